@@ -1,0 +1,7 @@
+export default defineContentScript({
+  matches: ['*://*.onetrust.com/*', '*://*.service-now.com/*', '*://*.servicenowservices.com/*', '*://*.processunity.net/*'],
+  allFrames: true,
+  main() {
+    document.documentElement.dataset.qaContent = 'loaded';
+  },
+});

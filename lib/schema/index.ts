@@ -1,0 +1,6 @@
+export * from './library';
+export * from './detect';
+export * from './fill';
+export * from './proposal';
+export * from './history';
+export * from './messages';

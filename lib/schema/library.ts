@@ -1,0 +1,67 @@
+// The shared answer-library export format (docs/LIBRARY_FORMAT.md), as zod schemas.
+// Everything read from a file or from IndexedDB is parsed through these before use.
+import { z } from 'zod';
+
+export const LIBRARY_FORMAT = 'answer-library';
+export const LIBRARY_FORMAT_VERSION = 1;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-06-01');
+const isoDateTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
+    'expected an ISO date-time like 2026-06-01T09:30:00Z',
+  );
+
+export const CitationSchema = z.looseObject({
+  title: z.string().trim().min(1, 'a citation needs a title'),
+  section: z.string().optional(),
+  url: z.string().optional(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+export const EntryStatusSchema = z.enum(['approved', 'draft', 'retired']);
+export type EntryStatus = z.infer<typeof EntryStatusSchema>;
+
+/** One approved answer. Unknown fields are kept (forward compatibility). */
+export const LibraryEntrySchema = z.looseObject({
+  id: z.string().min(1, 'id is empty').max(200, 'id is longer than 200 characters'),
+  question: z.string().trim().min(1, 'question is empty'),
+  alternateQuestions: z.array(z.string()).optional(),
+  answer: z.string().trim().min(1, 'answer is empty'),
+  choice: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  citations: z.array(CitationSchema).optional(),
+  owner: z.string().optional(),
+  status: EntryStatusSchema.optional(),
+  reviewedAt: isoDate.optional(),
+  expiresAt: isoDate.optional(),
+  updatedAt: isoDateTime.optional(),
+});
+export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
+
+/** The file envelope. `entries` is validated entry by entry so one bad row is reported, not fatal. */
+export const LibraryExportEnvelopeSchema = z.looseObject({
+  format: z.literal(LIBRARY_FORMAT),
+  version: z.number().int().positive(),
+  exportedAt: z.string().optional(),
+  source: z.string().optional(),
+  entries: z.array(z.unknown()),
+});
+
+export const LibraryExportSchema = LibraryExportEnvelopeSchema.extend({
+  entries: z.array(LibraryEntrySchema),
+});
+export type LibraryExport = z.infer<typeof LibraryExportSchema>;
+
+/** Effective status: a missing status means approved. */
+export function entryStatus(entry: Pick<LibraryEntry, 'status'>): EntryStatus {
+  return entry.status ?? 'approved';
+}
+
+/** Stale = past its expiry date (compared as ISO dates, so no time-zone surprises). */
+export function isStale(entry: Pick<LibraryEntry, 'expiresAt'>, today: string = new Date().toISOString().slice(0, 10)): boolean {
+  return entry.expiresAt !== undefined && entry.expiresAt < today;
+}

@@ -1,0 +1,24 @@
+// The typed protocol between side panel, background and content script. Every message is parsed on receipt.
+import { z } from 'zod';
+import { PageScanSchema } from './detect';
+import { FillRequestSchema, FillResultSchema } from './fill';
+
+/** Side panel -> content script (through tabs.sendMessage, optionally to one frame). */
+export const PanelToContentSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('scan') }),
+  z.object({ type: z.literal('fill'), requests: z.array(FillRequestSchema).min(1).max(2000) }),
+  z.object({ type: z.literal('highlight'), fieldIds: z.array(z.string()).max(5000), mode: z.enum(['detected', 'focus', 'filled', 'clear']) }),
+  z.object({ type: z.literal('scroll-to'), fieldId: z.string() }),
+  z.object({ type: z.literal('open-section'), index: z.number().int().nonnegative() }),
+]);
+export type PanelToContent = z.infer<typeof PanelToContentSchema>;
+
+export const ScanReplySchema = z.object({ type: z.literal('scan-result'), scan: PageScanSchema });
+export const FillReplySchema = z.object({ type: z.literal('fill-result'), results: z.array(FillResultSchema) });
+export const OkReplySchema = z.object({ type: z.literal('ok'), ok: z.boolean(), message: z.string().optional() });
+
+/** Content script -> extension (runtime.sendMessage): the page's questions changed. */
+export const ContentToExtensionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('questions-changed'), scan: PageScanSchema }),
+]);
+export type ContentToExtension = z.infer<typeof ContentToExtensionSchema>;

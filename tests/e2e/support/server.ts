@@ -1,0 +1,93 @@
+// A tiny static server for the portal fixtures. Each portal folder may hold a routes.json mapping a
+// realistic path ("/sp", "/assessment_take2.do") to a fixture file, so pages keep the real URL shapes.
+// Vendor libraries (AngularJS, jQuery, select2, Quill) are served from node_modules under /vendor/.
+import { createServer, type Server } from 'node:http';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../../..');
+const fixturesDir = join(root, 'tests/fixtures');
+const portalsDir = join(fixturesDir, 'portals');
+
+const vendor: Record<string, string> = {
+  'angular.js': 'node_modules/angular/angular.js',
+  'jquery.js': 'node_modules/jquery/dist/jquery.js',
+  'select2.js': 'node_modules/select2/select2.js',
+  'select2.css': 'node_modules/select2/select2.css',
+  'select2.png': 'node_modules/select2/select2.png',
+  'select2-spinner.gif': 'node_modules/select2/select2-spinner.gif',
+  'quill.js': 'node_modules/quill/dist/quill.js',
+  'quill.snow.css': 'node_modules/quill/dist/quill.snow.css',
+  'react.js': 'node_modules/react/umd/react.development.js',
+};
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+  '.svg': 'image/svg+xml',
+};
+
+function loadRoutes(): Map<string, string> {
+  const routes = new Map<string, string>();
+  if (!existsSync(portalsDir)) return routes;
+  for (const name of readdirSync(portalsDir)) {
+    const file = join(portalsDir, name, 'routes.json');
+    if (!existsSync(file)) continue;
+    const table = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    for (const [path, target] of Object.entries(table)) routes.set(path, join(portalsDir, name, target));
+  }
+  return routes;
+}
+
+function resolveFile(pathname: string, routes: Map<string, string>): string | undefined {
+  const routed = routes.get(pathname);
+  if (routed) return routed;
+  if (pathname.startsWith('/vendor/')) {
+    const rel = vendor[pathname.slice('/vendor/'.length)];
+    return rel ? join(root, rel) : undefined;
+  }
+  const file = normalize(join(fixturesDir, decodeURIComponent(pathname)));
+  if (!file.startsWith(fixturesDir)) return undefined;
+  if (existsSync(file) && statSync(file).isFile()) return file;
+  return undefined;
+}
+
+export interface FixtureServer {
+  server: Server;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startFixtureServer(port = 0): Promise<FixtureServer> {
+  const routes = loadRoutes();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://fixture.local');
+    if (req.method === 'POST') {
+      // Portal "save" stubs post here; the body is echoed so a test can assert nothing was posted.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"ok":true}');
+      return;
+    }
+    const file = resolveFile(url.pathname, routes);
+    if (!file) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end(`not found: ${url.pathname}`);
+      return;
+    }
+    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
+  const address = server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    port: actualPort,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}

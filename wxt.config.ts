@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+
+// Portal hosts where the content script runs by itself; any other page only on demand (activeTab + scripting).
+export const PORTAL_HOST_PATTERNS = [
+  '*://*.onetrust.com/*',
+  '*://*.service-now.com/*',
+  '*://*.servicenowservices.com/*',
+  '*://*.processunity.net/*',
+];
+
+export const E2E_BUYER_HOST_PATTERN = '*://*.buyer.example/*';
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser, mode }) => ({
+    name: 'Questionnaire Autofill',
+    description: 'Fill vendor security questionnaires in GRC portals from your local, cited answer library.',
+    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // The e2e build (`wxt build --mode e2e`, .output/chrome-mv3-e2e) also holds the test buyer host, standing in
+    // for the activeTab grant a toolbar click gives in real use, which automation cannot click.
+    host_permissions: mode === 'e2e' ? [...PORTAL_HOST_PATTERNS, E2E_BUYER_HOST_PATTERN] : PORTAL_HOST_PATTERNS,
+    action: { default_title: 'Open Questionnaire Autofill' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'questionnaire-autofill@example.org' } } }
+      : {}),
+  }),
+});
