@@ -12,6 +12,7 @@ export const E2E_BUYER_HOST_PATTERN = '*://*.buyer.example/*';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  outDir: process.env.QA_OUT_DIR ?? '.output',
   manifest: ({ browser, mode }) => ({
     name: 'Questionnaire Autofill',
     description: 'Fill vendor security questionnaires in GRC portals from your local, cited answer library.',

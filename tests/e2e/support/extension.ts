@@ -5,7 +5,8 @@ import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { startFixtureServer } from './server';
 
-export const EXTENSION_DIR = resolve(import.meta.dirname, '../../../.output/chrome-mv3-e2e');
+// QA_OUT_DIR lets parallel work build and test separate copies (QA_OUT_DIR=.output-x npm run build:e2e).
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../..', process.env.QA_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
 
 /** Host names the fixtures are served under; all resolve to the local fixture server. */
 export const HOSTS = {

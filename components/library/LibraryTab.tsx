@@ -1,0 +1,3 @@
+export function LibraryTab() {
+  return <section aria-label="Library">Library</section>;
+}

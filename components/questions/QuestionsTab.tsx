@@ -1,0 +1,3 @@
+export function QuestionsTab() {
+  return <section aria-label="Questions">Questions</section>;
+}
