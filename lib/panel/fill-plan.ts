@@ -1,0 +1,61 @@
+// Turns an answer (text + optional option label) into the fill requests for one detected question:
+// the option goes into the choice control, the answer text into its comment box when there is one.
+import type { DetectedQuestion, FieldValue, FillRequest } from '../schema';
+
+export interface AnswerDraft {
+  text: string;
+  /** Option label for choice questions (already mapped onto the question's options, or typed by the analyst). */
+  choice?: string;
+}
+
+export type FillPlan =
+  | { ok: true; requests: FillRequest[]; value: FieldValue; comment?: string }
+  | { ok: false; reason: string };
+
+const CHOICE_KINDS = new Set<DetectedQuestion['kind']>(['yesno', 'single-choice', 'multi-choice']);
+
+export function isChoiceQuestion(question: Pick<DetectedQuestion, 'kind'>): boolean {
+  return CHOICE_KINDS.has(question.kind);
+}
+
+/** The question's own option label for `choice`, compared without case and surrounding space. */
+export function findOption(options: readonly string[], choice: string | undefined): string | undefined {
+  if (!choice) return undefined;
+  const wanted = choice.trim().toLowerCase();
+  return options.find((o) => o.trim().toLowerCase() === wanted);
+}
+
+export function planFill(question: DetectedQuestion, answer: AnswerDraft): FillPlan {
+  const text = answer.text.trim();
+  if (question.kind === 'file') return { ok: false, reason: 'This is an attachment field; attach the file in the portal yourself.' };
+  if (!isChoiceQuestion(question)) {
+    if (!text) return { ok: false, reason: 'The answer is empty.' };
+    return { ok: true, value: text, requests: [{ fieldId: question.fieldId, value: text, expectedText: question.text }] };
+  }
+  const option = findOption(question.options, answer.choice);
+  if (!option) {
+    const asked = answer.choice ? `"${answer.choice}" is not one of its options` : 'no option was chosen';
+    return { ok: false, reason: `Choose an option: ${asked} (${question.options.join(', ') || 'no options found'}).` };
+  }
+  const value: FieldValue = question.kind === 'multi-choice' ? [option] : option;
+  const requests: FillRequest[] = [{ fieldId: question.fieldId, value, expectedText: question.text }];
+  if (question.commentFieldId && text) {
+    requests.push({ fieldId: question.commentFieldId, value: text });
+    return { ok: true, value, comment: text, requests };
+  }
+  return { ok: true, value, requests };
+}
+
+/** True when the page already holds an answer, so a bulk fill must not overwrite it. */
+export function hasValue(value: FieldValue | undefined): boolean {
+  if (value === null || value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return value.trim().length > 0;
+}
+
+/** Requests that put back what the fields held before a fill (only fields the fill actually reached). */
+export function planUndo(results: readonly { fieldId: string; status: string; previous: FieldValue }[]): FillRequest[] {
+  return results
+    .filter((r) => r.status !== 'not-found' && r.status !== 'stale' && r.status !== 'refused')
+    .map((r) => ({ fieldId: r.fieldId, value: r.previous ?? (null as FieldValue) }));
+}

@@ -1,0 +1,161 @@
+// The panel's state for the questions of the target page: one row per detected question, with its ranked
+// proposals and where it stands (proposed, no match, filled, edited, skipped, failed). A pure reducer.
+import type { DetectedQuestion, FieldValue, FillRequest, FillResult, Proposal } from '../schema';
+
+export type RowStatus = 'proposed' | 'no-match' | 'filled' | 'edited' | 'skipped' | 'failed';
+
+/** What a fill wrote, kept so it can be undone. */
+export interface LastFill {
+  requests: FillRequest[];
+  results: FillResult[];
+  value: FieldValue;
+  comment?: string;
+  edited: boolean;
+  entryId?: string;
+}
+
+export interface QuestionRow {
+  key: string;
+  question: DetectedQuestion;
+  /** Ranked, best first; may include a proposal the analyst found by searching the library. */
+  proposals: Proposal[];
+  /** Index into `proposals` of the one shown (and filled on accept). */
+  chosen: number;
+  status: RowStatus;
+  pending: boolean;
+  /** Why the last fill failed, in words for the analyst. */
+  failure?: string;
+  lastFill?: LastFill;
+}
+
+export interface RowsState {
+  rows: QuestionRow[];
+  /** Rows by key from every scan of this page, so a section switch or re-render keeps what was done. */
+  memory: Record<string, QuestionRow>;
+}
+
+export type RowsAction =
+  | { type: 'reset' }
+  | { type: 'scanned'; questions: DetectedQuestion[]; proposals: Record<string, Proposal[]> }
+  | { type: 'fill-started'; keys: string[] }
+  | { type: 'fill-finished'; key: string; fill: LastFill }
+  | { type: 'fill-aborted'; key: string; reason: string }
+  | { type: 'undone'; key: string; results: FillResult[] }
+  | { type: 'skip'; key: string }
+  | { type: 'choose'; key: string; index: number }
+  | { type: 'add-proposal'; key: string; proposal: Proposal };
+
+export const emptyRows: RowsState = { rows: [], memory: {} };
+
+export function baseStatus(row: Pick<QuestionRow, 'proposals'>): RowStatus {
+  return row.proposals.length > 0 ? 'proposed' : 'no-match';
+}
+
+export function currentProposal(row: QuestionRow): Proposal | undefined {
+  return row.proposals[row.chosen];
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
+  return a === b;
+}
+
+/** Whether a fill stuck, and if not, why, in the analyst's words. */
+export function describeFillOutcome(requests: FillRequest[], results: FillResult[]): { ok: boolean; reason?: string } {
+  for (const request of requests) {
+    const result = results.find((r) => r.fieldId === request.fieldId);
+    if (!result) return { ok: false, reason: 'The page did not answer for this field; re-scan and try again.' };
+    const detail = result.message ? ` ${result.message}` : '';
+    switch (result.status) {
+      case 'filled':
+        continue;
+      case 'unchanged':
+        if (sameValue(result.actual, request.value)) continue;
+        return { ok: false, reason: `The field did not keep the value.${detail}` };
+      case 'truncated':
+        return { ok: false, reason: `The portal cut the answer short (it kept ${String(result.actual ?? '').length} characters).${detail}` };
+      case 'rejected':
+        return { ok: false, reason: `The portal rejected the value.${detail}` };
+      case 'not-found':
+        return { ok: false, reason: `The field is no longer on the page; re-scan.${detail}` };
+      case 'stale':
+        return { ok: false, reason: `The question changed since the scan; re-scan before filling.${detail}` };
+      case 'refused':
+        return { ok: false, reason: `The fill was refused for safety.${detail}` };
+    }
+  }
+  return { ok: true };
+}
+
+function patch(state: RowsState, key: string, change: (row: QuestionRow) => QuestionRow): RowsState {
+  const index = state.rows.findIndex((r) => r.key === key);
+  if (index < 0) return state;
+  const next = change(state.rows[index]!);
+  const rows = state.rows.slice();
+  rows[index] = next;
+  return { rows, memory: { ...state.memory, [key]: next } };
+}
+
+function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[]): QuestionRow {
+  const fresh: QuestionRow = { key: question.key, question, proposals, chosen: 0, status: proposals.length ? 'proposed' : 'no-match', pending: false };
+  if (!previous) return fresh;
+  // A proposal the analyst picked or found by hand survives a re-scan.
+  const pickedId = previous.proposals[previous.chosen]?.entryId;
+  const kept = previous.proposals.filter((p) => !proposals.some((n) => n.entryId === p.entryId) && p.entryId === pickedId);
+  const merged = [...proposals, ...kept];
+  const chosen = Math.max(0, merged.findIndex((p) => p.entryId === pickedId));
+  const settled = previous.status !== 'proposed' && previous.status !== 'no-match';
+  return {
+    ...fresh,
+    proposals: merged,
+    chosen,
+    status: settled ? previous.status : merged.length ? 'proposed' : 'no-match',
+    failure: previous.failure,
+    lastFill: previous.lastFill,
+  };
+}
+
+export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
+  switch (action.type) {
+    case 'reset':
+      return emptyRows;
+    case 'scanned': {
+      const rows = action.questions.map((q) => mergeScanned(state.memory[q.key], q, action.proposals[q.key] ?? []));
+      const memory = { ...state.memory };
+      for (const row of rows) memory[row.key] = row;
+      return { rows, memory };
+    }
+    case 'fill-started': {
+      let next = state;
+      for (const key of action.keys) next = patch(next, key, (r) => ({ ...r, pending: true }));
+      return next;
+    }
+    case 'fill-finished':
+      return patch(state, action.key, (r) => {
+        const outcome = describeFillOutcome(action.fill.requests, action.fill.results);
+        const status: RowStatus = outcome.ok ? (action.fill.edited ? 'edited' : 'filled') : 'failed';
+        return { ...r, pending: false, status, failure: outcome.reason, lastFill: action.fill };
+      });
+    case 'fill-aborted':
+      return patch(state, action.key, (r) => ({ ...r, pending: false, status: 'failed', failure: action.reason }));
+    case 'undone':
+      return patch(state, action.key, (r) => {
+        const failed = action.results.find((x) => x.status !== 'filled' && x.status !== 'unchanged');
+        if (failed) return { ...r, pending: false, status: 'failed', failure: `Undo did not restore the field: ${failed.status}${failed.message ? ` (${failed.message})` : ''}.` };
+        return { ...r, pending: false, status: baseStatus(r), failure: undefined, lastFill: undefined };
+      });
+    case 'skip':
+      return patch(state, action.key, (r) => ({ ...r, status: r.status === 'skipped' ? baseStatus(r) : 'skipped', failure: undefined }));
+    case 'choose':
+      return patch(state, action.key, (r) =>
+        action.index >= 0 && action.index < r.proposals.length ? { ...r, chosen: action.index, status: r.status === 'no-match' ? 'proposed' : r.status } : r,
+      );
+    case 'add-proposal':
+      return patch(state, action.key, (r) => {
+        const existing = r.proposals.findIndex((p) => p.entryId === action.proposal.entryId);
+        if (existing >= 0) return { ...r, chosen: existing, status: r.status === 'no-match' ? 'proposed' : r.status };
+        const proposals = [...r.proposals, action.proposal];
+        return { ...r, proposals, chosen: proposals.length - 1, status: r.status === 'no-match' ? 'proposed' : r.status };
+      });
+  }
+}

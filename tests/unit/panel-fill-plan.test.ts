@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { findOption, hasValue, planFill, planUndo } from '../../lib/panel/fill-plan';
+import { question } from './panel-fixtures';
+
+describe('planFill', () => {
+  it('writes the answer text into a text question and carries the question text for the stale check', () => {
+    const plan = planFill(question({ key: 'q1', kind: 'textarea' }), { text: '  We encrypt.  ' });
+    expect(plan).toEqual({ ok: true, value: 'We encrypt.', requests: [{ fieldId: 'f-q1', value: 'We encrypt.', expectedText: 'Question q1?' }] });
+  });
+
+  it('puts the option into the choice and the answer text into the comment box', () => {
+    const q = question({ key: 'q2', kind: 'yesno', options: ['Yes', 'No', 'N/A'], commentFieldId: 'c-q2' });
+    const plan = planFill(q, { text: 'Yes, AES-256.', choice: 'yes' });
+    expect(plan.ok && plan.requests).toEqual([
+      { fieldId: 'f-q2', value: 'Yes', expectedText: 'Question q2?' },
+      { fieldId: 'c-q2', value: 'Yes, AES-256.' },
+    ]);
+  });
+
+  it('fills only the option when a choice question has no comment box, and a list for multi-choice', () => {
+    const single = planFill(question({ key: 'a', kind: 'single-choice', options: ['Annually', 'Quarterly'] }), { text: 'Every year', choice: 'Annually' });
+    expect(single.ok && single.requests).toHaveLength(1);
+    const multi = planFill(question({ key: 'b', kind: 'multi-choice', options: ['SOC 2', 'ISO 27001'] }), { text: 'x', choice: 'ISO 27001' });
+    expect(multi.ok && multi.value).toEqual(['ISO 27001']);
+  });
+
+  it('refuses a choice that is not one of the options, and says which options exist', () => {
+    const plan = planFill(question({ key: 'q', kind: 'yesno', options: ['Yes', 'No'] }), { text: 'Maybe', choice: 'Partially' });
+    expect(plan.ok).toBe(false);
+    expect(!plan.ok && plan.reason).toContain('"Partially" is not one of its options (Yes, No)');
+  });
+
+  it('refuses empty answers and attachment fields', () => {
+    expect(planFill(question({ key: 'q' }), { text: '   ' }).ok).toBe(false);
+    expect(planFill(question({ key: 'q', kind: 'file' }), { text: 'report.pdf' }).ok).toBe(false);
+  });
+});
+
+describe('helpers', () => {
+  it('finds an option regardless of case and surrounding space', () => {
+    expect(findOption(['Yes', 'No'], ' NO ')).toBe('No');
+    expect(findOption(['Yes', 'No'], undefined)).toBeUndefined();
+  });
+
+  it('knows when a field already holds an answer', () => {
+    expect(hasValue(null)).toBe(false);
+    expect(hasValue('  ')).toBe(false);
+    expect(hasValue([])).toBe(false);
+    expect(hasValue(['Yes'])).toBe(true);
+    expect(hasValue('x')).toBe(true);
+  });
+
+  it('undoes only the fields a fill reached, restoring their previous values', () => {
+    const undo = planUndo([
+      { fieldId: 'a', status: 'filled', previous: '' },
+      { fieldId: 'b', status: 'not-found', previous: null },
+      { fieldId: 'c', status: 'truncated', previous: 'old' },
+    ]);
+    expect(undo).toEqual([
+      { fieldId: 'a', value: '' },
+      { fieldId: 'c', value: 'old' },
+    ]);
+  });
+});

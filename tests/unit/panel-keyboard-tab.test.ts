@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { commandForKey, SHORTCUTS, step } from '../../lib/panel/keyboard';
+import { acceptContentMessage, isPageChange, tabFromSearch } from '../../lib/panel/target-tab';
+
+describe('keyboard map', () => {
+  it('maps keys to commands and lists every command once', () => {
+    expect(commandForKey({ key: 'j' })).toBe('next');
+    expect(commandForKey({ key: 'J' })).toBe('next');
+    expect(commandForKey({ key: 'ArrowUp' })).toBe('previous');
+    expect(commandForKey({ key: 'a' })).toBe('accept');
+    expect(commandForKey({ key: 'u' })).toBe('undo');
+    expect(new Set(SHORTCUTS.map((s) => s.command)).size).toBe(SHORTCUTS.length);
+  });
+
+  it('ignores keys typed into fields and browser shortcuts', () => {
+    expect(commandForKey({ key: 'a', inEditable: true })).toBeUndefined();
+    expect(commandForKey({ key: 's', ctrlKey: true })).toBeUndefined();
+    expect(commandForKey({ key: 'x' })).toBeUndefined();
+  });
+
+  it('steps through the list and stops at both ends', () => {
+    expect(step(-1, 1, 3)).toBe(0);
+    expect(step(-1, -1, 3)).toBe(2);
+    expect(step(2, 1, 3)).toBe(2);
+    expect(step(0, -1, 3)).toBe(0);
+    expect(step(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('target tab', () => {
+  it('reads ?tab=<id> and rejects anything that is not a tab id', () => {
+    expect(tabFromSearch('?tab=42')).toBe(42);
+    expect(tabFromSearch('?tab=4x')).toBeUndefined();
+    expect(tabFromSearch('')).toBeUndefined();
+  });
+
+  const scan = { url: 'https://a', title: 't', portal: 'generic', questions: [], warnings: [] };
+
+  it('accepts a valid questions-changed message only from our extension in the target tab', () => {
+    const msg = { type: 'questions-changed', scan };
+    expect(acceptContentMessage(msg, { id: 'ext', tab: { id: 7 } }, 7, 'ext')?.type).toBe('questions-changed');
+    expect(acceptContentMessage(msg, { id: 'ext', tab: { id: 8 } }, 7, 'ext')).toBeUndefined();
+    expect(acceptContentMessage(msg, { id: 'other', tab: { id: 7 } }, 7, 'ext')).toBeUndefined();
+    expect(acceptContentMessage({ type: 'questions-changed', scan: { ...scan, questions: [{}] } }, { id: 'ext', tab: { id: 7 } }, 7, 'ext')).toBeUndefined();
+  });
+
+  it('re-scans when a page finishes loading or its URL changes', () => {
+    expect(isPageChange({ status: 'complete' })).toBe(true);
+    expect(isPageChange({ url: 'https://b' })).toBe(true);
+    expect(isPageChange({ status: 'loading' })).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { describeFillOutcome, emptyRows, rowsReducer, type RowsState } from '../../lib/panel/question-rows';
+import { proposal, question } from './panel-fixtures';
+
+function scanned(state: RowsState = emptyRows): RowsState {
+  return rowsReducer(state, {
+    type: 'scanned',
+    questions: [question({ key: 'q1' }), question({ key: 'q2' })],
+    proposals: { q1: [proposal({ entryId: 'e1' }), proposal({ entryId: 'e2', confidence: 0.6, band: 'review' })] },
+  });
+}
+
+const filled = (fieldId: string, actual: string) => ({ fieldId, status: 'filled' as const, actual, previous: '' });
+
+describe('rowsReducer', () => {
+  it('marks questions with proposals as proposed and the others as no match', () => {
+    const state = scanned();
+    expect(state.rows.map((r) => r.status)).toEqual(['proposed', 'no-match']);
+  });
+
+  it('moves a row to filled, edited or failed with the reason from the result', () => {
+    let state = scanned();
+    const requests = [{ fieldId: 'f-q1', value: 'A' }];
+    state = rowsReducer(state, { type: 'fill-started', keys: ['q1'] });
+    expect(state.rows[0]!.pending).toBe(true);
+    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests, results: [filled('f-q1', 'A')], value: 'A', edited: true } });
+    expect(state.rows[0]).toMatchObject({ status: 'edited', pending: false });
+    state = rowsReducer(state, {
+      type: 'fill-finished',
+      key: 'q1',
+      fill: { requests, results: [{ fieldId: 'f-q1', status: 'rejected', actual: '', previous: '', message: 'read-only' }], value: 'A', edited: false },
+    });
+    expect(state.rows[0]!.status).toBe('failed');
+    expect(state.rows[0]!.failure).toBe('The portal rejected the value. read-only');
+  });
+
+  it('keeps filled and skipped states and a picked candidate across a re-scan (section switch, re-render)', () => {
+    let state = scanned();
+    state = rowsReducer(state, { type: 'choose', key: 'q1', index: 1 });
+    state = rowsReducer(state, { type: 'skip', key: 'q2' });
+    state = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q3' })], proposals: {} });
+    expect(state.rows.map((r) => r.key)).toEqual(['q3']);
+    state = scanned(state);
+    expect(state.rows[0]!.proposals[state.rows[0]!.chosen]!.entryId).toBe('e2');
+    expect(state.rows[1]!.status).toBe('skipped');
+  });
+
+  it('toggles skip back to the row’s own state and undo clears the fill', () => {
+    let state = scanned();
+    state = rowsReducer(state, { type: 'skip', key: 'q1' });
+    expect(state.rows[0]!.status).toBe('skipped');
+    state = rowsReducer(state, { type: 'skip', key: 'q1' });
+    expect(state.rows[0]!.status).toBe('proposed');
+    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A' }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
+    state = rowsReducer(state, { type: 'undone', key: 'q1', results: [filled('f-q1', '')] });
+    expect(state.rows[0]).toMatchObject({ status: 'proposed', lastFill: undefined });
+  });
+
+  it('adds a proposal found by searching the library and shows it', () => {
+    let state = scanned();
+    state = rowsReducer(state, { type: 'add-proposal', key: 'q2', proposal: proposal({ entryId: 'manual', band: 'review' }) });
+    expect(state.rows[1]).toMatchObject({ status: 'proposed', chosen: 0 });
+    expect(state.rows[1]!.proposals[0]!.entryId).toBe('manual');
+  });
+});
+
+describe('describeFillOutcome', () => {
+  it('accepts unchanged only when the field already holds the requested value', () => {
+    const req = [{ fieldId: 'a', value: 'Yes' }];
+    expect(describeFillOutcome(req, [{ fieldId: 'a', status: 'unchanged', actual: 'Yes', previous: 'Yes' }]).ok).toBe(true);
+    expect(describeFillOutcome(req, [{ fieldId: 'a', status: 'unchanged', actual: 'No', previous: 'No' }]).ok).toBe(false);
+  });
+
+  it('reports a truncation with the kept length and a missing reply', () => {
+    const req = [{ fieldId: 'a', value: 'abcdef' }];
+    expect(describeFillOutcome(req, [{ fieldId: 'a', status: 'truncated', actual: 'abc', previous: '' }]).reason).toContain('kept 3 characters');
+    expect(describeFillOutcome(req, []).reason).toContain('did not answer');
+  });
+});
