@@ -43,6 +43,8 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Bro
   return chromium.launchPersistentContext('', {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
+    // The fixture server's self-signed certificate (HSTS-preloaded hosts such as *.onetrust.com are https-only).
+    ignoreHTTPSErrors: true,
     args: [...chromiumArgs(), ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });

@@ -1,8 +1,14 @@
 // A tiny static server for the portal fixtures. Each portal folder may hold a routes.json mapping a
 // realistic path ("/sp", "/assessment_take2.do") to a fixture file, so pages keep the real URL shapes.
 // Vendor libraries (AngularJS, jQuery, select2, Quill) are served from node_modules under /vendor/.
-import { createServer, type Server } from 'node:http';
-import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+// One port speaks both HTTP and HTTPS: onetrust.com is HSTS-preloaded, so Chromium upgrades its URLs to https
+// on the same port; a self-signed certificate (made with openssl at start, accepted by the test browser) serves those.
+import { createServer, type RequestListener } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { createServer as createTcpServer, type Server as TcpServer } from 'node:net';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync, readdirSync, statSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -58,14 +64,21 @@ function resolveFile(pathname: string, routes: Map<string, string>): string | un
 }
 
 export interface FixtureServer {
-  server: Server;
+  server: TcpServer;
   port: number;
   close(): Promise<void>;
 }
 
+function makeSelfSignedCertificate(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'qa-fixture-tls-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=qa-fixtures',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+  return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+}
+
 export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   const routes = loadRoutes();
-  const server = createServer((req, res) => {
+  const handle: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture.local');
     if (req.method === 'POST') {
       // Portal "save" stubs post here; the body is echoed so a test can assert nothing was posted.
@@ -81,6 +94,17 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
     }
     res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
+  };
+  const plain = createServer(handle);
+  const tls = createTlsServer(makeSelfSignedCertificate(), handle);
+  // A TLS connection starts with a handshake record (0x16); anything else is plain HTTP.
+  const server = createTcpServer((socket) => {
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? tls : plain).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
   });
   await new Promise<void>((ok) => server.listen(port, '127.0.0.1', ok));
   const address = server.address();
@@ -88,6 +112,10 @@ export async function startFixtureServer(port = 0): Promise<FixtureServer> {
   return {
     server,
     port: actualPort,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    close: () => {
+      plain.closeAllConnections();
+      tls.closeAllConnections();
+      return new Promise<void>((ok) => server.close(() => ok()));
+    },
   };
 }
