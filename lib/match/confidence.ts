@@ -1,0 +1,32 @@
+// Confidence: how far to trust the best candidate, from how much of the question it explains, how much
+// of its own wording the question covers, and how far it leads the runner-up. The band thresholds are
+// calibrated on the labelled dev set (tests/fixtures/match, `npx tsx scripts/match-calibrate.ts`).
+import type { ConfidenceBand } from '../schema/proposal';
+
+/** Calibrated on the training split of the dev set: `high` must be right >= 95% of the time there. */
+export const BAND_THRESHOLDS = { high: 0.7, review: 0.45 } as const;
+
+export interface SimilarityParts {
+  /** Share of the question's weighted terms found in the entry's wording (answer and tags count partly). */
+  coverage: number;
+  /** Share of the entry wording's weighted terms found in the question. */
+  precision: number;
+}
+
+/** A candidate's similarity to the question, 0-1. */
+export function similarity({ coverage, precision }: SimilarityParts): number {
+  return Math.min(1, coverage * (0.55 + 0.45 * Math.sqrt(precision)));
+}
+
+/** Confidence in the best candidate: its similarity, discounted when the runner-up is nearly as good. */
+export function confidenceOf(best: number, runnerUp: number): number {
+  const gap = best - runnerUp;
+  const crowding = gap < 0.12 ? (0.12 - gap) * 0.8 : 0;
+  return Math.max(0, Math.min(1, best - crowding));
+}
+
+export function bandOf(confidence: number, thresholds: { high: number; review: number } = BAND_THRESHOLDS): ConfidenceBand {
+  if (confidence >= thresholds.high) return 'high';
+  if (confidence >= thresholds.review) return 'review';
+  return 'none';
+}

@@ -1,0 +1,222 @@
+// The search index over a library: every wording of an entry (question, alternates, learned aliases) as a
+// short "unit", plus the entry's answer and tags as a long field; postings for BM25, exact-text lookups,
+// and a Fuse.js index over the words it knows for typo correction.
+import Fuse from 'fuse.js';
+import { entryStatus, isStale, type LibraryEntry } from '../schema/library';
+import { normalizeQuestion, stem, words } from './normalize';
+import { isVocabularyWord, termsOfWords, vocabularyWords } from './terms';
+
+export type UnitKind = 'question' | 'alternate' | 'alias';
+
+/** One wording of an entry. */
+export interface IndexedUnit {
+  entry: number;
+  kind: UnitKind;
+  text: string;
+  /** Term -> frequency. */
+  terms: Map<string, number>;
+  length: number;
+}
+
+export interface IndexedEntry {
+  entry: LibraryEntry;
+  draft: boolean;
+  stale: boolean;
+  units: number[];
+  /** Terms of the answer and tags, with frequency. */
+  answerTerms: Map<string, number>;
+  answerLength: number;
+  /** Every distinct term of the entry (for document frequency). */
+  allTerms: Set<string>;
+}
+
+/** The input shape of a learned alias (lib/db LearnedAlias carries more fields; only these are read). */
+export interface AliasInput {
+  entryId: string;
+  text: string;
+}
+
+export interface MatchIndex {
+  entries: IndexedEntry[];
+  units: IndexedUnit[];
+  entryById: Map<string, number>;
+  /** Term -> unit ids containing it. */
+  unitPostings: Map<string, number[]>;
+  /** Term -> entry ids whose answer/tags contain it. */
+  answerPostings: Map<string, number[]>;
+  /** Term -> number of entries mentioning it anywhere. */
+  documentFrequency: Map<string, number>;
+  unitLengthSum: number;
+  answerLengthSum: number;
+  /** Normalised wording -> unit ids (exact and alias hits win outright). */
+  exact: Map<string, number[]>;
+  /** Sorted distinct terms of a wording -> unit ids (near-identical wording: same words, other order or form). */
+  signature: Map<string, number[]>;
+  /** Unstemmed words the library or the vocabulary knows, bucketed by first letter, for typo correction. */
+  knownWords: Set<string>;
+  typoBuckets: Map<string, Fuse<string>> | undefined;
+  typoCache: Map<string, string | null>;
+  /** The date (YYYY-MM-DD) staleness was judged against. */
+  today: string;
+}
+
+export interface BuildOptions {
+  /** ISO date used for staleness; defaults to today. */
+  today?: string;
+}
+
+function countTerms(terms: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** The key of a near-identical wording: its distinct terms, sorted. Empty when too short to be specific. */
+export function signatureOf(terms: Iterable<string>): string {
+  const distinct = [...new Set(terms)].sort();
+  return distinct.length >= 2 ? distinct.join(' ') : '';
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string): void {
+  const ws = words(text);
+  if (ws.length === 0) return;
+  ws.forEach((w) => index.knownWords.add(w));
+  const terms = countTerms(termsOfWords(ws));
+  const id = index.units.length;
+  const length = [...terms.values()].reduce((a, b) => a + b, 0);
+  index.units.push({ entry: entryIdx, kind, text, terms, length });
+  index.unitLengthSum += length;
+  const indexed = index.entries[entryIdx]!;
+  indexed.units.push(id);
+  for (const t of terms.keys()) {
+    pushTo(index.unitPostings, t, id);
+    if (!indexed.allTerms.has(t)) {
+      indexed.allTerms.add(t);
+      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
+    }
+  }
+  const normalized = normalizeQuestion(text);
+  if (normalized) pushTo(index.exact, normalized, id);
+  const sig = signatureOf(terms.keys());
+  if (sig) pushTo(index.signature, sig, id);
+  index.typoBuckets = undefined;
+}
+
+/**
+ * Index a library. Retired entries are left out (never proposed); draft and stale entries are indexed and
+ * flagged. Aliases whose entry is missing or retired are ignored.
+ */
+export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly AliasInput[] = [], options: BuildOptions = {}): MatchIndex {
+  const index: MatchIndex = {
+    entries: [],
+    units: [],
+    entryById: new Map(),
+    unitPostings: new Map(),
+    answerPostings: new Map(),
+    documentFrequency: new Map(),
+    unitLengthSum: 0,
+    answerLengthSum: 0,
+    exact: new Map(),
+    signature: new Map(),
+    knownWords: new Set(),
+    typoBuckets: undefined,
+    typoCache: new Map(),
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+  };
+  for (const entry of entries) {
+    const status = entryStatus(entry);
+    if (status === 'retired' || index.entryById.has(entry.id)) continue;
+    const entryIdx = index.entries.length;
+    const answerWords = words(`${entry.answer} ${(entry.tags ?? []).join(' ')}`);
+    answerWords.forEach((w) => index.knownWords.add(w));
+    const answerTerms = countTerms(termsOfWords(answerWords));
+    const answerLength = [...answerTerms.values()].reduce((a, b) => a + b, 0);
+    const indexed: IndexedEntry = {
+      entry,
+      draft: status === 'draft',
+      stale: isStale(entry, index.today),
+      units: [],
+      answerTerms,
+      answerLength,
+      allTerms: new Set(),
+    };
+    index.entries.push(indexed);
+    index.entryById.set(entry.id, entryIdx);
+    index.answerLengthSum += answerLength;
+    for (const t of answerTerms.keys()) {
+      pushTo(index.answerPostings, t, entryIdx);
+      indexed.allTerms.add(t);
+      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
+    }
+    addUnit(index, entryIdx, 'question', entry.question);
+    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt);
+  }
+  for (const alias of aliases) addLearnedAlias(index, alias);
+  return index;
+}
+
+/** Add one learned alias to a built index (the side panel calls this after the analyst accepts a proposal). */
+export function addLearnedAlias(index: MatchIndex, alias: AliasInput): boolean {
+  const entryIdx = index.entryById.get(alias.entryId);
+  if (entryIdx === undefined || alias.text.trim().length === 0) return false;
+  const normalized = normalizeQuestion(alias.text);
+  // The same wording already leads to this entry: nothing to learn.
+  if (index.exact.get(normalized)?.some((u) => index.units[u]!.entry === entryIdx)) return false;
+  addUnit(index, entryIdx, 'alias', alias.text);
+  return true;
+}
+
+/** Inverse document frequency (BM25 form), computed from the live counts so aliases can be added later. */
+export function idf(index: MatchIndex, term: string): number {
+  const n = index.entries.length;
+  const df = index.documentFrequency.get(term) ?? 0;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+const TYPO_MIN_LENGTH = 5;
+
+/**
+ * The library word a misspelt query word stands for, or null. Only words neither the library nor the
+ * vocabulary knows are looked up; Fuse.js searches the known words that share the first letter.
+ */
+export function correctTypo(index: MatchIndex, word: string): string | null {
+  if (word.length < TYPO_MIN_LENGTH || /\d/.test(word)) return null;
+  const cached = index.typoCache.get(word);
+  if (cached !== undefined) return cached;
+  if (!index.typoBuckets) {
+    const buckets = new Map<string, string[]>();
+    for (const w of new Set([...index.knownWords, ...vocabularyWords()])) {
+      if (w.length < TYPO_MIN_LENGTH - 1) continue;
+      pushTo(buckets, w[0]!, w);
+    }
+    index.typoBuckets = new Map(
+      [...buckets].map(([k, list]) => [k, new Fuse(list, { includeScore: true, threshold: 0.34, ignoreLocation: true, minMatchCharLength: 3 })]),
+    );
+  }
+  const fuse = index.typoBuckets.get(word[0]!);
+  let best: string | null = null;
+  if (fuse) {
+    let bestScore = Infinity;
+    for (const r of fuse.search(word, { limit: 8 })) {
+      const score = (r.score ?? 1) + Math.abs(r.item.length - word.length) * 0.05;
+      if (Math.abs(r.item.length - word.length) <= 2 && score < bestScore) {
+        bestScore = score;
+        best = r.item;
+      }
+    }
+  }
+  if (index.typoCache.size > 5000) index.typoCache.clear();
+  index.typoCache.set(word, best);
+  return best;
+}
+
+/** True when a query word needs no correction. */
+export function isKnownWord(index: MatchIndex, word: string): boolean {
+  return index.knownWords.has(word) || isVocabularyWord(word) || index.documentFrequency.has(stem(word));
+}

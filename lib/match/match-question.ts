@@ -1,0 +1,221 @@
+// Matching one question: exact or learned wording wins outright; otherwise BM25 retrieval over every
+// wording and the answers, then a similarity re-rank of the best few, a calibrated confidence and a band.
+import type { QuestionKind } from '../schema/detect';
+import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
+import { mapChoice, preferredChoice } from './choice';
+import { bandOf, confidenceOf, similarity } from './confidence';
+import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
+import { normalizeQuestion, words } from './normalize';
+import { termsOfWords } from './terms';
+
+export interface QuestionInput {
+  text: string;
+  kind?: QuestionKind;
+  options?: readonly string[];
+}
+
+export interface MatchResult {
+  proposal: Proposal | null;
+  /** The best entries, best first (at most `candidateCount`). */
+  candidates: Candidate[];
+}
+
+export interface MatchOptions {
+  candidateCount?: number;
+  /** Override the calibrated band thresholds (used by calibration). */
+  thresholds?: { high: number; review: number };
+}
+
+const K1 = 1.2;
+const B = 0.75;
+/** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
+const ANSWER_WEIGHT_RANK = 0.35;
+const ANSWER_WEIGHT_COVER = 0.6;
+/** How many retrieved entries are re-ranked by similarity. */
+const RERANK = 40;
+/** A runner-up this close to the best is reported in `why`. */
+const RUNNER_UP_MARGIN = 0.15;
+/** Near-identical wording (same distinct terms) of a learned alias or the library's own text. */
+const SIGNATURE_CONFIDENCE = 0.97;
+
+interface Scratch {
+  unitScore: Float64Array;
+  entryBest: Float64Array;
+  entryAnswer: Float64Array;
+}
+const scratchByIndex = new WeakMap<MatchIndex, Scratch>();
+
+function scratchFor(index: MatchIndex): Scratch {
+  let s = scratchByIndex.get(index);
+  if (!s || s.unitScore.length < index.units.length || s.entryBest.length < index.entries.length) {
+    s = {
+      unitScore: new Float64Array(index.units.length + 64),
+      entryBest: new Float64Array(index.entries.length + 64),
+      entryAnswer: new Float64Array(index.entries.length + 64),
+    };
+    scratchByIndex.set(index, s);
+  }
+  return s;
+}
+
+interface Scored {
+  entry: number;
+  unit: number;
+  sim: number;
+  matched: string[];
+}
+
+function sourceOf(kind: UnitKind): MatchSource {
+  return kind === 'question' ? 'exact' : kind;
+}
+
+/** The similarity of one entry: its best wording plus what its answer explains of the rest. */
+function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number): Scored {
+  const indexed = index.entries[entryIdx]!;
+  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, matched: [] };
+  for (const unitId of indexed.units) {
+    const unit: IndexedUnit = index.units[unitId]!;
+    let matchedWeight = 0;
+    let unitWeight = 0;
+    let answerWeight = 0;
+    const matched: string[] = [];
+    for (const t of unit.terms.keys()) unitWeight += idf(index, t);
+    for (const [t, w] of query) {
+      if (unit.terms.has(t)) {
+        matchedWeight += w;
+        matched.push(t);
+      } else if (indexed.answerTerms.has(t)) {
+        answerWeight += w;
+        matched.push(t);
+      }
+    }
+    const coverage = (matchedWeight + ANSWER_WEIGHT_COVER * answerWeight) / queryWeight;
+    const precision = unitWeight > 0 ? matchedWeight / unitWeight : 0;
+    const sim = similarity({ coverage, precision });
+    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, matched };
+  }
+  return best;
+}
+
+/** Retrieve: BM25 over the wordings (best wording per entry) plus a share of BM25 over the answer field. */
+function retrieve(index: MatchIndex, query: Map<string, number>): number[] {
+  const { unitScore, entryBest, entryAnswer } = scratchFor(index);
+  const touchedUnits: number[] = [];
+  const touchedEntries: number[] = [];
+  const avgUnit = index.unitLengthSum / Math.max(1, index.units.length);
+  const avgAnswer = index.answerLengthSum / Math.max(1, index.entries.length);
+  for (const [t, w] of query) {
+    for (const u of index.unitPostings.get(t) ?? []) {
+      const unit = index.units[u]!;
+      const tf = unit.terms.get(t) ?? 0;
+      if (unitScore[u] === 0) touchedUnits.push(u);
+      unitScore[u]! += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * unit.length) / avgUnit));
+    }
+    for (const e of index.answerPostings.get(t) ?? []) {
+      const tf = index.entries[e]!.answerTerms.get(t) ?? 0;
+      if (entryAnswer[e] === 0 && entryBest[e] === 0) touchedEntries.push(e);
+      entryAnswer[e]! += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.entries[e]!.answerLength) / avgAnswer));
+    }
+  }
+  for (const u of touchedUnits) {
+    const e = index.units[u]!.entry;
+    if (entryAnswer[e] === 0 && entryBest[e] === 0) touchedEntries.push(e);
+    if (unitScore[u]! > entryBest[e]!) entryBest[e] = unitScore[u]!;
+    unitScore[u] = 0;
+  }
+  const ranked = touchedEntries.map((e) => {
+    const score = entryBest[e]! + ANSWER_WEIGHT_RANK * entryAnswer[e]!;
+    entryBest[e] = 0;
+    entryAnswer[e] = 0;
+    return { e, score };
+  });
+  ranked.sort((a, b) => b.score - a.score);
+  return ranked.slice(0, RERANK).map((r) => r.e);
+}
+
+/** The single entry a set of units points to, or undefined when none or several. */
+function soleEntry(index: MatchIndex, units: readonly number[] | undefined): { entry: number; unit: number } | undefined {
+  if (!units || units.length === 0) return undefined;
+  // A learned alias is the analyst's decision: it overrides library wordings that collide with it.
+  const aliasUnits = units.filter((u) => index.units[u]!.kind === 'alias');
+  const pool = aliasUnits.length > 0 ? aliasUnits : units;
+  const entries = new Set(pool.map((u) => index.units[u]!.entry));
+  return entries.size === 1 ? { entry: index.units[pool[0]!]!.entry, unit: pool[0]! } : undefined;
+}
+
+function displayTerm(t: string): string {
+  return t.startsWith('~') ? t.slice(1) : t;
+}
+
+/** Match one question against the index. */
+export function matchQuestion(index: MatchIndex, question: QuestionInput, options: MatchOptions = {}): MatchResult {
+  const candidateCount = options.candidateCount ?? 3;
+  const normalized = normalizeQuestion(question.text);
+  if (!normalized || index.entries.length === 0) return { proposal: null, candidates: [] };
+
+  const corrected = words(question.text).map((w) => (isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
+  const queryTerms = termsOfWords(corrected);
+  const query = new Map<string, number>();
+  for (const t of queryTerms) query.set(t, idf(index, t));
+  const queryWeight = [...query.values()].reduce((a, b) => a + b, 0);
+
+  const scored =
+    queryWeight > 0
+      ? retrieve(index, query)
+          .map((e) => scoreEntry(index, e, query, queryWeight))
+          .sort((a, b) => b.sim - a.sim || a.entry - b.entry)
+      : [];
+
+  const outright = soleEntry(index, index.exact.get(normalized));
+  const nearIdentical = outright ? undefined : soleEntry(index, index.signature.get(signatureOf(query.keys())));
+  const decisive = outright ?? nearIdentical;
+
+  let top: Scored | undefined = scored[0];
+  let confidence: number;
+  let source: MatchSource;
+  let rest = scored.slice(1);
+  if (decisive) {
+    const own = scored.find((s) => s.entry === decisive.entry);
+    top = { entry: decisive.entry, unit: decisive.unit, sim: outright ? 1 : SIGNATURE_CONFIDENCE, matched: own?.matched ?? [...query.keys()] };
+    rest = scored.filter((s) => s.entry !== decisive.entry);
+    confidence = top.sim;
+    source = sourceOf(index.units[decisive.unit]!.kind);
+  } else if (top) {
+    confidence = confidenceOf(top.sim, scored[1]?.sim ?? 0);
+    const kind = index.units[top.unit]?.kind;
+    source = kind === 'alias' ? 'alias' : kind === 'alternate' ? 'alternate' : 'fuzzy';
+  } else {
+    return { proposal: null, candidates: [] };
+  }
+
+  const round = (n: number) => Math.round(n * 1000) / 1000;
+  const candidates: Candidate[] = [top, ...rest]
+    .slice(0, candidateCount)
+    .map((s) => ({ entryId: index.entries[s.entry]!.entry.id, score: round(Math.min(1, s.sim)) }));
+
+  let band = bandOf(confidence, options.thresholds);
+  if (band === 'none') return { proposal: null, candidates };
+  const indexed = index.entries[top.entry]!;
+  // Draft and stale answers are proposed, but never as "fill without reading twice".
+  if ((indexed.draft || indexed.stale) && band === 'high') band = 'review';
+
+  const runner = rest[0];
+  const choice = question.options && question.options.length > 0 ? mapChoice(indexed.entry, question.options) : preferredChoice(indexed.entry);
+  const proposal: Proposal = {
+    entryId: indexed.entry.id,
+    confidence: round(confidence),
+    band,
+    ...(choice !== undefined ? { choice } : {}),
+    why: {
+      source,
+      matchedTerms: [...new Set(top.matched.map(displayTerm))],
+      matchedText: index.units[top.unit]?.text ?? indexed.entry.question,
+      ...(runner && runner.sim >= top.sim - RUNNER_UP_MARGIN
+        ? { runnerUp: { entryId: index.entries[runner.entry]!.entry.id, score: round(Math.min(1, runner.sim)) } }
+        : {}),
+    },
+    stale: indexed.stale,
+    draft: indexed.draft,
+  };
+  return { proposal, candidates };
+}

@@ -1,0 +1,82 @@
+// Text -> index terms: words are stemmed, vocabulary phrases become concept terms (`~mfa`),
+// stop words are dropped. The same function serves the library and the incoming question.
+import { STOP_WORDS, stem, words } from './normalize';
+import { CONCEPT_GROUPS } from './vocabulary';
+
+const MAX_PHRASE_WORDS = 6;
+
+interface PhraseTable {
+  /** Stemmed phrase ("multi factor authent") -> the concept terms it stands for. */
+  phrases: Map<string, string[]>;
+  /** Every word the vocabulary knows, unstemmed: a query word found here is not a typo. */
+  surface: Set<string>;
+}
+
+function buildPhraseTable(): PhraseTable {
+  const phrases = new Map<string, string[]>();
+  const surface = new Set<string>();
+  const byId = new Map(CONCEPT_GROUPS.map((g) => [g.id, g]));
+  for (const group of CONCEPT_GROUPS) {
+    const concepts = [group.id, ...(group.also ?? [])].map((id) => {
+      if (!byId.has(id)) throw new Error(`vocabulary: concept "${group.id}" refers to unknown concept "${id}"`);
+      return `~${id}`;
+    });
+    for (const phrase of group.phrases) {
+      const ws = words(phrase);
+      if (ws.length === 0 || ws.length > MAX_PHRASE_WORDS) {
+        throw new Error(`vocabulary: phrase "${phrase}" of "${group.id}" must have 1-${MAX_PHRASE_WORDS} words`);
+      }
+      ws.forEach((w) => surface.add(w));
+      const key = ws.map(stem).join(' ');
+      const existing = phrases.get(key);
+      phrases.set(key, existing ? [...new Set([...existing, ...concepts])] : concepts);
+    }
+  }
+  return { phrases, surface };
+}
+
+const TABLE = buildPhraseTable();
+
+/** True when the vocabulary (not the library) knows this unstemmed word. */
+export function isVocabularyWord(word: string): boolean {
+  return TABLE.surface.has(word);
+}
+
+/** Every word of the vocabulary's phrases (typo correction can land on them). */
+export function vocabularyWords(): ReadonlySet<string> {
+  return TABLE.surface;
+}
+
+/** Number of concept groups in the vocabulary. */
+export const CONCEPT_COUNT = CONCEPT_GROUPS.length;
+
+/** Index terms of already-split words, in order, with repeats (for term frequency). */
+export function termsOfWords(ws: readonly string[]): string[] {
+  const stems = ws.map(stem);
+  const out: string[] = [];
+  let i = 0;
+  while (i < stems.length) {
+    let matched = 0;
+    for (let n = Math.min(MAX_PHRASE_WORDS, stems.length - i); n >= 1; n--) {
+      const concepts = TABLE.phrases.get(stems.slice(i, i + n).join(' '));
+      if (concepts) {
+        out.push(...concepts);
+        matched = n;
+        break;
+      }
+    }
+    if (matched > 0) {
+      i += matched;
+      continue;
+    }
+    const w = ws[i]!;
+    if (!STOP_WORDS.has(w) && w.length > 1) out.push(stems[i]!);
+    i += 1;
+  }
+  return out;
+}
+
+/** Index terms of a text. */
+export function extractTerms(text: string): string[] {
+  return termsOfWords(words(text));
+}
