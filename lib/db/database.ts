@@ -1,34 +1,10 @@
 // The extension's IndexedDB database. Declarative versions: bump only to migrate data,
 // and keep a frozen seed of each released version in tests/fixtures/db/ (see tests/unit/db-migration.test.ts).
 import Dexie, { type EntityTable } from 'dexie';
-import type { FillEvent, LibraryEntry } from '../schema';
+import type { FillEvent } from '../schema';
+import type { LearnedAlias, Setting, StoredEntry } from './records';
 
-/** Local bookkeeping kept beside each entry; never exported. */
-export interface EntryMeta {
-  /** When this entry was last written by an import (ISO date-time). */
-  importedAt?: string;
-  /** The export's `updatedAt` at that import. */
-  importedUpdatedAt?: string;
-  /** When the analyst last edited this entry in the extension (ISO date-time). */
-  localEditedAt?: string;
-}
-
-export type StoredEntry = LibraryEntry & { _meta?: EntryMeta };
-
-/** A question wording the analyst accepted for an entry; matches it exactly next time. */
-export interface LearnedAlias {
-  id?: number;
-  entryId: string;
-  text: string;
-  /** The normalised text (lib/match normalisation), the lookup key. */
-  normalized: string;
-  createdAt: string;
-}
-
-export interface Setting {
-  key: string;
-  value: unknown;
-}
+export type { EntryMeta, StoredEntry, LearnedAlias, Setting } from './records';
 
 export const DB_NAME = 'questionnaire-autofill';
 

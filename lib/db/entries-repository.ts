@@ -1,0 +1,108 @@
+// Library entries as the editor changes them: every write is validated, stamps `updatedAt` and records a local edit
+// (which is what makes a later import of a changed entry a conflict instead of a silent overwrite).
+import { LibraryEntrySchema, type LibraryEntry } from '../schema';
+import { getDatabase, type AutofillDatabase } from './database';
+import type { StoredEntry } from './records';
+import { withStorageErrors } from './storage';
+
+export class EntryNotFoundError extends Error {
+  override readonly name = 'EntryNotFoundError';
+  constructor(id: string) {
+    super(`No library entry has the id "${id}".`);
+  }
+}
+
+export class DuplicateEntryIdError extends Error {
+  override readonly name = 'DuplicateEntryIdError';
+  constructor(id: string) {
+    super(`A library entry with the id "${id}" already exists; choose another id.`);
+  }
+}
+
+/** Removes the local bookkeeping, leaving the entry as the format defines it. */
+export function stripMeta(entry: StoredEntry): LibraryEntry {
+  const { _meta: _ignored, ...rest } = entry;
+  return rest;
+}
+
+export async function listEntries(db: AutofillDatabase = getDatabase()): Promise<StoredEntry[]> {
+  return db.entries.toArray();
+}
+
+export async function countEntries(db: AutofillDatabase = getDatabase()): Promise<number> {
+  return db.entries.count();
+}
+
+export async function getEntry(id: string, db: AutofillDatabase = getDatabase()): Promise<StoredEntry | undefined> {
+  return db.entries.get(id);
+}
+
+/** Adds a new entry written in the extension. Throws if the id is taken or a field is invalid. */
+export async function createEntry(
+  input: LibraryEntry,
+  db: AutofillDatabase = getDatabase(),
+  now: Date = new Date(),
+): Promise<StoredEntry> {
+  const at = now.toISOString();
+  const entry = LibraryEntrySchema.parse({ ...input, updatedAt: at });
+  const stored: StoredEntry = { ...entry, _meta: { localEditedAt: at } };
+  await withStorageErrors(`the new entry "${entry.id}"`, () =>
+    db.transaction('rw', db.entries, async () => {
+      if (await db.entries.get(entry.id)) throw new DuplicateEntryIdError(entry.id);
+      await db.entries.add(stored);
+    }),
+  );
+  return stored;
+}
+
+/** Replaces an entry's fields (the id stays). Unknown fields the caller passes along are kept. */
+export async function updateEntry(
+  id: string,
+  changes: Omit<LibraryEntry, 'id'>,
+  db: AutofillDatabase = getDatabase(),
+  now: Date = new Date(),
+): Promise<StoredEntry> {
+  const at = now.toISOString();
+  const entry = LibraryEntrySchema.parse({ ...changes, id, updatedAt: at });
+  return withStorageErrors(`the change to "${id}"`, () =>
+    db.transaction('rw', db.entries, async () => {
+      const existing = await db.entries.get(id);
+      if (!existing) throw new EntryNotFoundError(id);
+      const stored: StoredEntry = { ...entry, _meta: { ...existing._meta, localEditedAt: at } };
+      await db.entries.put(stored);
+      return stored;
+    }),
+  );
+}
+
+/** Retired entries are never proposed but stay in the library (and in exports) until restored. */
+export async function retireEntry(id: string, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
+  return changeStatus(id, 'retire', db, now);
+}
+
+/** Brings a retired entry back with the status it had before (approved if unknown). */
+export async function restoreEntry(id: string, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
+  return changeStatus(id, 'restore', db, now);
+}
+
+async function changeStatus(id: string, action: 'retire' | 'restore', db: AutofillDatabase, now: Date): Promise<StoredEntry> {
+  const at = now.toISOString();
+  return withStorageErrors(`${action === 'retire' ? 'retiring' : 'restoring'} "${id}"`, () =>
+    db.transaction('rw', db.entries, async () => {
+      const existing = await db.entries.get(id);
+      if (!existing) throw new EntryNotFoundError(id);
+      const meta = { ...existing._meta, localEditedAt: at };
+      let stored: StoredEntry;
+      if (action === 'retire') {
+        if (existing.status === 'retired') return existing;
+        stored = { ...existing, status: 'retired', updatedAt: at, _meta: { ...meta, statusBeforeRetire: existing.status ?? 'approved' } };
+      } else {
+        if (existing.status !== 'retired') return existing;
+        const { statusBeforeRetire, ...rest } = meta;
+        stored = { ...existing, status: statusBeforeRetire ?? 'approved', updatedAt: at, _meta: rest };
+      }
+      await db.entries.put(stored);
+      return stored;
+    }),
+  );
+}

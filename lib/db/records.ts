@@ -1,0 +1,34 @@
+// Schemas of what the database stores beside library entries: local bookkeeping, learned aliases, settings.
+// Rows read back from IndexedDB are checked against these (see tests/unit/db-migration.test.ts).
+import { z } from 'zod';
+import { EntryStatusSchema, LibraryEntrySchema } from '../schema';
+
+/** Local bookkeeping kept beside each entry; never exported. */
+export const EntryMetaSchema = z.object({
+  /** When this entry was last written by an import (ISO date-time). */
+  importedAt: z.string().optional(),
+  /** The export's `updatedAt` at that import (or when the analyst last kept the local side of a conflict). */
+  importedUpdatedAt: z.string().optional(),
+  /** When the analyst last edited this entry in the extension (ISO date-time). */
+  localEditedAt: z.string().optional(),
+  /** The status an entry had before it was retired, so restoring brings it back as it was. */
+  statusBeforeRetire: EntryStatusSchema.optional(),
+});
+export type EntryMeta = z.infer<typeof EntryMetaSchema>;
+
+export const StoredEntrySchema = LibraryEntrySchema.extend({ _meta: EntryMetaSchema.optional() });
+export type StoredEntry = z.infer<typeof StoredEntrySchema>;
+
+/** A question wording the analyst accepted for an entry; matches it exactly next time. */
+export const LearnedAliasSchema = z.object({
+  id: z.number().int().optional(),
+  entryId: z.string().min(1),
+  text: z.string().min(1),
+  /** The normalised text (lib/match normalisation), the lookup key. */
+  normalized: z.string().min(1),
+  createdAt: z.string(),
+});
+export type LearnedAlias = z.infer<typeof LearnedAliasSchema>;
+
+export const SettingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
+export type Setting = z.infer<typeof SettingSchema>;

@@ -1,0 +1,68 @@
+// Writes a sync plan in one IndexedDB transaction: every change or none. Refuses a plan that is not ready
+// (invalid entries, undecided conflicts) or that no longer matches the library (changed since the preview).
+import type { AutofillDatabase } from '../db/database';
+import type { StoredEntry } from '../db/records';
+import { withStorageErrors } from '../db/storage';
+import type { LibraryEntry } from '../schema';
+import { sameEntryContent } from './canonical-entry';
+import { SyncApplyError } from './library-errors';
+import { planBlockers, type ConflictChoices, type SyncPlan } from './plan-sync';
+
+export interface SyncResult {
+  added: number;
+  updated: number;
+  keptLocal: number;
+  removed: number;
+}
+
+function imported(entry: LibraryEntry, at: string): StoredEntry {
+  return { ...entry, _meta: { importedAt: at, ...(entry.updatedAt !== undefined ? { importedUpdatedAt: entry.updatedAt } : {}) } };
+}
+
+function sameStored(a: StoredEntry | undefined, b: StoredEntry): boolean {
+  return a !== undefined && sameEntryContent(a, b) && JSON.stringify(a._meta ?? {}) === JSON.stringify(b._meta ?? {});
+}
+
+export async function applySyncPlan(
+  db: AutofillDatabase,
+  plan: SyncPlan,
+  choices: ConflictChoices = {},
+  now: Date = new Date(),
+): Promise<SyncResult> {
+  const blockers = planBlockers(plan, choices);
+  if (blockers.length > 0) throw new SyncApplyError(`Nothing was imported. ${blockers.join(' ')}`);
+  const at = now.toISOString();
+  const puts: StoredEntry[] = [...plan.added, ...plan.updated].map((p) => imported(p.entry, at));
+  let keptLocal = 0;
+  for (const conflict of plan.conflicts) {
+    if (choices[conflict.entry.id] === 'incoming') {
+      puts.push(imported(conflict.entry, at));
+    } else {
+      keptLocal++;
+      // Remember which version of the file was declined, so importing the same file again is not a conflict again.
+      const meta = { ...conflict.local._meta };
+      if (conflict.entry.updatedAt !== undefined) meta.importedUpdatedAt = conflict.entry.updatedAt;
+      else delete meta.importedUpdatedAt;
+      puts.push({ ...conflict.local, _meta: meta });
+    }
+  }
+  const expected = [...plan.updated, ...plan.conflicts].map((p) => p.local).concat(plan.removed);
+  const addedIds = plan.added.map((p) => p.entry.id);
+  const removedIds = plan.removed.map((e) => e.id);
+
+  await withStorageErrors(`the import of ${plan.fileName}`, () =>
+    db.transaction('rw', db.entries, async () => {
+      const [current, clashing] = await Promise.all([db.entries.bulkGet(expected.map((e) => e.id)), db.entries.bulkGet(addedIds)]);
+      const drifted = expected.find((e, i) => !sameStored(current[i], e));
+      const taken = clashing.find((e) => e !== undefined);
+      if (drifted || taken) {
+        throw new SyncApplyError(
+          `Nothing was imported: the library changed since the preview (entry "${(drifted ?? taken)?.id}"). Import ${plan.fileName} again to see a fresh preview.`,
+        );
+      }
+      if (removedIds.length) await db.entries.bulkDelete(removedIds);
+      await db.entries.bulkPut(puts);
+    }),
+  );
+  return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
+}

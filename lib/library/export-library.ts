@@ -1,0 +1,71 @@
+// Writes the library as JSON (canonical), CSV or XLSX. Deterministic: entries sorted by id, keys in format order,
+// so exporting what was imported gives the same bytes.
+import Papa from 'papaparse';
+import writeXlsxFile from 'write-excel-file/universal';
+import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryEntry, type LibraryExport } from '../schema';
+import { canonicalEntry, sortById } from './canonical-entry';
+import { LibraryExportError } from './library-errors';
+import { MAX_XLSX_CELL_CHARS } from './limits';
+import type { LibraryFileKind } from './parse-library-file';
+import { entriesToTable, protectCell } from './table-columns';
+
+export interface ExportOptions {
+  /** ISO date-time written as `exportedAt`; defaults to now. */
+  exportedAt?: string;
+  source?: string;
+}
+
+/** The canonical JSON export: 2-space indentation, trailing newline. */
+export function exportLibraryJson(entries: readonly LibraryEntry[], options: ExportOptions = {}): string {
+  const document: LibraryExport = {
+    format: LIBRARY_FORMAT,
+    version: LIBRARY_FORMAT_VERSION,
+    exportedAt: options.exportedAt ?? new Date().toISOString(),
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    entries: sortById(entries).map(canonicalEntry),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+/** CSV with a UTF-8 byte-order mark (so Excel reads it as UTF-8) and CRLF line ends. */
+export function exportLibraryCsv(entries: readonly LibraryEntry[]): string {
+  const { columns, rows } = entriesToTable(sortById(entries));
+  const csv = Papa.unparse({ fields: columns, data: rows.map((row) => row.map(protectCell)) }, { newline: '\r\n', quotes: false });
+  return `\uFEFF${csv}\r\n`;
+}
+
+export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promise<Blob> {
+  const sorted = sortById(entries);
+  const { columns, rows } = entriesToTable(sorted);
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell.length + 1 > MAX_XLSX_CELL_CHARS) {
+        throw new LibraryExportError(
+          `Entry "${sorted[r]?.id}": its ${columns[c]} has ${cell.length} characters, more than an Excel cell holds (${MAX_XLSX_CELL_CHARS}). Export as JSON or CSV instead.`,
+        );
+      }
+    }),
+  );
+  const header = columns.map((name) => ({ value: name, fontWeight: 'bold' as const }));
+  const data = rows.map((row) => row.map((cell) => (cell === '' ? null : { value: protectCell(cell), type: String })));
+  return writeXlsxFile([header, ...data], { sheet: 'Library', stickyRowsCount: 1 }).toBlob();
+}
+
+export const EXPORT_MIME_TYPES: Record<LibraryFileKind, string> = {
+  json: 'application/json',
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** One export as a downloadable Blob with a dated file name, e.g. answer-library-2026-11-28.csv. */
+export async function exportLibraryFile(
+  entries: readonly LibraryEntry[],
+  kind: LibraryFileKind,
+  options: ExportOptions = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  const exportedAt = options.exportedAt ?? new Date().toISOString();
+  const fileName = `answer-library-${exportedAt.slice(0, 10)}.${kind}`;
+  if (kind === 'xlsx') return { blob: await exportLibraryXlsx(entries), fileName };
+  const text = kind === 'json' ? exportLibraryJson(entries, { ...options, exportedAt }) : exportLibraryCsv(entries);
+  return { blob: new Blob([text], { type: EXPORT_MIME_TYPES[kind] }), fileName };
+}
