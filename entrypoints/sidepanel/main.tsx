@@ -1,6 +1,8 @@
+// Side panel entry: mounts the React app with its stylesheet.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import './style.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

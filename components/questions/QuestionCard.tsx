@@ -1,0 +1,192 @@
+// One detected question with its proposal: answer, option, citation, confidence and why, freshness, state,
+// and the per-question actions (accept, edit, other answers, search the library, skip, undo).
+import { memo, useState } from 'react';
+import type { LibraryEntry } from '../../lib/schema';
+import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows';
+import { isChoiceQuestion } from '../../lib/panel/fill-plan';
+import { BandBadge, Freshness, StatusBadge } from '../common/Badges';
+import { AnswerEditor } from './AnswerEditor';
+import { LibrarySearch } from './LibrarySearch';
+import { WhyLine } from './WhyLine';
+import type { LibrarySearcher } from '../../lib/panel/library-search';
+import type { FillChoice } from './useQuestionSession';
+
+export type CardMode = 'view' | 'edit' | 'candidates' | 'search';
+
+export interface QuestionCardProps {
+  row: QuestionRow;
+  index: number;
+  selected: boolean;
+  mode: CardMode;
+  entries: ReadonlyMap<string, LibraryEntry>;
+  searcher: LibrarySearcher;
+  onSelect(index: number): void;
+  onMode(key: string, mode: CardMode): void;
+  onAccept(key: string): void;
+  onFillEdited(key: string, choice: FillChoice, base: LibraryEntry | undefined): void;
+  onSkip(key: string): void;
+  onUndo(key: string): void;
+  onChoose(key: string, index: number): void;
+  onPick(key: string, entry: LibraryEntry, score: number): void;
+}
+
+function valueLabel(value: QuestionRow['question']['currentValue']): string {
+  if (value === null) return '';
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps) {
+  const { row, index, selected, mode, entries } = props;
+  const q = row.question;
+  const proposal = currentProposal(row);
+  const entry = proposal ? entries.get(proposal.entryId) : undefined;
+  const [expanded, setExpanded] = useState(false);
+  const titleId = `q-${index}-title`;
+  const filled = row.status === 'filled' || row.status === 'edited';
+  const current = valueLabel(q.currentValue);
+
+  return (
+    <article
+      className={`card status-${row.status}${selected ? ' selected' : ''}`}
+      aria-labelledby={titleId}
+      aria-current={selected ? 'true' : undefined}
+      data-key={row.key}
+      onClick={(e) => {
+        if ((e.target as HTMLElement).closest('button, a, input, textarea, select, label')) return;
+        props.onSelect(index);
+      }}
+    >
+      <header className="card-head">
+        <h3 id={titleId} className="card-title">
+          <button type="button" className="linklike" onClick={() => props.onSelect(index)} title="Show this question on the page">
+            {q.number && <span className="qnum">{q.number}</span>} {q.text}
+          </button>
+        </h3>
+        <StatusBadge status={row.status} pending={row.pending} />
+      </header>
+      {q.required && <p className="hint">Required</p>}
+      {current && !filled && <p className="hint">On the page now: {current}</p>}
+      {row.status === 'failed' && row.failure && (
+        <p className="failure" role="alert">
+          {row.failure}
+        </p>
+      )}
+
+      {proposal && entry ? (
+        <div className="proposal">
+          {isChoiceQuestion(q) && (
+            <p className="option">
+              Option: <strong>{proposal.choice ?? 'none maps; choose one when editing'}</strong>
+              {q.commentFieldId && <span className="hint"> · answer text goes into the comment box</span>}
+            </p>
+          )}
+          <p className={`answer${expanded ? ' expanded' : ''}`}>{entry.answer}</p>
+          {entry.answer.length > 220 && (
+            <button type="button" className="linklike small" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
+              {expanded ? 'Show less' : 'Show all'}
+            </button>
+          )}
+          {entry.citations && entry.citations.length > 0 && (
+            <p className="citation">
+              Source:{' '}
+              {entry.citations.map((c, i) => (
+                <span key={i}>
+                  {i > 0 && '; '}
+                  {c.url ? (
+                    <a href={c.url} target="_blank" rel="noreferrer noopener">
+                      {c.title}
+                      {c.section ? ` § ${c.section}` : ''}
+                    </a>
+                  ) : (
+                    `${c.title}${c.section ? ` § ${c.section}` : ''}`
+                  )}
+                </span>
+              ))}
+            </p>
+          )}
+          <div className="meta">
+            <BandBadge band={proposal.band} confidence={proposal.confidence} />
+            <WhyLine proposal={proposal} entries={entries} />
+          </div>
+          <Freshness entry={entry} proposal={proposal} />
+        </div>
+      ) : (
+        <p className="hint">No library entry matches this question. Search the library or type an answer.</p>
+      )}
+
+      {mode === 'edit' && (
+        <AnswerEditor
+          question={q}
+          initial={{ text: entry?.answer ?? '', choice: proposal?.choice }}
+          onCancel={() => props.onMode(row.key, 'view')}
+          onFill={(choice) => props.onFillEdited(row.key, choice, entry)}
+        />
+      )}
+      {mode === 'candidates' && (
+        <fieldset className="candidates">
+          <legend>Other answers</legend>
+          {row.proposals.map((p, i) => {
+            const e = entries.get(p.entryId);
+            return (
+              <label key={p.entryId} className="candidate">
+                <input type="radio" name={`cand-${row.key}`} checked={i === row.chosen} onChange={() => props.onChoose(row.key, i)} />
+                <span>
+                  <strong>{e?.question ?? p.entryId}</strong> <BandBadge band={p.band} confidence={p.confidence} />
+                  {(p.stale || p.draft) && <span className="hint"> {[p.stale && 'stale', p.draft && 'draft'].filter(Boolean).join(', ')}</span>}
+                </span>
+              </label>
+            );
+          })}
+          <button type="button" onClick={() => props.onMode(row.key, 'view')}>
+            Done
+          </button>
+        </fieldset>
+      )}
+      {mode === 'search' && (
+        <LibrarySearch
+          searcher={props.searcher}
+          onCancel={() => props.onMode(row.key, 'view')}
+          onPick={(picked, score) => {
+            props.onPick(row.key, picked, score);
+            props.onMode(row.key, 'view');
+          }}
+        />
+      )}
+
+      {mode === 'view' && (
+        <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>
+          {!filled && (
+            <button type="button" className="primary" disabled={!entry || row.pending || row.status === 'skipped'} onClick={() => props.onAccept(row.key)}>
+              Accept & fill
+            </button>
+          )}
+          {!filled && (
+            <button type="button" disabled={row.pending || row.status === 'skipped'} onClick={() => props.onMode(row.key, 'edit')}>
+              Edit
+            </button>
+          )}
+          {row.proposals.length > 1 && !filled && (
+            <button type="button" onClick={() => props.onMode(row.key, 'candidates')}>
+              Other answers ({row.proposals.length - 1})
+            </button>
+          )}
+          {!filled && (
+            <button type="button" onClick={() => props.onMode(row.key, 'search')}>
+              Search library
+            </button>
+          )}
+          {!filled && (
+            <button type="button" disabled={row.pending} onClick={() => props.onSkip(row.key)}>
+              {row.status === 'skipped' ? 'Unskip' : 'Skip'}
+            </button>
+          )}
+          {row.lastFill && (
+            <button type="button" disabled={row.pending} onClick={() => props.onUndo(row.key)}>
+              Undo fill
+            </button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+});
