@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { addLearnedAlias, findLearnedAlias, listLearnedAliases, removeLearnedAlias } from '../../lib/db/aliases-repository';
@@ -122,7 +123,7 @@ describe('storage', () => {
 
   it('surfaces a full disk from a repository write', async () => {
     const db = freshDb();
-    const spy = vi.spyOn(db.entries, 'add').mockImplementation(() => Promise.reject(new DOMException('full', 'QuotaExceededError')));
+    const spy = vi.spyOn(db.entries, 'add').mockImplementation(() => Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')));
     await expect(createEntry({ id: 'a', question: 'Q?', answer: 'A.' }, db, T0)).rejects.toThrow(/so the new entry "a" was not saved/);
     spy.mockRestore();
     expect(await countEntries(db)).toBe(0);

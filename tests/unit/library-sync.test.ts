@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createEntry, getEntry, listEntries, updateEntry } from '../../lib/db/entries-repository';
@@ -155,7 +156,7 @@ describe('applySyncPlan', () => {
     await importFile(db, [entry('a', 'A'), entry('b', 'B')]);
     const before = await listEntries(db);
     const plan = planSync(fileOf([entry('c', 'C')]), before, { mirror: true });
-    const spy = vi.spyOn(db.entries, 'bulkPut').mockImplementation(() => Promise.reject(new DOMException('disk full', 'QuotaExceededError')));
+    const spy = vi.spyOn(db.entries, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(new DOMException('disk full', 'QuotaExceededError')));
     const error = await applySyncPlan(db, plan, {}, T1).catch((e: unknown) => e);
     spy.mockRestore();
     expect(error).toBeInstanceOf(StorageFullError);
