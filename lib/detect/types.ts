@@ -16,6 +16,8 @@ export interface RawQuestion {
   required: boolean;
   /** The comment / justification / additional-information box of this question. */
   comment?: Element;
+  /** Writer of the comment box when it is not a plain textarea/input/contenteditable (e.g. `quill`). */
+  commentWriter?: string;
   attachment?: Element;
   /** The portal's own id for the question (e.g. ServiceNow's ASMTQUESTION sys_id), the basis of a stable key. */
   portalKey?: string;

@@ -16,6 +16,10 @@ export type PanelToContent = z.infer<typeof PanelToContentSchema>;
 export const ScanReplySchema = z.object({ type: z.literal('scan-result'), scan: PageScanSchema });
 export const FillReplySchema = z.object({ type: z.literal('fill-result'), results: z.array(FillResultSchema) });
 export const OkReplySchema = z.object({ type: z.literal('ok'), ok: z.boolean(), message: z.string().optional() });
+/** A frame that stays quiet: its parent frame already reads it, or it may not be read (sandboxed, foreign). */
+export const SkippedReplySchema = z.object({ type: z.literal('skipped'), reason: z.string() });
+export const ContentReplySchema = z.discriminatedUnion('type', [ScanReplySchema, FillReplySchema, OkReplySchema, SkippedReplySchema]);
+export type ContentReply = z.infer<typeof ContentReplySchema>;
 
 /** Content script -> extension (runtime.sendMessage): the page's questions changed. */
 export const ContentToExtensionSchema = z.discriminatedUnion('type', [

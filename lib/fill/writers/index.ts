@@ -1,7 +1,35 @@
 // Every widget writer, looked up by RawQuestion.writer / DetectedQuestion.writer.
+// Generic writers first; portal widget writers (select2, Quill, OneTrust buttons) are appended below them.
 import type { FieldWriter } from '../types';
+import { inputWriter, textareaWriter } from './text-input';
+import { contenteditableWriter } from './contenteditable';
+import { selectWriter } from './native-select';
+import { radioGroupWriter } from './radio-group';
+import { checkboxGroupWriter } from './checkbox-group';
+import { buttonGroupWriter } from './button-group';
+import { listboxWriter } from './aria-listbox';
+import { dateWriter } from './date-input';
+import { fileWriter } from './file-input';
+import { quillWriter } from './quill';
+import { onetrustButtonsWriter, onetrustRichTextWriter } from './onetrust-buttons';
+import { select2Writer } from './select2';
 
-export const fieldWriters: FieldWriter[] = [];
+export const fieldWriters: FieldWriter[] = [
+  inputWriter,
+  textareaWriter,
+  contenteditableWriter,
+  selectWriter,
+  radioGroupWriter,
+  checkboxGroupWriter,
+  buttonGroupWriter,
+  listboxWriter,
+  dateWriter,
+  fileWriter,
+  quillWriter,
+  onetrustButtonsWriter,
+  onetrustRichTextWriter,
+  select2Writer,
+];
 
 export function findWriter(id: string): FieldWriter | undefined {
   return fieldWriters.find((w) => w.id === id);

@@ -1,0 +1,296 @@
+// Pass 1 of the generic detector: find the fillable controls of a tree scope and classify each into a unit
+// (one text box, one select, one radio group, one button group...) with its kind, writer and option labels.
+import type { QuestionKind } from '../schema';
+import { comparableText, normalizeText, readableText } from './text';
+import { getByIdInScope, type QueryRoot } from './deep-query';
+
+/** Every element that can hold an answer, or be part of a group that does. */
+export const CONTROL_SELECTOR = [
+  'input',
+  'select',
+  'textarea',
+  '[contenteditable]:not([contenteditable="false"])',
+  '[role="textbox"]',
+  '[role="combobox"]',
+  '[role="listbox"]',
+  '[role="radio"]',
+  '[role="checkbox"]',
+  'button[aria-pressed]',
+  '[role="button"][aria-pressed]',
+].join(', ');
+
+const TEXT_INPUT_TYPES = new Set(['', 'text', 'email', 'url', 'tel']);
+const DATE_INPUT_TYPES = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
+
+/** A control, or a group of controls that answer one question together. */
+export interface ControlUnit {
+  /** The element registered for the question: the control itself, or the group's container. */
+  el: Element;
+  /** The individual controls (radios, checkboxes, buttons; or just `el`). */
+  members: Element[];
+  kind: QuestionKind;
+  writer: string;
+  options: string[];
+  /** Attachment inputs are companions, never questions of their own unless nothing precedes them. */
+  isFile: boolean;
+}
+
+const YES = new Set(['yes', 'y', 'true']);
+const NO = new Set(['no', 'n', 'false']);
+const NA = new Set(['n/a', 'na', 'not applicable', 'n.a', 'not-applicable']);
+
+/** Options that are exactly Yes/No (optionally N/A) make a yes/no question. */
+export function isYesNoOptions(options: string[]): boolean {
+  const c = options.map(comparableText);
+  if (c.length < 2 || c.length > 3) return false;
+  return c.some((o) => YES.has(o)) && c.some((o) => NO.has(o)) && c.every((o) => YES.has(o) || NO.has(o) || NA.has(o));
+}
+
+function choiceKind(options: string[], multiple: boolean): QuestionKind {
+  if (multiple) return 'multi-choice';
+  return isYesNoOptions(options) ? 'yesno' : 'single-choice';
+}
+
+/** The caption of one option control: its labels, aria-label, or the text right after it. */
+export function optionLabel(el: Element): string {
+  const labelled = el.getAttribute('aria-labelledby');
+  if (labelled) {
+    const text = labelled
+      .split(/\s+/)
+      .map((id) => getByIdInScope(el, id))
+      .filter((n): n is Element => n !== null)
+      .map((n) => readableText(n))
+      .join(' ');
+    if (text) return normalizeText(text);
+  }
+  const labels = (el as HTMLInputElement).labels;
+  if (labels && labels.length > 0) {
+    const text = Array.from(labels, (l) => readableText(l)).join(' ');
+    if (text) return text;
+  }
+  const aria = el.getAttribute('aria-label');
+  if (aria) return normalizeText(aria);
+  if (el.tagName !== 'INPUT') {
+    const text = readableOwnText(el);
+    if (text) return text;
+  }
+  for (let sib = el.nextSibling; sib; sib = sib.nextSibling) {
+    if (sib.nodeType === 1 && (sib as Element).matches(CONTROL_SELECTOR)) break;
+    const text = sib.nodeType === 3 ? normalizeText(sib.nodeValue ?? '') : sib.nodeType === 1 ? readableText(sib) : '';
+    if (text) return text;
+  }
+  return normalizeText(el.getAttribute('value') ?? el.getAttribute('title') ?? '');
+}
+
+/** Text of a button-like element, its own children included (buttons are skipped by readableText). */
+function readableOwnText(el: Element): string {
+  let text = '';
+  for (let child = el.firstChild; child; child = child.nextSibling) {
+    text += ' ' + (child.nodeType === 3 ? child.nodeValue ?? '' : child.nodeType === 1 ? readableText(child) : '');
+  }
+  return normalizeText(text);
+}
+
+/** Options of a native select, without placeholder entries (empty value, e.g. "-- Select --"). */
+export function selectOptions(select: HTMLSelectElement): string[] {
+  return Array.from(select.options)
+    .filter((o) => o.value !== '' && !o.disabled)
+    .map((o) => normalizeText(o.label || o.text));
+}
+
+/** Options of an ARIA listbox (role=option descendants). */
+export function listboxOptions(listbox: Element): string[] {
+  return Array.from(listbox.querySelectorAll('[role="option"]'), (o) => readableOwnText(o)).filter(Boolean);
+}
+
+/** The listbox a combobox controls (aria-controls / aria-owns), in its tree scope. */
+export function controlledListbox(combobox: Element): Element | null {
+  for (const attr of ['aria-controls', 'aria-owns']) {
+    const ids = combobox.getAttribute(attr);
+    if (!ids) continue;
+    for (const id of ids.split(/\s+/)) {
+      const target = getByIdInScope(combobox, id);
+      if (target) return target.getAttribute('role') === 'listbox' ? target : target.querySelector('[role="listbox"]');
+    }
+  }
+  return null;
+}
+
+/** Lowest common ancestor of several elements of one tree scope. */
+export function commonAncestor(elements: Element[]): Element {
+  const [first, ...rest] = elements;
+  if (!first) throw new Error('commonAncestor needs at least one element');
+  let anc: Element = first.parentElement ?? first;
+  while (rest.some((el) => !anc.contains(el)) && anc.parentElement) anc = anc.parentElement;
+  return anc;
+}
+
+function isEditableRoot(el: Element): boolean {
+  const parent = el.parentElement;
+  if (!parent) return true;
+  const inherited = parent.closest('[contenteditable]');
+  return !inherited || inherited.getAttribute('contenteditable') === 'false';
+}
+
+/** Classify the controls of one tree scope into units, in document order. */
+export function collectUnits(root: QueryRoot): ControlUnit[] {
+  const units: ControlUnit[] = [];
+  const radioGroups = new Map<string, Element[]>();
+  const checkboxGroups = new Map<Element, Element[]>();
+  const buttonGroups = new Map<Element, Element[]>();
+  const controlledListboxes = new Set<Element>();
+  const order = new Map<Element, number>();
+
+  const all = root.querySelectorAll(CONTROL_SELECTOR);
+  all.forEach((el, i) => order.set(el, i));
+  for (const el of all) {
+    if (el.getAttribute('role') === 'combobox') {
+      const lb = controlledListbox(el);
+      if (lb) controlledListboxes.add(lb);
+    }
+  }
+
+  for (const el of all) {
+    const tag = el.tagName;
+    const role = el.getAttribute('role');
+    if (tag === 'INPUT') {
+      const input = el as HTMLInputElement;
+      const type = input.type.toLowerCase();
+      if (type === 'radio') {
+        // Radios group by name within their form (or tree scope); nameless radios by their shared parent block.
+        const key = input.name
+          ? `${objectId(input.form ?? root)}:${input.name}`
+          : `p:${objectId(input.closest('label')?.parentElement ?? input.parentElement ?? input)}`;
+        const list = radioGroups.get(key) ?? [];
+        list.push(input);
+        radioGroups.set(key, list);
+        continue;
+      }
+      if (type === 'checkbox') {
+        const container = checkboxContainer(input);
+        const list = checkboxGroups.get(container) ?? [];
+        list.push(input);
+        checkboxGroups.set(container, list);
+        continue;
+      }
+      if (type === 'file') {
+        units.push({ el, members: [el], kind: 'file', writer: 'file', options: [], isFile: true });
+        continue;
+      }
+      if (role === 'combobox') {
+        units.push(comboboxUnit(el));
+        continue;
+      }
+      if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
+      else if (type === 'number') units.push({ el, members: [el], kind: 'number', writer: 'input', options: [], isFile: false });
+      else if (DATE_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
+      continue;
+    }
+    if (tag === 'SELECT') {
+      const select = el as HTMLSelectElement;
+      const options = selectOptions(select);
+      units.push({ el, members: [el], kind: choiceKind(options, select.multiple), writer: 'select', options, isFile: false });
+      continue;
+    }
+    if (tag === 'TEXTAREA') {
+      units.push({ el, members: [el], kind: 'textarea', writer: 'textarea', options: [], isFile: false });
+      continue;
+    }
+    if (role === 'radio' || role === 'checkbox' || el.hasAttribute('aria-pressed')) {
+      const container = el.closest('[role="radiogroup"], [role="group"], [role="toolbar"]') ?? el.parentElement ?? el;
+      const list = buttonGroups.get(container) ?? [];
+      list.push(el);
+      buttonGroups.set(container, list);
+      continue;
+    }
+    if (role === 'combobox') {
+      units.push(comboboxUnit(el));
+      continue;
+    }
+    if (role === 'listbox') {
+      if (controlledListboxes.has(el)) continue;
+      const options = listboxOptions(el);
+      const multiple = el.getAttribute('aria-multiselectable') === 'true';
+      units.push({ el, members: [el], kind: choiceKind(options, multiple), writer: 'listbox', options, isFile: false });
+      continue;
+    }
+    if (el.hasAttribute('contenteditable') || role === 'textbox') {
+      if (!isEditableRoot(el)) continue;
+      units.push({ el, members: [el], kind: 'richtext', writer: 'contenteditable', options: [], isFile: false });
+    }
+  }
+
+  for (const members of radioGroups.values()) {
+    const options = members.map(optionLabel);
+    units.push({ el: groupContainer(members), members, kind: choiceKind(options, false), writer: 'radio-group', options, isFile: false });
+  }
+  for (const members of checkboxGroups.values()) {
+    const options = members.map(optionLabel);
+    const single = members.length === 1;
+    units.push({
+      el: single ? (members[0] as Element) : groupContainer(members),
+      members,
+      kind: single ? 'yesno' : 'multi-choice',
+      writer: 'checkbox-group',
+      options: single ? ['Yes', 'No'] : options,
+      isFile: false,
+    });
+  }
+  for (const [container, members] of buttonGroups) {
+    const options = members.map(optionLabel);
+    const multiple = members.every((m) => m.getAttribute('role') === 'checkbox');
+    units.push({ el: container, members, kind: choiceKind(options, multiple), writer: 'button-group', options, isFile: false });
+  }
+
+  // Groups were appended after the single controls: restore document order by their first member.
+  const pos = (u: ControlUnit) => order.get(u.members[0] as Element) ?? 0;
+  return units.sort((a, b) => pos(a) - pos(b));
+}
+
+const objectIds = new WeakMap<object, number>();
+let nextObjectId = 0;
+function objectId(obj: object): number {
+  let id = objectIds.get(obj);
+  if (id === undefined) {
+    id = nextObjectId++;
+    objectIds.set(obj, id);
+  }
+  return id;
+}
+
+function comboboxUnit(el: Element): ControlUnit {
+  const lb = controlledListbox(el);
+  const options = lb ? listboxOptions(lb) : [];
+  const multiple = lb?.getAttribute('aria-multiselectable') === 'true';
+  return { el, members: [el], kind: choiceKind(options, multiple), writer: 'listbox', options, isFile: false };
+}
+
+/** The container of a radio or checkbox group: a fieldset / ARIA group if present, else the lowest common ancestor. */
+function groupContainer(members: Element[]): Element {
+  const first = members[0] as Element;
+  const explicit = first.closest('fieldset, [role="radiogroup"], [role="group"]');
+  if (explicit && members.every((m) => explicit.contains(m))) {
+    const lca = commonAncestor(members);
+    return explicit.contains(lca) && lca !== explicit && members.length > 1 ? lca : explicit;
+  }
+  if (members.length === 1) return first.closest('label') ?? first;
+  return commonAncestor(members);
+}
+
+/**
+ * Checkboxes with distinct names still form one question when they share a fieldset, ARIA group, cell or list;
+ * otherwise the nearest ancestor that holds only checkboxes as controls.
+ */
+function checkboxContainer(input: HTMLInputElement): Element {
+  const explicit = input.closest('fieldset, [role="group"], td, dd');
+  if (explicit) return explicit;
+  let container: Element = input.closest('label') ?? input;
+  for (let depth = 0; depth < 4; depth++) {
+    const parent = container.parentElement;
+    if (!parent) break;
+    const controls = parent.querySelectorAll(CONTROL_SELECTOR);
+    if (Array.from(controls).some((c) => (c as HTMLInputElement).type !== 'checkbox')) break;
+    container = parent;
+  }
+  return container;
+}

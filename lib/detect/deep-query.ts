@@ -1,0 +1,76 @@
+// Deep traversal: the documents a frame's content script may read (its own plus same-origin, non-sandboxed
+// iframes, recursively) and, inside each document, every open shadow root (nested). Closed roots are unreachable
+// by design; sandboxed and opaque-origin frames are skipped, as Bitwarden's collector does.
+
+/** Upper bound on shadow-root nesting and frame nesting, against pathological pages. */
+const MAX_DEPTH = 16;
+
+/** Marks the extension's own overlay host so traversal and observers skip it. */
+export const OWN_HOST_ATTRIBUTE = 'data-qa-overlay';
+
+export type QueryRoot = Document | ShadowRoot;
+
+/** True when a frame with this `sandbox` attribute (or none) would be same-origin and scriptable. */
+export function isSandboxRefused(frame: Element): boolean {
+  if (!frame.hasAttribute('sandbox')) return false;
+  const tokens = (frame.getAttribute('sandbox') ?? '').toLowerCase().split(/\s+/);
+  return !tokens.includes('allow-same-origin');
+}
+
+/** The document inside a same-origin, non-sandboxed frame, or null. */
+export function readableFrameDocument(frame: Element): Document | null {
+  if (isSandboxRefused(frame)) return null;
+  try {
+    const doc = (frame as HTMLIFrameElement).contentDocument;
+    if (!doc || !doc.documentElement) return null;
+    const win = doc.defaultView;
+    if (!win || win.origin === 'null') return null;
+    return doc;
+  } catch {
+    return null;
+  }
+}
+
+/** Every open shadow root below `root`, nested ones included, in document order. */
+export function openShadowRoots(root: QueryRoot, depth = 0): ShadowRoot[] {
+  if (depth > MAX_DEPTH) return [];
+  const found: ShadowRoot[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    const shadow = el.shadowRoot;
+    if (!shadow || el.hasAttribute(OWN_HOST_ATTRIBUTE)) continue;
+    found.push(shadow, ...openShadowRoots(shadow, depth + 1));
+  }
+  return found;
+}
+
+/** The query roots of one document: the document itself, then its open shadow roots. */
+export function rootsOfDocument(doc: Document): QueryRoot[] {
+  return [doc, ...openShadowRoots(doc)];
+}
+
+/** `doc` and every readable document of its iframes (including iframes inside shadow roots), depth-first. */
+export function readableDocuments(doc: Document, depth = 0): Document[] {
+  const docs = [doc];
+  if (depth > MAX_DEPTH) return docs;
+  for (const root of rootsOfDocument(doc)) {
+    for (const frame of root.querySelectorAll('iframe, frame')) {
+      const inner = readableFrameDocument(frame);
+      if (inner) docs.push(...readableDocuments(inner, depth + 1));
+    }
+  }
+  return docs;
+}
+
+/** `querySelectorAll` over a document and all its open shadow roots. */
+export function deepQueryAll(doc: Document, selector: string): Element[] {
+  const out: Element[] = [];
+  for (const root of rootsOfDocument(doc)) out.push(...root.querySelectorAll(selector));
+  return out;
+}
+
+/** Resolve an id reference the way ARIA does: in the element's own tree scope (document or shadow root). */
+export function getByIdInScope(el: Element, id: string): Element | null {
+  const scope = el.getRootNode() as QueryRoot;
+  if ('getElementById' in scope && typeof scope.getElementById === 'function') return scope.getElementById(id);
+  return (scope as ParentNode).querySelector(`#${CSS.escape(id)}`);
+}

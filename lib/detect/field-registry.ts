@@ -1,0 +1,58 @@
+// Opaque field ids. Elements never leave the content script; the panel only sees ids such as `k3f9x:17`.
+// The prefix is a per-frame nonce, so ids are unique in a tab across frames and a frame can tell its own ids.
+
+export interface FieldEntry {
+  /** Writer id and question text at the last scan; the fill engine uses them for lookup and the stale check. */
+  writer: string;
+  questionText: string;
+  kind: import('../schema').QuestionKind;
+}
+
+export class FieldRegistry {
+  readonly nonce: string;
+  private next = 0;
+  private ids = new WeakMap<Element, string>();
+  private elements = new Map<string, WeakRef<Element>>();
+  private entries = new Map<string, FieldEntry>();
+
+  constructor(nonce: string = randomNonce()) {
+    this.nonce = nonce;
+  }
+
+  /** The id of `el`, the same one every time it is registered again (re-scans keep ids stable). */
+  register(el: Element, entry: FieldEntry): string {
+    let id = this.ids.get(el);
+    if (!id) {
+      id = `${this.nonce}:${this.next++}`;
+      this.ids.set(el, id);
+      this.elements.set(id, new WeakRef(el));
+    }
+    this.entries.set(id, entry);
+    return id;
+  }
+
+  owns(fieldId: string): boolean {
+    return fieldId.startsWith(`${this.nonce}:`);
+  }
+
+  /** The element behind an id, or null when it was removed from the page (or collected). */
+  resolve(fieldId: string): Element | null {
+    const el = this.elements.get(fieldId)?.deref();
+    if (!el || !el.isConnected) return null;
+    return el;
+  }
+
+  entry(fieldId: string): FieldEntry | undefined {
+    return this.entries.get(fieldId);
+  }
+
+  idOf(el: Element): string | undefined {
+    return this.ids.get(el);
+  }
+}
+
+function randomNonce(): string {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}

@@ -1,0 +1,191 @@
+// Pass 2: ordered label strategies. Each looks for a unit's question text in one place and says where it
+// found it (the `LabelSource`), so fixtures can assert why a question was recognised, not only that it was.
+import type { LabelSource } from '../schema';
+import { CONTROL_SELECTOR, type ControlUnit } from './controls';
+import { getByIdInScope } from './deep-query';
+import { normalizeText, readableText } from './text';
+
+export interface LabelHit {
+  text: string;
+  source: LabelSource;
+  /** A question number found beside the text (e.g. the id cell of a table row). */
+  number?: string;
+}
+
+export type LabelStrategy = (unit: ControlUnit) => LabelHit | null;
+
+/** Texts shorter than this are captions ("Yes", "*"), not questions. */
+const MIN_TEXT = 2;
+
+function hit(text: string, source: LabelSource, number?: string): LabelHit | null {
+  const t = normalizeText(text);
+  if (t.length < MIN_TEXT || !/\p{L}/u.test(t)) return null;
+  return number ? { text: t, source, number } : { text: t, source };
+}
+
+function isGroup(unit: ControlUnit): boolean {
+  return unit.el !== unit.members[0];
+}
+
+function containsControl(node: Node): boolean {
+  return node.nodeType === 1 && ((node as Element).matches(CONTROL_SELECTOR) || (node as Element).querySelector(CONTROL_SELECTOR) !== null);
+}
+
+export const byAriaLabelledBy: LabelStrategy = (unit) => {
+  const ids = unit.el.getAttribute('aria-labelledby');
+  if (!ids) return null;
+  const text = ids
+    .split(/\s+/)
+    .map((id) => getByIdInScope(unit.el, id))
+    .filter((n): n is Element => n !== null)
+    .map((n) => readableText(n))
+    .join(' ');
+  return hit(text, 'aria-labelledby');
+};
+
+/** `<label for>` (or `.labels`) of a single control; a wrapping `<label>` counts as `label-wrap`. */
+export const byLabelElement: LabelStrategy = (unit) => {
+  if (isGroup(unit)) return null;
+  const el = unit.el;
+  let labels: Element[] = Array.from((el as HTMLInputElement).labels ?? []);
+  if (labels.length === 0 && el.id) {
+    labels = Array.from((el.getRootNode() as ParentNode).querySelectorAll(`label[for="${CSS.escape(el.id)}"]`));
+  }
+  if (labels.length === 0) {
+    const wrap = el.closest('label');
+    if (wrap) labels = [wrap];
+  }
+  for (const label of labels) {
+    const source: LabelSource = label.getAttribute('for') && label.getAttribute('for') === el.id ? 'label-for' : 'label-wrap';
+    const found = hit(readableText(label), source);
+    if (found) return found;
+  }
+  return null;
+};
+
+/** The legend of the smallest fieldset around a radio/checkbox group that holds only this question. */
+export function byFieldsetLegend(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean): LabelStrategy {
+  return (unit) => {
+    const fieldset = unit.el.closest('fieldset') ?? (unit.el.tagName === 'FIELDSET' ? unit.el : null);
+    if (!fieldset) return null;
+    const legend = Array.from(fieldset.children).find((c) => c.tagName === 'LEGEND');
+    if (!legend || !isOnlyUnitIn(fieldset, unit)) return null;
+    return hit(readableText(legend), 'fieldset-legend');
+  };
+}
+
+/** A control inside `<dd>` is labelled by the `<dt>` before it. */
+export const byDefinitionList: LabelStrategy = (unit) => {
+  const dd = unit.el.closest('dd');
+  if (!dd) return null;
+  for (let sib = dd.previousElementSibling; sib; sib = sib.previousElementSibling) {
+    if (sib.tagName === 'DT') return hit(readableText(sib), 'definition-list');
+  }
+  return null;
+};
+
+const NUMBER_CELL = /^(?:[A-Z]{1,4}[-.]?)?\d+(?:\.\d+)*[a-z]?\.?$/u;
+
+/** In a table row: the longest text cell without controls is the question; a short numbered cell is its number. */
+export const byTableRow: LabelStrategy = (unit) => {
+  const cell = unit.el.closest('td, th');
+  const row = cell?.parentElement;
+  if (!cell || !row || row.tagName !== 'TR') return null;
+  let best = '';
+  let number: string | undefined;
+  for (const c of Array.from(row.children)) {
+    if (c === cell || containsControl(c)) continue;
+    const text = readableText(c);
+    if (!number && NUMBER_CELL.test(text)) {
+      number = text.replace(/\.$/, '');
+      continue;
+    }
+    if (text.length > best.length) best = text;
+  }
+  return hit(best, 'table-row', number);
+};
+
+/** The column header above the control's cell (same index in the first header row). */
+export const byTableHeader: LabelStrategy = (unit) => {
+  const cell = unit.el.closest('td, th') as HTMLTableCellElement | null;
+  const table = cell?.closest('table');
+  if (!cell || !table) return null;
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === cell.parentElement) return null;
+  let col = 0;
+  for (const c of Array.from(cell.parentElement?.children ?? [])) {
+    if (c === cell) break;
+    col += (c as HTMLTableCellElement).colSpan || 1;
+  }
+  let at = 0;
+  for (const h of Array.from(headerRow.children)) {
+    const span = (h as HTMLTableCellElement).colSpan || 1;
+    if (col >= at && col < at + span) return hit(readableText(h), 'table-header');
+    at += span;
+  }
+  return null;
+};
+
+export const byAriaLabel: LabelStrategy = (unit) => hit(unit.el.getAttribute('aria-label') ?? '', 'aria-label');
+
+/**
+ * Text before the control: previous siblings of the control and of up to four ancestors, stopping at a sibling
+ * that holds another control (that text belongs to another question), as Chromium's div-table heuristic does.
+ */
+export const byPrecedingText: LabelStrategy = (unit) => {
+  let node: Element | null = unit.el;
+  for (let depth = 0; node && depth < 5; depth++) {
+    for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (containsControl(sib)) return null;
+      const text = sib.nodeType === 3 ? sib.nodeValue ?? '' : sib.nodeType === 1 ? readableText(sib) : '';
+      const found = hit(text, 'preceding-text');
+      if (found) return found;
+    }
+    const parent: Element | null = node.parentElement;
+    if (!parent || parent.tagName === 'FORM' || parent.tagName === 'BODY' || parent.tagName === 'TD' || parent.tagName === 'DD') return null;
+    node = parent;
+  }
+  return null;
+};
+
+export const byPlaceholder: LabelStrategy = (unit) =>
+  hit(unit.el.getAttribute('placeholder') ?? unit.el.getAttribute('data-placeholder') ?? '', 'placeholder');
+
+export const byTitle: LabelStrategy = (unit) => hit(unit.el.getAttribute('title') ?? '', 'title');
+
+/** Help text: what `aria-describedby` points at. */
+export function describedBy(el: Element): string | undefined {
+  const ids = el.getAttribute('aria-describedby');
+  if (!ids) return undefined;
+  const text = ids
+    .split(/\s+/)
+    .map((id) => getByIdInScope(el, id))
+    .filter((n): n is Element => n !== null)
+    .map((n) => readableText(n))
+    .join(' ');
+  return normalizeText(text) || undefined;
+}
+
+/** The strategies in the order they are tried; the first hit wins. */
+export function labelStrategies(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean): LabelStrategy[] {
+  return [
+    byAriaLabelledBy,
+    byLabelElement,
+    byFieldsetLegend(isOnlyUnitIn),
+    byDefinitionList,
+    byTableRow,
+    byAriaLabel,
+    byPrecedingText,
+    byTableHeader,
+    byPlaceholder,
+    byTitle,
+  ];
+}
+
+export function findLabel(unit: ControlUnit, strategies: LabelStrategy[]): LabelHit | null {
+  for (const strategy of strategies) {
+    const found = strategy(unit);
+    if (found) return found;
+  }
+  return null;
+}

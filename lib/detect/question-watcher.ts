@@ -1,0 +1,68 @@
+// Picks up questions that appear later (lazy sections, conditional questions, SPA navigation): one
+// MutationObserver over every readable document and open shadow root, debounced, torn down by an AbortSignal.
+import { OWN_HOST_ATTRIBUTE, readableDocuments, rootsOfDocument, type QueryRoot } from './deep-query';
+
+const OBSERVED_ATTRIBUTES = ['style', 'class', 'hidden', 'open', 'aria-hidden', 'aria-expanded', 'disabled', 'type', 'contenteditable'];
+
+export interface WatchOptions {
+  signal: AbortSignal;
+  debounceMs: number;
+  /** Called once the page has been quiet for `debounceMs` after a relevant change. */
+  onChange: () => void;
+}
+
+function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return el?.closest(`[${OWN_HOST_ATTRIBUTE}]`) != null;
+}
+
+export class QuestionWatcher {
+  private observer: MutationObserver;
+  private observed = new WeakSet<QueryRoot>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private doc: Document,
+    private options: WatchOptions,
+  ) {
+    this.observer = new MutationObserver((records) => this.onRecords(records));
+    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+    this.observeNewRoots();
+  }
+
+  /** Start observing roots that appeared since the last call (new shadow roots, newly loaded iframes). */
+  observeNewRoots(): void {
+    if (this.options.signal.aborted) return;
+    for (const d of readableDocuments(this.doc)) {
+      if (!this.observed.has(d)) {
+        // An iframe finishing its load changes no node of the parent document; catch its load event instead.
+        d.addEventListener('load', () => this.schedule(), { capture: true, signal: this.options.signal });
+      }
+      for (const root of rootsOfDocument(d)) {
+        if (this.observed.has(root)) continue;
+        this.observed.add(root);
+        this.observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+      }
+    }
+  }
+
+  private onRecords(records: MutationRecord[]): void {
+    if (records.every((r) => isOwnNode(r.target))) return;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.options.signal.aborted) return;
+      this.observeNewRoots();
+      this.options.onChange();
+    }, this.options.debounceMs);
+  }
+
+  private stop(): void {
+    this.observer.disconnect();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+  }
+}

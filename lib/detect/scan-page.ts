@@ -1,0 +1,122 @@
+// Scan a frame: every readable document of it (its own and same-origin iframes) goes to the first portal
+// adapter that recognises it, else to the generic detector; elements become opaque ids in the registry.
+import type { DetectedQuestion, FieldValue, PageScan, PortalId, SectionInfo } from '../schema';
+import { findWriter } from '../fill/writers';
+import type { FieldRegistry } from './field-registry';
+import type { AdapterScan, PortalAdapter, RawQuestion } from './types';
+import { readableDocuments } from './deep-query';
+import { collectGeneric } from './generic';
+import { comparableText, hashText } from './text';
+import type { VisibilityOptions } from './visibility';
+
+export interface ScanOptions extends VisibilityOptions {
+  adapters: readonly PortalAdapter[];
+  registry: FieldRegistry;
+}
+
+/** The writer for a bare element (a companion box an adapter or the grouping pass found). */
+export function writerForElement(el: Element): string {
+  if (el.tagName === 'TEXTAREA') return 'textarea';
+  if (el.tagName === 'INPUT') return (el as HTMLInputElement).type === 'file' ? 'file' : 'input';
+  if (el.tagName === 'SELECT') return 'select';
+  return 'contenteditable';
+}
+
+function readValue(writer: string, control: Element, kind: DetectedQuestion['kind']): FieldValue {
+  const w = findWriter(writer);
+  if (!w) return null;
+  try {
+    return w.read(control, kind);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Stable key: the portal's id where there is one, else a hash of section + number + text and the ordinal among
+ * questions with that same triple (so identical texts in one section stay distinct and keep their keys when
+ * other questions are added or removed).
+ */
+export function stableKey(portal: PortalId, q: RawQuestion, seen: Map<string, number>): string {
+  if (q.portalKey) return `${portal}:${q.portalKey}`;
+  const base = `${comparableText(q.section ?? '')}|${q.number ?? ''}|${comparableText(q.text)}`;
+  const n = seen.get(base) ?? 0;
+  seen.set(base, n + 1);
+  return `${portal}:${hashText(`${base}|${n}`)}`;
+}
+
+interface DocumentScan {
+  portal: PortalId;
+  scan: AdapterScan;
+}
+
+function scanDocument(doc: Document, options: ScanOptions): DocumentScan {
+  let url: URL;
+  try {
+    url = new URL(doc.URL);
+  } catch {
+    url = new URL('about:blank');
+  }
+  for (const adapter of options.adapters) {
+    if (!adapter.recognize(doc, url)) continue;
+    return { portal: adapter.id, scan: adapter.collect(doc, url) };
+  }
+  return { portal: 'generic', scan: collectGeneric(doc, options) };
+}
+
+/** Scan `doc` and its readable iframes. */
+export function scanPage(doc: Document, options: ScanOptions): PageScan {
+  const { registry } = options;
+  const questions: DetectedQuestion[] = [];
+  const warnings: string[] = [];
+  const seenControls = new Set<Element>();
+  const seenKeys = new Map<string, number>();
+  let portal: PortalId = 'generic';
+  let pageKind: string | undefined;
+  let sections: SectionInfo | undefined;
+
+  for (const d of readableDocuments(doc)) {
+    const { portal: docPortal, scan } = scanDocument(d, options);
+    if (docPortal !== 'generic' && portal === 'generic') {
+      portal = docPortal;
+      pageKind = scan.pageKind;
+    }
+    sections ??= scan.sections;
+    warnings.push(...scan.warnings);
+    for (const q of scan.questions) {
+      if (seenControls.has(q.control)) continue;
+      seenControls.add(q.control);
+      const fieldId = registry.register(q.control, { writer: q.writer, questionText: q.text, kind: q.kind });
+      const detected: DetectedQuestion = {
+        key: stableKey(docPortal, q, seenKeys),
+        fieldId,
+        text: q.text,
+        textSource: q.textSource,
+        kind: q.kind,
+        options: q.options,
+        required: q.required,
+        currentValue: readValue(q.writer, q.control, q.kind),
+        portal: docPortal,
+        writer: q.writer,
+      };
+      if (q.number) detected.number = q.number;
+      if (q.section) detected.section = q.section;
+      if (q.helpText) detected.helpText = q.helpText;
+      if (q.comment) {
+        const writer = q.commentWriter ?? writerForElement(q.comment);
+        detected.commentFieldId = registry.register(q.comment, { writer, questionText: q.text, kind: 'textarea' });
+        const value = readValue(writer, q.comment, 'textarea');
+        if (typeof value === 'string') detected.commentValue = value;
+      }
+      if (q.attachment) {
+        detected.attachmentFieldId = registry.register(q.attachment, { writer: 'file', questionText: q.text, kind: 'file' });
+      }
+      questions.push(detected);
+    }
+  }
+
+  const result: PageScan = { url: doc.URL, title: doc.title, portal, questions, warnings };
+  if (pageKind) result.pageKind = pageKind;
+  if (sections) result.sections = sections;
+  return result;
+}

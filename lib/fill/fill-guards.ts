@@ -1,0 +1,44 @@
+// Fields we never write: disabled, read-only, hidden, covered by something else (clickjacking), or in a
+// sandboxed / opaque-origin frame. Every fill path passes through `refusalReason` first.
+import { isStyleVisible, isUncovered, isVisible } from '../detect/visibility';
+
+function labelsOf(el: Element): Element[] {
+  return Array.from((el as HTMLInputElement).labels ?? []);
+}
+
+function isDisabled(el: Element): boolean {
+  if ((el as HTMLInputElement).disabled === true) return true;
+  if (el.closest('fieldset[disabled]')) return true;
+  return el.closest('[aria-disabled="true"]') !== null;
+}
+
+function isReadOnly(el: Element): boolean {
+  if ((el as HTMLInputElement).readOnly === true) return true;
+  if (el.getAttribute('aria-readonly') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  return editable === 'false';
+}
+
+function frameRefusal(el: Element): string | null {
+  const view = el.ownerDocument.defaultView;
+  if (!view || view.origin === 'null') return 'the field is in a sandboxed or opaque-origin frame';
+  return null;
+}
+
+/** Why `el` must not be filled, or null when it may be. With `layout`, also scrolls it into view and hit-tests it. */
+export function refusalReason(el: Element, layout: boolean): string | null {
+  const frame = frameRefusal(el);
+  if (frame) return frame;
+  if (isDisabled(el)) return 'the field is disabled';
+  if (isReadOnly(el)) return 'the field is read-only';
+  const labels = labelsOf(el);
+  const visible = layout
+    ? isVisible(el, { layout }) || labels.some((l) => isVisible(l, { layout }))
+    : isStyleVisible(el) || labels.some((l) => isStyleVisible(l));
+  if (!visible) return 'the field is hidden';
+  if (!layout) return null;
+  const target = isVisible(el, { layout }) ? el : (labels.find((l) => isVisible(l, { layout })) ?? el);
+  (target as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  if (!isUncovered(target, labels)) return 'the field is covered by another element';
+  return null;
+}

@@ -1,0 +1,152 @@
+// The content script's side of the protocol, free of extension APIs so it runs under happy-dom too:
+// parse a panel message, act on this frame's documents, build the reply. The entry point adds the sender check
+// and the transport.
+import {
+  PanelToContentSchema,
+  type ContentReply,
+  type ContentToExtension,
+  type FillRequest,
+  type PageScan,
+  type PanelToContent,
+} from '../schema';
+import type { PortalAdapter } from '../detect/types';
+import { FieldRegistry } from '../detect/field-registry';
+import { readableDocuments } from '../detect/deep-query';
+import { scanPage } from '../detect/scan-page';
+import { QuestionWatcher } from '../detect/question-watcher';
+import { fillFields } from '../fill/fill-fields';
+import { HighlightOverlay } from '../fill/highlight-overlay';
+import type { FrameRole } from './frame-role';
+
+export interface ContentEndpointOptions {
+  doc: Document;
+  adapters: readonly PortalAdapter[];
+  role: FrameRole;
+  /** Layout-based visibility and hit testing; false only in unit tests. */
+  layout: boolean;
+  /** Aborted when the content script is invalidated (extension update, navigation). */
+  signal: AbortSignal;
+  /** Sends a message to the extension (runtime.sendMessage). */
+  notify: (message: ContentToExtension) => void;
+  debounceMs?: number;
+  registry?: FieldRegistry;
+}
+
+/** Which parts of a scan count as "the questions changed": ids, texts, values, options. */
+function signature(scan: PageScan): string {
+  return JSON.stringify(scan.questions.map((q) => [q.key, q.fieldId, q.text, q.currentValue, q.commentValue, q.options.length, q.required]));
+}
+
+export class ContentEndpoint {
+  readonly registry: FieldRegistry;
+  private overlay = new HighlightOverlay();
+  private watcher: QuestionWatcher | undefined;
+  private lastSignature = '';
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private options: ContentEndpointOptions) {
+    this.registry = options.registry ?? new FieldRegistry();
+    options.signal.addEventListener('abort', () => this.overlay.clear(), { once: true });
+  }
+
+  /** Handle one raw message; invalid messages get an error reply that says what was wrong. Calls run one at a time. */
+  handle(raw: unknown): Promise<ContentReply> {
+    const next = this.queue.then(() => this.dispatch(raw));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  scan(): PageScan {
+    const { doc, adapters, layout } = this.options;
+    return scanPage(doc, { adapters, layout, registry: this.registry });
+  }
+
+  /** Re-scan after a page change or SPA navigation; tell the extension only when something visible to it changed. */
+  rescanAndNotify(): void {
+    if (this.options.signal.aborted) return;
+    const scan = this.scan();
+    const sig = signature(scan);
+    if (sig === this.lastSignature) return;
+    this.lastSignature = sig;
+    this.overlay.refresh();
+    this.options.notify({ type: 'questions-changed', scan });
+  }
+
+  private async dispatch(raw: unknown): Promise<ContentReply> {
+    const parsed = PanelToContentSchema.safeParse(raw);
+    if (!parsed.success) return { type: 'ok', ok: false, message: `invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
+    const { role } = this.options;
+    if (!role.answers) return { type: 'skipped', reason: role.reason };
+    return this.act(parsed.data);
+  }
+
+  private async act(message: PanelToContent): Promise<ContentReply> {
+    switch (message.type) {
+      case 'scan': {
+        const scan = this.scan();
+        this.lastSignature = signature(scan);
+        this.startWatching();
+        return { type: 'scan-result', scan };
+      }
+      case 'fill':
+        return { type: 'fill-result', results: await this.fill(message.requests) };
+      case 'highlight': {
+        if (message.mode === 'clear') {
+          this.overlay.clear();
+          return { type: 'ok', ok: true };
+        }
+        const elements = message.fieldIds.filter((id) => this.registry.owns(id)).map((id) => this.registry.resolve(id)).filter((el): el is Element => el !== null);
+        this.overlay.show(elements, message.mode);
+        return { type: 'ok', ok: true, message: `${elements.length} fields outlined` };
+      }
+      case 'scroll-to': {
+        if (!this.registry.owns(message.fieldId)) return { type: 'ok', ok: false, message: 'not a field of this frame' };
+        const el = this.registry.resolve(message.fieldId);
+        if (!el) return { type: 'ok', ok: false, message: 'the field is no longer on the page' };
+        (el as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+        this.overlay.show([el], 'focus');
+        return { type: 'ok', ok: true };
+      }
+      case 'open-section':
+        return this.openSection(message.index);
+    }
+  }
+
+  private async fill(requests: FillRequest[]) {
+    const own = requests.filter((r) => this.registry.owns(r.fieldId));
+    if (own.length === 0) return [];
+    // A fresh scan gives each field's current question text (stale check) and notices fields now hidden.
+    const scan = this.scan();
+    const currentTexts = new Map<string, string>();
+    for (const q of scan.questions) {
+      currentTexts.set(q.fieldId, q.text);
+      if (q.commentFieldId) currentTexts.set(q.commentFieldId, q.text);
+    }
+    return fillFields(own, { registry: this.registry, currentTexts, layout: this.options.layout, signal: this.options.signal });
+  }
+
+  private async openSection(index: number): Promise<ContentReply> {
+    const { doc, adapters, signal } = this.options;
+    for (const d of readableDocuments(doc)) {
+      const url = new URL(d.URL);
+      const adapter = adapters.find((a) => a.recognize(d, url));
+      if (!adapter) continue;
+      if (!adapter.openSection) return { type: 'ok', ok: false, message: `${adapter.id} pages have no sections to open` };
+      const ok = await adapter.openSection(d, index, signal);
+      return { type: 'ok', ok, message: ok ? undefined : `section ${index} could not be opened` };
+    }
+    return { type: 'ok', ok: false, message: 'no portal section list on this page' };
+  }
+
+  private startWatching(): void {
+    if (this.watcher) {
+      this.watcher.observeNewRoots();
+      return;
+    }
+    this.watcher = new QuestionWatcher(this.options.doc, {
+      signal: this.options.signal,
+      debounceMs: this.options.debounceMs ?? 250,
+      onChange: () => this.rescanAndNotify(),
+    });
+  }
+}

@@ -1,0 +1,150 @@
+// The extension side of the protocol (side panel, or the service worker): find the frames of a tab, inject the
+// content script on demand, send each frame its message and validate every reply. See frame-role.ts for the flow.
+import { browser } from 'wxt/browser';
+import {
+  ContentReplySchema,
+  ContentToExtensionSchema,
+  type ContentReply,
+  type FillRequest,
+  type FillResult,
+  type PageScan,
+  type PanelToContent,
+} from '../schema';
+import { isPortalHost } from '../detect/portal-hosts';
+import { isFromContentScriptIn } from './sender-checks';
+
+/** The content script bundle WXT builds from entrypoints/content.ts. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+
+/** Set in the content script's isolated world when it starts; only our own scripts can see it. */
+export const LOADED_FLAG = '__questionnaireAutofillContent';
+
+interface FrameProbe {
+  frameId: number;
+  loaded: boolean;
+  portal: boolean;
+}
+
+/** Frames of the tab we may script (host access or activeTab), with whether our content script already runs there. */
+export async function probeFrames(tabId: number): Promise<FrameProbe[]> {
+  const results = await browser.scripting.executeScript({
+    target: { tabId, allFrames: true },
+    func: (flag: string) => ({ loaded: (globalThis as Record<string, unknown>)[flag] === true, host: location.hostname }),
+    args: [LOADED_FLAG],
+  });
+  return results
+    .filter((r) => r.result !== undefined && r.result !== null)
+    .map((r) => {
+      const res = r.result as { loaded: boolean; host: string };
+      return { frameId: r.frameId, loaded: res.loaded, portal: isPortalHost(res.host) };
+    })
+    .sort((a, b) => a.frameId - b.frameId);
+}
+
+/**
+ * Make sure every scriptable frame of the tab runs the content script, injecting it once where it is missing
+ * (a buyer's own questionnaire site: activeTab + scripting). Portal hosts get it from the manifest. Returns the
+ * frame ids that now run it.
+ */
+export async function ensureContentScript(tabId: number): Promise<number[]> {
+  const frames = await probeFrames(tabId);
+  const missing = frames.filter((f) => !f.loaded && !f.portal).map((f) => f.frameId);
+  if (missing.length > 0) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: missing }, files: [CONTENT_SCRIPT_FILE] });
+  }
+  return frames.filter((f) => f.loaded || missing.includes(f.frameId)).map((f) => f.frameId);
+}
+
+async function sendToFrame(tabId: number, frameId: number, message: PanelToContent): Promise<ContentReply | undefined> {
+  let raw: unknown;
+  try {
+    raw = await browser.tabs.sendMessage(tabId, message, { frameId });
+  } catch {
+    // No receiver: the frame navigated away or its script was invalidated. The other frames still answer.
+    return undefined;
+  }
+  const parsed = ContentReplySchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`frame ${frameId} of tab ${tabId} sent an invalid reply to "${message.type}": ${parsed.error.message}`);
+  return parsed.data;
+}
+
+async function sendToAllFrames(tabId: number, message: PanelToContent): Promise<Array<{ frameId: number; reply: ContentReply }>> {
+  const frameIds = await ensureContentScript(tabId);
+  const replies: Array<{ frameId: number; reply: ContentReply }> = [];
+  for (const frameId of frameIds) {
+    const reply = await sendToFrame(tabId, frameId, message);
+    if (reply) replies.push({ frameId, reply });
+  }
+  return replies;
+}
+
+/** Tag each question with the frame that reported it. */
+export function withFrameId(scan: PageScan, frameId: number): PageScan {
+  return { ...scan, questions: scan.questions.map((q) => ({ ...q, frameId })) };
+}
+
+/** One PageScan for the tab: the top frame's page facts, every answering frame's questions in frame order. */
+export function mergeFrameScans(scans: Array<{ frameId: number; scan: PageScan }>): PageScan {
+  const ordered = [...scans].sort((a, b) => a.frameId - b.frameId);
+  const top = ordered[0]?.scan;
+  const merged: PageScan = {
+    url: top?.url ?? '',
+    title: top?.title ?? '',
+    portal: ordered.find((s) => s.scan.portal !== 'generic')?.scan.portal ?? 'generic',
+    questions: ordered.flatMap((s) => withFrameId(s.scan, s.frameId).questions),
+    warnings: ordered.flatMap((s) => s.scan.warnings),
+  };
+  const withKind = ordered.find((s) => s.scan.pageKind);
+  if (withKind?.scan.pageKind) merged.pageKind = withKind.scan.pageKind;
+  const withSections = ordered.find((s) => s.scan.sections);
+  if (withSections?.scan.sections) merged.sections = withSections.scan.sections;
+  return merged;
+}
+
+export async function scanTab(tabId: number): Promise<PageScan> {
+  const replies = await sendToAllFrames(tabId, { type: 'scan' });
+  const scans = replies.flatMap(({ frameId, reply }) => (reply.type === 'scan-result' ? [{ frameId, scan: reply.scan }] : []));
+  if (scans.length === 0) throw new Error(`no frame of tab ${tabId} could be scanned (no host access, or every frame was refused)`);
+  return mergeFrameScans(scans);
+}
+
+/** Fill: every frame fills its own ids; an id no frame owns comes back `not-found`. Results keep request order. */
+export async function fillTab(tabId: number, requests: FillRequest[]): Promise<FillResult[]> {
+  const replies = await sendToAllFrames(tabId, { type: 'fill', requests });
+  const byId = new Map<string, FillResult>();
+  for (const { reply } of replies) if (reply.type === 'fill-result') for (const r of reply.results) byId.set(r.fieldId, r);
+  return requests.map(
+    (r) => byId.get(r.fieldId) ?? { fieldId: r.fieldId, status: 'not-found', previous: null, actual: null, message: 'no frame of the tab knows this field (the page was reloaded?)' },
+  );
+}
+
+export async function highlightInTab(tabId: number, fieldIds: string[], mode: 'detected' | 'focus' | 'filled' | 'clear'): Promise<void> {
+  await sendToAllFrames(tabId, { type: 'highlight', fieldIds, mode });
+}
+
+/** Scroll the field into view in whichever frame owns it; false when no frame does. */
+export async function scrollToField(tabId: number, fieldId: string): Promise<boolean> {
+  const replies = await sendToAllFrames(tabId, { type: 'scroll-to', fieldId });
+  return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
+}
+
+export async function openSectionInTab(tabId: number, index: number): Promise<boolean> {
+  const replies = await sendToAllFrames(tabId, { type: 'open-section', index });
+  return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
+}
+
+/**
+ * Listen for `questions-changed` from the content script of tab `tabId` (other tabs, pages and extensions are
+ * ignored; the message is validated). The scan passed on is that frame's, its questions tagged with the frame id.
+ */
+export function onQuestionsChanged(tabId: number, listener: (change: { frameId: number; scan: PageScan }) => void): () => void {
+  const handler = (message: unknown, sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1]) => {
+    if (!isFromContentScriptIn(sender, browser.runtime.id, tabId)) return;
+    const parsed = ContentToExtensionSchema.safeParse(message);
+    if (!parsed.success) return;
+    const frameId = sender.frameId ?? 0;
+    listener({ frameId, scan: withFrameId(parsed.data.scan, frameId) });
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
