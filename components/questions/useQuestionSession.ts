@@ -141,7 +141,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       dispatch({ type: 'fill-started', keys: [key] });
       let results: FillResult[];
       try {
-        results = await port.fill(row.question.frameId, plan.requests);
+        results = await port.fill(plan.requests);
       } catch (e) {
         results = plan.requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
       }
@@ -151,7 +151,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       if (ok && entry && proposal && proposal.why.source !== 'exact' && proposal.why.source !== 'alias') {
         await services.library.learnAlias(entry.id, row.question.text).catch((e: unknown) => setError(`The accepted wording was not learned: ${errorText(e)}`));
       }
-      if (ok) void port.highlight(row.question.frameId, plan.requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
+      if (ok) void port.highlight(plan.requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
       return ok;
     },
     [port, entries, record, services],
@@ -165,7 +165,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       dispatch({ type: 'fill-started', keys: [key] });
       let results: FillResult[];
       try {
-        results = await port.fill(row.question.frameId, requests);
+        results = await port.fill(requests);
       } catch (e) {
         results = requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
       }
@@ -185,31 +185,24 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       let ok = 0;
       for (let start = 0; start < items.length && !signal.aborted; start += BULK_BATCH) {
         const batch = items.slice(start, start + BULK_BATCH);
-        const byFrame = new Map<number | undefined, BulkItem[]>();
-        for (const item of batch) {
-          const frameId = rowsRef.current.find((r) => r.key === item.key)?.question.frameId;
-          byFrame.set(frameId, [...(byFrame.get(frameId) ?? []), item]);
-        }
         dispatch({ type: 'fill-started', keys: batch.map((i) => i.key) });
-        for (const [frameId, group] of byFrame) {
-          const requests = group.flatMap((i) => i.plan.requests);
-          let results: FillResult[];
-          try {
-            results = await port.fill(frameId, requests);
-          } catch (e) {
-            results = requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
-          }
-          for (const item of group) {
-            const row = rowsRef.current.find((r) => r.key === item.key);
-            if (!row) continue;
-            const ids = new Set(item.plan.requests.map((r) => r.fieldId));
-            const mine = results.filter((r) => ids.has(r.fieldId));
-            const proposal = currentProposal(row);
-            const entry = entries.get(item.entryId);
-            dispatch({ type: 'fill-finished', key: item.key, fill: { requests: item.plan.requests, results: mine, value: item.plan.value, comment: item.plan.comment, edited: false, entryId: item.entryId } });
-            await record(row, { value: item.plan.value, comment: item.plan.comment, edited: false, entry, proposal }, item.plan.requests, mine);
-            if (describeFillOutcome(item.plan.requests, mine).ok) ok++;
-          }
+        const requests = batch.flatMap((i) => i.plan.requests);
+        let results: FillResult[];
+        try {
+          results = await port.fill(requests);
+        } catch (e) {
+          results = requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
+        }
+        for (const item of batch) {
+          const row = rowsRef.current.find((r) => r.key === item.key);
+          if (!row) continue;
+          const ids = new Set(item.plan.requests.map((r) => r.fieldId));
+          const mine = results.filter((r) => ids.has(r.fieldId));
+          const proposal = currentProposal(row);
+          const entry = entries.get(item.entryId);
+          dispatch({ type: 'fill-finished', key: item.key, fill: { requests: item.plan.requests, results: mine, value: item.plan.value, comment: item.plan.comment, edited: false, entryId: item.entryId } });
+          await record(row, { value: item.plan.value, comment: item.plan.comment, edited: false, entry, proposal }, item.plan.requests, mine);
+          if (describeFillOutcome(item.plan.requests, mine).ok) ok++;
         }
         done += batch.length;
         onProgress(done);
@@ -223,8 +216,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     (key: string) => {
       const row = rowsRef.current.find((r) => r.key === key);
       if (!row || !port) return;
-      void port.scrollTo(row.question.frameId, row.question.fieldId).catch(() => undefined);
-      void port.highlight(row.question.frameId, [row.question.fieldId], 'focus').catch(() => undefined);
+      void port.scrollTo(row.question.fieldId).catch(() => undefined);
+      void port.highlight([row.question.fieldId], 'focus').catch(() => undefined);
     },
     [port],
   );

@@ -1,59 +1,37 @@
-// The page in one tab, as the panel sees it: typed messages to the content script in the tab's frames,
-// replies parsed with zod, and change notices accepted only from that tab.
+// The page in one tab, as the panel sees it, through the typed tab client (lib/messaging): every frame is
+// scanned and merged, fills go to the frame that owns each field, change notices come only from that tab.
 import { browser } from 'wxt/browser';
-import { FillReplySchema, OkReplySchema, ScanReplySchema, type PageScan, type PanelToContent } from '../../lib/schema';
 import type { ContentPort } from '../../lib/panel/ports';
-import { acceptContentMessage, isPageChange } from '../../lib/panel/target-tab';
-
-async function send(tabId: number, frameId: number | undefined, message: PanelToContent): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: frameId ?? 0 });
-}
-
-function problem(what: string, reply: unknown): Error {
-  return new Error(`The page gave an unexpected answer to "${what}". Reload the page and re-scan. (${JSON.stringify(reply)?.slice(0, 120)})`);
-}
+import { isPageChange } from '../../lib/panel/target-tab';
+import { fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
 
 export function createContentPort(tabId: number): ContentPort {
   return {
-    async scan(): Promise<PageScan> {
-      let reply: unknown;
+    async scan() {
       try {
-        reply = await send(tabId, 0, { type: 'scan' });
-      } catch {
-        throw new Error('This page cannot be read: it is not a questionnaire the extension can reach, or it is still loading.');
+        return await scanTab(tabId);
+      } catch (e) {
+        const detail = e instanceof Error ? e.message : String(e);
+        throw new Error(`This page cannot be read yet: it may still be loading, or the extension has no access to it (${detail}).`);
       }
-      const parsed = ScanReplySchema.safeParse(reply);
-      if (!parsed.success) throw problem('scan', reply);
-      return { ...parsed.data.scan, questions: parsed.data.scan.questions.map((q) => ({ ...q, frameId: q.frameId ?? 0 })) };
     },
-    async fill(frameId, requests) {
-      const reply = await send(tabId, frameId, { type: 'fill', requests });
-      const parsed = FillReplySchema.safeParse(reply);
-      if (!parsed.success) throw problem('fill', reply);
-      return parsed.data.results;
-    },
-    async highlight(frameId, fieldIds, mode) {
-      OkReplySchema.safeParse(await send(tabId, frameId, { type: 'highlight', fieldIds, mode }));
-    },
-    async scrollTo(frameId, fieldId) {
-      OkReplySchema.safeParse(await send(tabId, frameId, { type: 'scroll-to', fieldId }));
+    fill: (requests) => fillTab(tabId, requests),
+    highlight: (fieldIds, mode) => highlightInTab(tabId, fieldIds, mode),
+    async scrollTo(fieldId) {
+      await scrollToField(tabId, fieldId);
     },
     async openSection(index) {
-      const parsed = OkReplySchema.safeParse(await send(tabId, 0, { type: 'open-section', index }));
-      if (parsed.success && !parsed.data.ok) throw new Error(parsed.data.message ?? `Section ${index + 1} could not be opened.`);
+      if (!(await openSectionInTab(tabId, index))) throw new Error(`Section ${index + 1} could not be opened on the page.`);
     },
     watch(onChange) {
       const onUpdated = (id: number, change: { status?: string; url?: string }) => {
         if (id === tabId && isPageChange(change)) onChange();
       };
-      const onMessage = (message: unknown, sender: { id?: string; tab?: { id?: number }; frameId?: number }) => {
-        if (acceptContentMessage(message, sender, tabId, browser.runtime.id)) onChange();
-      };
       browser.tabs.onUpdated.addListener(onUpdated);
-      browser.runtime.onMessage.addListener(onMessage);
+      const stopQuestions = onQuestionsChanged(tabId, () => onChange());
       return () => {
         browser.tabs.onUpdated.removeListener(onUpdated);
-        browser.runtime.onMessage.removeListener(onMessage);
+        stopQuestions();
       };
     },
   };

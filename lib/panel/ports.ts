@@ -5,9 +5,10 @@ import type { DetectedQuestion, FillEvent, FillRequest, FillResult, LibraryEntry
 export interface ContentPort {
   /** Every frame's questions, merged into one scan; each question carries its frameId. */
   scan(): Promise<PageScan>;
-  fill(frameId: number | undefined, requests: FillRequest[]): Promise<FillResult[]>;
-  highlight(frameId: number | undefined, fieldIds: string[], mode: Extract<PanelToContent, { type: 'highlight' }>['mode']): Promise<void>;
-  scrollTo(frameId: number | undefined, fieldId: string): Promise<void>;
+  /** Each request goes to the frame that owns its field; results come back in request order. */
+  fill(requests: FillRequest[]): Promise<FillResult[]>;
+  highlight(fieldIds: string[], mode: Extract<PanelToContent, { type: 'highlight' }>['mode']): Promise<void>;
+  scrollTo(fieldId: string): Promise<void>;
   openSection(index: number): Promise<void>;
   /** Calls `onChange` when the page loads anew or its questions change; returns the unsubscribe. */
   watch(onChange: () => void): () => void;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandForKey, SHORTCUTS, step } from '../../lib/panel/keyboard';
-import { acceptContentMessage, isPageChange, tabFromSearch } from '../../lib/panel/target-tab';
+import { isPageChange, tabFromSearch } from '../../lib/panel/target-tab';
 
 describe('keyboard map', () => {
   it('maps keys to commands and lists every command once', () => {
@@ -32,16 +32,6 @@ describe('target tab', () => {
     expect(tabFromSearch('?tab=42')).toBe(42);
     expect(tabFromSearch('?tab=4x')).toBeUndefined();
     expect(tabFromSearch('')).toBeUndefined();
-  });
-
-  const scan = { url: 'https://a', title: 't', portal: 'generic', questions: [], warnings: [] };
-
-  it('accepts a valid questions-changed message only from our extension in the target tab', () => {
-    const msg = { type: 'questions-changed', scan };
-    expect(acceptContentMessage(msg, { id: 'ext', tab: { id: 7 } }, 7, 'ext')?.type).toBe('questions-changed');
-    expect(acceptContentMessage(msg, { id: 'ext', tab: { id: 8 } }, 7, 'ext')).toBeUndefined();
-    expect(acceptContentMessage(msg, { id: 'other', tab: { id: 7 } }, 7, 'ext')).toBeUndefined();
-    expect(acceptContentMessage({ type: 'questions-changed', scan: { ...scan, questions: [{}] } }, { id: 'ext', tab: { id: 7 } }, 7, 'ext')).toBeUndefined();
   });
 
   it('re-scans when a page finishes loading or its URL changes', () => {

@@ -1,0 +1,68 @@
+// Panel benchmark: time from opening the side panel on a 300-question page to every proposal shown
+// (scan in the page, matching over the sample library, first render). Target: at most 1 s.
+// Needs the e2e build: `QA_OUT_DIR=... npx wxt build --mode e2e` (EXTENSION_DIR follows QA_OUT_DIR).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchWithExtension, HOSTS } from '../e2e/support/extension';
+
+const QUESTIONS = 300;
+const RUNS = 5;
+const TARGET_MS = 1000;
+
+/** A plain labelled form built from the sample library's wordings (some reworded, some unknown). */
+export function buildBenchPage(count: number): string {
+  const library = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/sample-library.json'), 'utf8')) as { entries: { question: string; choice?: string }[] };
+  const rows: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const entry = library.entries[i % library.entries.length]!;
+    const n = i + 1;
+    const text = i % 3 === 1 ? `Please confirm: ${entry.question.replace(/\?$/, '')}?` : i % 7 === 6 ? `Describe your process for vendor item ${n}.` : entry.question;
+    const section = `<h2>Section ${Math.floor(i / 50) + 1}</h2>`;
+    const head = i % 50 === 0 ? section : '';
+    if (entry.choice && i % 2 === 0) {
+      rows.push(`${head}<div class="q"><label for="q${n}">${n}. ${text}</label><select id="q${n}" name="q${n}"><option value=""></option><option>Yes</option><option>No</option><option>N/A</option></select></div>`);
+    } else {
+      rows.push(`${head}<div class="q"><label for="q${n}">${n}. ${text}</label><textarea id="q${n}" name="q${n}"></textarea></div>`);
+    }
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Vendor security review (${count} questions)</title></head><body><h1>Vendor security review</h1><form>${rows.join('\n')}</form></body></html>`;
+}
+
+export async function run(): Promise<void> {
+  const context = await launchWithExtension();
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(sw.url()).host;
+    const url = `http://${HOSTS.servicenow}/bench/panel-${QUESTIONS}.html`;
+    const html = buildBenchPage(QUESTIONS);
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    await page.goto(url);
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    if (tabId < 0) throw new Error('bench page tab not found');
+
+    // First open loads the sample library into the database; it is not part of the timed runs.
+    const warm = await context.newPage();
+    await warm.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+    await warm.getByTestId('page-summary').filter({ hasText: `${QUESTIONS} detected` }).waitFor({ timeout: 30_000 });
+    const proposed = await warm.getByTestId('page-summary').textContent();
+    await warm.close();
+
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const panel = await context.newPage();
+      const start = performance.now();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+      await panel.getByTestId('page-summary').filter({ hasText: `${QUESTIONS} detected` }).waitFor({ timeout: 30_000 });
+      await panel.locator('article.card').first().waitFor();
+      times.push(performance.now() - start);
+      await panel.close();
+    }
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)]!;
+    console.log(`panel open -> all proposals shown, ${QUESTIONS} questions: median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms over ${RUNS} runs (target <= ${TARGET_MS} ms) ${median <= TARGET_MS ? 'OK' : 'OVER TARGET'}`);
+    console.log(`summary: ${proposed}`);
+  } finally {
+    await context.close();
+  }
+}
