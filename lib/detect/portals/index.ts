@@ -2,5 +2,6 @@
 import type { PortalAdapter } from '../types';
 import { onetrustAdapter } from './onetrust';
 import { processunityAdapter } from './processunity';
+import { servicenowAdapter } from './servicenow';
 
-export const portalAdapters: PortalAdapter[] = [onetrustAdapter, processunityAdapter];
+export const portalAdapters: PortalAdapter[] = [onetrustAdapter, processunityAdapter, servicenowAdapter];

@@ -1,0 +1,97 @@
+// select2 v3 (ServiceNow Service Portal choice lists): the page's model only hears select2's own change event,
+// so the writer drives select2's UI — mousedown on the choice to open, mouseup on the result to pick — and
+// verifies the chosen label. Setting the hidden <select> would change the DOM and leave the model untouched.
+import type { FieldWriter } from '../types';
+import { normalizeText } from '../../detect/text';
+import { selectOptions } from '../../detect/controls';
+import { FillRefusedError } from '../fill-errors';
+import { requireOption, wantedLabels } from '../option-match';
+import { waitFor } from '../wait-for';
+
+const DEFAULT_TIMEOUT_MS = 3000;
+
+/** The select2 container for a registered control: the container itself, or the original element it decorates. */
+function containerOf(control: Element): Element {
+  if (control.classList.contains('select2-container')) return control;
+  const prev = control.previousElementSibling;
+  if (prev?.classList.contains('select2-container')) return prev;
+  throw new FillRefusedError('this field is not a select2 widget any more (no .select2-container)');
+}
+
+/** select2 v3 keeps the original element right after its container. */
+function sourceOf(container: Element): HTMLSelectElement {
+  const next = container.nextElementSibling;
+  if (next?.tagName !== 'SELECT') throw new FillRefusedError('the select2 widget has no <select> after its container');
+  return next as HTMLSelectElement;
+}
+
+function readChosen(container: Element): string {
+  const choice = container.querySelector('.select2-choice');
+  if (!choice || choice.classList.contains('select2-default')) return '';
+  return normalizeText(container.querySelector('.select2-chosen')?.textContent ?? '');
+}
+
+function mouse(el: Element, type: 'mousedown' | 'mouseup'): void {
+  const view = el.ownerDocument.defaultView;
+  const Ctor = view?.MouseEvent ?? MouseEvent;
+  el.dispatchEvent(new Ctor(type, { bubbles: true, cancelable: true, composed: true, button: 0, view }));
+}
+
+function isOpen(container: Element): boolean {
+  return container.classList.contains('select2-dropdown-open');
+}
+
+/** The open dropdown: select2 v3 moves the active one to the body and gives it id select2-drop. */
+function openDropdown(doc: Document): Element | null {
+  const drop = doc.getElementById('select2-drop');
+  return drop && drop.classList.contains('select2-drop-active') ? drop : null;
+}
+
+function close(container: Element): void {
+  if (!isOpen(container)) return;
+  const choice = container.querySelector('.select2-choice');
+  if (choice) mouse(choice, 'mousedown');
+}
+
+export const select2Writer: FieldWriter = {
+  id: 'select2',
+  read: (control) => readChosen(containerOf(control)),
+  async write(control, value, _kind, options) {
+    const container = containerOf(control);
+    const wanted = wantedLabels(value);
+    if (wanted.length > 1) throw new FillRefusedError('this select2 list takes one option, not several');
+    const label = wanted[0];
+    if (label === undefined) {
+      if (readChosen(container) === '') return;
+      throw new FillRefusedError('this select2 list has no clear button; choose another option instead of clearing it');
+    }
+    const labels = selectOptions(sourceOf(container));
+    const target = labels[requireOption(label, labels)] as string;
+    if (readChosen(container) === target) return;
+
+    const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const choice = container.querySelector('.select2-choice');
+    if (!choice) throw new FillRefusedError('the select2 widget has no .select2-choice to open');
+    if (container.classList.contains('select2-container-disabled')) throw new FillRefusedError('the select2 list is disabled');
+    const doc = container.ownerDocument;
+    mouse(choice, 'mousedown');
+    try {
+      const drop = await waitFor(() => isOpen(container) && openDropdown(doc), timeout, 'the select2 list to open', options.signal);
+      const result = await waitFor(
+        () =>
+          Array.from(drop.querySelectorAll('.select2-result-selectable')).find(
+            (li) => normalizeText(li.querySelector('.select2-result-label')?.textContent ?? '') === target,
+          ),
+        timeout,
+        `option "${target}" in the select2 list`,
+        options.signal,
+      );
+      mouse(result.querySelector('.select2-result-label') ?? result, 'mouseup');
+      await waitFor(() => !isOpen(container), timeout, 'the select2 list to close', options.signal);
+    } finally {
+      close(container);
+    }
+    const shown = readChosen(container);
+    if (shown !== target) throw new Error(`select2 shows "${shown}" after picking "${target}"`);
+  },
+};
