@@ -7,15 +7,20 @@ import type { ConfidenceBand } from '../schema/proposal';
 export const BAND_THRESHOLDS = { high: 0.7, review: 0.45 } as const;
 
 export interface SimilarityParts {
-  /** Share of the question's weighted terms found in the entry's wording (answer and tags count partly). */
+  /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
   coverage: number;
   /** Share of the entry wording's weighted terms found in the question. */
   precision: number;
+  /** BM25 retrieval score relative to the best retrieved entry, 0-1. */
+  retrieval: number;
 }
 
-/** A candidate's similarity to the question, 0-1. */
-export function similarity({ coverage, precision }: SimilarityParts): number {
-  return Math.min(1, coverage * (0.55 + 0.45 * Math.sqrt(precision)));
+/**
+ * A candidate's similarity to the question, 0-1. Coverage dominates: a question whose key terms the entry
+ * does not mention is not answered by it. Precision and retrieval order the entries that cover it alike.
+ */
+export function similarity({ coverage, precision, retrieval }: SimilarityParts): number {
+  return Math.min(1, coverage * (0.6 + 0.25 * Math.sqrt(precision) + 0.15 * retrieval));
 }
 
 /** Confidence in the best candidate: its similarity, discounted when the runner-up is nearly as good. */

@@ -6,7 +6,8 @@ import { entryStatus, isStale, type LibraryEntry } from '../schema/library';
 import { normalizeQuestion, stem, words } from './normalize';
 import { isVocabularyWord, termsOfWords, vocabularyWords } from './terms';
 
-export type UnitKind = 'question' | 'alternate' | 'alias';
+/** A tag is a unit too: a short curated topic that a question can match as precisely as a wording. */
+export type UnitKind = 'question' | 'alternate' | 'alias' | 'tag';
 
 /** One wording of an entry. */
 export interface IndexedUnit {
@@ -25,6 +26,8 @@ export interface IndexedEntry {
   units: number[];
   /** Terms of the answer and tags, with frequency. */
   answerTerms: Map<string, number>;
+  /** Terms of the tags alone: curated topic words, trusted more than the answer's prose. */
+  tagTerms: Set<string>;
   answerLength: number;
   /** Every distinct term of the entry (for document frequency). */
   allTerms: Set<string>;
@@ -101,6 +104,7 @@ function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: stri
       index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
     }
   }
+  if (kind === 'tag') return;
   const normalized = normalizeQuestion(text);
   if (normalized) pushTo(index.exact, normalized, id);
   const sig = signatureOf(terms.keys());
@@ -143,6 +147,7 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
       stale: isStale(entry, index.today),
       units: [],
       answerTerms,
+      tagTerms: new Set(termsOfWords(words((entry.tags ?? []).join(' ; ')))),
       answerLength,
       allTerms: new Set(),
     };
@@ -156,6 +161,7 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     }
     addUnit(index, entryIdx, 'question', entry.question);
     for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt);
+    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag);
   }
   for (const alias of aliases) addLearnedAlias(index, alias);
   return index;
@@ -203,9 +209,12 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   let best: string | null = null;
   if (fuse) {
     let bestScore = Infinity;
+    // Fuse proposes near spellings; an edit-distance check keeps only real typos of them.
+    const allowed = word.length >= 9 ? 2 : 1;
     for (const r of fuse.search(word, { limit: 8 })) {
-      const score = (r.score ?? 1) + Math.abs(r.item.length - word.length) * 0.05;
-      if (Math.abs(r.item.length - word.length) <= 2 && score < bestScore) {
+      const distance = editDistance(word, r.item);
+      const score = distance + (r.score ?? 1);
+      if (distance <= allowed && score < bestScore) {
         bestScore = score;
         best = r.item;
       }
@@ -214,6 +223,24 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   if (index.typoCache.size > 5000) index.typoCache.clear();
   index.typoCache.set(word, best);
   return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array<number>(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
 }
 
 /** True when a query word needs no correction. */

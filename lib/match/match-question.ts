@@ -5,7 +5,7 @@ import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
 import { bandOf, confidenceOf, similarity } from './confidence';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
-import { normalizeQuestion, words } from './normalize';
+import { normalizeQuestion, STOP_WORDS, words } from './normalize';
 import { termsOfWords } from './terms';
 
 export interface QuestionInput {
@@ -30,7 +30,16 @@ const K1 = 1.2;
 const B = 0.75;
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
 const ANSWER_WEIGHT_RANK = 0.35;
-const ANSWER_WEIGHT_COVER = 0.6;
+/** Credit for a question term found only in the entry's tags, or only in its answer. */
+const TAG_CREDIT = 0.85;
+const ANSWER_CREDIT = 0.7;
+/** Terms that appear in questions about everything; they count half. */
+const GENERIC_TERMS = new Set([
+  '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance', 'process', 'practic', 'program',
+  'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access',
+]);
+/** Vocabulary concepts are what questionnaires are about: they count more than plain words. */
+const CONCEPT_BOOST = 1.5;
 /** How many retrieved entries are re-ranked by similarity. */
 const RERANK = 40;
 /** A runner-up this close to the best is reported in `why`. */
@@ -66,39 +75,48 @@ interface Scored {
 }
 
 function sourceOf(kind: UnitKind): MatchSource {
-  return kind === 'question' ? 'exact' : kind;
+  return kind === 'question' ? 'exact' : kind === 'tag' ? 'fuzzy' : kind;
 }
 
-/** The similarity of one entry: its best wording plus what its answer explains of the rest. */
-function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number): Scored {
+/** How much a term says about the topic: rarer terms and vocabulary concepts say more. */
+function termWeight(index: MatchIndex, term: string): number {
+  return idf(index, term) * (GENERIC_TERMS.has(term) ? 0.5 : term.startsWith('~') ? CONCEPT_BOOST : 1);
+}
+
+/** The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. */
+function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number, retrieval: number): Scored {
   const indexed = index.entries[entryIdx]!;
   let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, matched: [] };
   for (const unitId of indexed.units) {
     const unit: IndexedUnit = index.units[unitId]!;
-    let matchedWeight = 0;
+    let inUnit = 0;
     let unitWeight = 0;
-    let answerWeight = 0;
+    let elsewhere = 0;
     const matched: string[] = [];
-    for (const t of unit.terms.keys()) unitWeight += idf(index, t);
+    for (const t of unit.terms.keys()) unitWeight += termWeight(index, t);
+    const credit = unit.kind === 'tag' ? TAG_CREDIT : 1;
     for (const [t, w] of query) {
       if (unit.terms.has(t)) {
-        matchedWeight += w;
+        inUnit += credit * w;
+        matched.push(t);
+      } else if (indexed.tagTerms.has(t)) {
+        elsewhere += TAG_CREDIT * w;
         matched.push(t);
       } else if (indexed.answerTerms.has(t)) {
-        answerWeight += w;
+        elsewhere += ANSWER_CREDIT * w;
         matched.push(t);
       }
     }
-    const coverage = (matchedWeight + ANSWER_WEIGHT_COVER * answerWeight) / queryWeight;
-    const precision = unitWeight > 0 ? matchedWeight / unitWeight : 0;
-    const sim = similarity({ coverage, precision });
+    const coverage = (inUnit + elsewhere) / queryWeight;
+    const precision = unitWeight > 0 ? inUnit / credit / unitWeight : 0;
+    const sim = similarity({ coverage, precision, retrieval });
     if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, matched };
   }
   return best;
 }
 
 /** Retrieve: BM25 over the wordings (best wording per entry) plus a share of BM25 over the answer field. */
-function retrieve(index: MatchIndex, query: Map<string, number>): number[] {
+function retrieve(index: MatchIndex, query: Map<string, number>): Array<{ e: number; score: number }> {
   const { unitScore, entryBest, entryAnswer } = scratchFor(index);
   const touchedUnits: number[] = [];
   const touchedEntries: number[] = [];
@@ -130,7 +148,7 @@ function retrieve(index: MatchIndex, query: Map<string, number>): number[] {
     return { e, score };
   });
   ranked.sort((a, b) => b.score - a.score);
-  return ranked.slice(0, RERANK).map((r) => r.e);
+  return ranked.slice(0, RERANK);
 }
 
 /** The single entry a set of units points to, or undefined when none or several. */
@@ -153,18 +171,17 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   const normalized = normalizeQuestion(question.text);
   if (!normalized || index.entries.length === 0) return { proposal: null, candidates: [] };
 
-  const corrected = words(question.text).map((w) => (isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
+  const corrected = words(question.text).map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
   const queryTerms = termsOfWords(corrected);
   const query = new Map<string, number>();
-  for (const t of queryTerms) query.set(t, idf(index, t));
+  for (const t of queryTerms) query.set(t, termWeight(index, t));
   const queryWeight = [...query.values()].reduce((a, b) => a + b, 0);
 
-  const scored =
-    queryWeight > 0
-      ? retrieve(index, query)
-          .map((e) => scoreEntry(index, e, query, queryWeight))
-          .sort((a, b) => b.sim - a.sim || a.entry - b.entry)
-      : [];
+  const retrieved = queryWeight > 0 ? retrieve(index, query) : [];
+  const topRetrieval = retrieved[0]?.score ?? 1;
+  const scored = retrieved
+    .map((r) => scoreEntry(index, r.e, query, queryWeight, r.score / topRetrieval))
+    .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
 
   const outright = soleEntry(index, index.exact.get(normalized));
   const nearIdentical = outright ? undefined : soleEntry(index, index.signature.get(signatureOf(query.keys())));
@@ -183,7 +200,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   } else if (top) {
     confidence = confidenceOf(top.sim, scored[1]?.sim ?? 0);
     const kind = index.units[top.unit]?.kind;
-    source = kind === 'alias' ? 'alias' : kind === 'alternate' ? 'alternate' : 'fuzzy';
+    source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
   } else {
     return { proposal: null, candidates: [] };
   }
@@ -209,7 +226,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     why: {
       source,
       matchedTerms: [...new Set(top.matched.map(displayTerm))],
-      matchedText: index.units[top.unit]?.text ?? indexed.entry.question,
+      matchedText: index.units[top.unit]?.kind === 'tag' ? indexed.entry.question : (index.units[top.unit]?.text ?? indexed.entry.question),
       ...(runner && runner.sim >= top.sim - RUNNER_UP_MARGIN
         ? { runnerUp: { entryId: index.entries[runner.entry]!.entry.id, score: round(Math.min(1, runner.sim)) } }
         : {}),

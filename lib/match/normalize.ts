@@ -95,7 +95,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that carry the subject of the question but not its topic ("the vendor", "your company"). */
-const SUBJECT_PHRASE = /\b(?:the|your) (?:vendor|supplier|company|organization|organisation|firm|service provider|provider)\b/g;
+const SUBJECT_PHRASE =
+  /\b(?:the|your) (?:vendor|supplier|company|organization|organisation|firm|service provider|provider|solution|product|platform|offering)\b/g;
 
 /** A compact Porter-style stemmer: plurals, -ed/-ing, and common derivational endings. */
 export function stem(word: string): string {

@@ -37,9 +37,9 @@ function buildPhraseTable(): PhraseTable {
 
 const TABLE = buildPhraseTable();
 
-/** True when the vocabulary (not the library) knows this unstemmed word. */
+/** True when the vocabulary (not the library) knows this word, in this or another inflection. */
 export function isVocabularyWord(word: string): boolean {
-  return TABLE.surface.has(word);
+  return TABLE.surface.has(word) || TABLE.phrases.has(stem(word));
 }
 
 /** Every word of the vocabulary's phrases (typo correction can land on them). */
