@@ -1,3 +1,189 @@
+// The Library view: browse and search the answer library, add/edit/retire/restore entries, import a shared export
+// through a sync preview, export it, and see how the browser stores it. Loads the sample library on first run.
+import { liveQuery } from 'dexie';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { getDatabase } from '../../lib/db/database';
+import { createEntry, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import type { StoredEntry } from '../../lib/db/records';
+import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
+import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
+import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter } from '../../lib/library/search-library';
+import type { LibraryEntry } from '../../lib/schema';
+import { describeError } from './describe-error';
+import { EntryDetail } from './EntryDetail';
+import { EntryEditor } from './EntryEditor';
+import { EntryList } from './EntryList';
+import { ExportButtons } from './ExportButtons';
+import { ImportPanel } from './ImportPanel';
+import { StorageLine } from './StorageLine';
+import './library.css';
+
+type Message = { kind: 'status' | 'error'; text: string };
+
+const FILTER_LABEL: Record<LibraryFilter, string> = {
+  all: 'All',
+  approved: 'Approved',
+  draft: 'Drafts',
+  stale: 'Stale',
+  retired: 'Retired',
+};
+
+/** The entry another view asked to show (App sets `#entry=<id>`). */
+function entryIdFromHash(): string | undefined {
+  const match = /(?:^#|&)entry=([^&]+)/.exec(location.hash);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
 export function LibraryTab() {
-  return <section aria-label="Library">Library</section>;
+  const db = getDatabase();
+  const [entries, setEntries] = useState<StoredEntry[]>();
+  const [message, setMessage] = useState<Message>();
+  const [storage, setStorage] = useState<StorageStatus>();
+  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<LibraryFilter>('all');
+  const [selectedId, setSelectedId] = useState<string | undefined>(entryIdFromHash);
+  const [mode, setMode] = useState<'view' | 'edit' | 'new'>('view');
+  const [busy, setBusy] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const deferredQuery = useDeferredValue(query);
+  const today = new Date().toISOString().slice(0, 10);
+
+  const refreshStorage = useCallback(() => {
+    getStorageStatus().then(setStorage, () => setStorage(undefined));
+  }, []);
+
+  useEffect(() => {
+    // Live: edits from the Questions view (drafts, wordings) and imports show up without a reload.
+    const subscription = liveQuery(() => db.entries.toArray()).subscribe({
+      next: (rows) => {
+        setEntries(rows);
+        refreshStorage();
+      },
+      error: (e: unknown) => setMessage({ kind: 'error', text: `The library could not be read: ${describeError(e)}` }),
+    });
+    return () => subscription.unsubscribe();
+  }, [db, refreshStorage]);
+
+  useEffect(() => {
+    loadSampleLibraryIfEmpty(db).then(
+      (added) => added > 0 && setMessage({ kind: 'status', text: `Loaded the sample library (${added} entries) so there is something to try. Import your own to replace it.` }),
+      (e: unknown) => setMessage({ kind: 'error', text: `The sample library could not be loaded: ${describeError(e)}` }),
+    );
+    requestPersistentStorage().catch(() => null).finally(refreshStorage);
+  }, [db, refreshStorage]);
+
+  useEffect(() => {
+    const onHash = () => {
+      const id = entryIdFromHash();
+      if (!id) return;
+      setQuery('');
+      setFilter('all');
+      setMode('view');
+      setSelectedId(id);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const index = useMemo(() => createLibrarySearchIndex(entries ?? []), [entries]);
+  const visible = useMemo(() => index.search(deferredQuery, filter, today), [index, deferredQuery, filter, today]);
+  const counts = useMemo(() => {
+    const all = entries ?? [];
+    return Object.fromEntries(LIBRARY_FILTERS.map((f) => [f, all.filter((e) => matchesFilter(e, f, today)).length])) as Record<LibraryFilter, number>;
+  }, [entries, today]);
+  const selected = entries?.find((e) => e.id === selectedId);
+
+  const run = async (action: () => Promise<StoredEntry>, done: (entry: StoredEntry) => string) => {
+    setBusy(true);
+    try {
+      const entry = await action();
+      setSelectedId(entry.id);
+      setMode('view');
+      setMessage({ kind: 'status', text: done(entry) });
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = (entry: LibraryEntry) => {
+    if (mode === 'new') void run(() => createEntry(entry, db), (e) => `Added "${e.id}".`);
+    else {
+      const { id, ...changes } = entry;
+      void run(() => updateEntry(id, changes, db), (e) => `Saved "${e.id}".`);
+    }
+  };
+
+  return (
+    <section className="library" aria-labelledby="library-heading">
+      <h2 id="library-heading">Library</h2>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'library-error' : 'library-notice'}>
+          {message.text}
+        </p>
+      )}
+      <ImportPanel db={db} onMessage={setMessage} onActiveChange={setImporting} />
+      {!importing && (
+        <>
+          <div className="library-toolbar">
+            <div className="library-search">
+              <label htmlFor="library-search">Search the library</label>
+              <input id="library-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Question, answer, tag or id" />
+            </div>
+            <div>
+              <label htmlFor="library-filter">Show</label>
+              <select id="library-filter" value={filter} onChange={(e) => setFilter(e.target.value as LibraryFilter)}>
+                {LIBRARY_FILTERS.map((f) => (
+                  <option key={f} value={f}>
+                    {FILTER_LABEL[f]} ({counts[f]})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              onClick={() => {
+                setMode('new');
+                setSelectedId(undefined);
+              }}
+              disabled={busy}
+            >
+              Add entry
+            </button>
+          </div>
+          <p className="library-counts" aria-live="polite">
+            {entries === undefined
+              ? 'Loading the library…'
+              : `${visible.length} of ${entries.length} entries shown · ${counts.draft} drafts · ${counts.stale} stale · ${counts.retired} retired`}
+          </p>
+          {entries !== undefined && (
+            <EntryList
+              entries={visible}
+              selectedId={selectedId}
+              today={today}
+              onSelect={(id) => {
+                setSelectedId(id);
+                setMode('view');
+              }}
+            />
+          )}
+          {mode === 'new' && <EntryEditor key="new" entry={undefined} busy={busy} onSave={save} onCancel={() => setMode('view')} />}
+          {mode === 'edit' && selected && <EntryEditor key={selected.id} entry={selected} busy={busy} onSave={save} onCancel={() => setMode('view')} />}
+          {mode === 'view' && selected && (
+            <EntryDetail
+              entry={selected}
+              today={today}
+              busy={busy}
+              onEdit={() => setMode('edit')}
+              onRetire={() => void run(() => retireEntry(selected.id, db), (e) => `Retired "${e.id}": it is no longer proposed.`)}
+              onRestore={() => void run(() => restoreEntry(selected.id, db), (e) => `Restored "${e.id}" as ${e.status ?? 'approved'}.`)}
+            />
+          )}
+          <ExportButtons db={db} onMessage={setMessage} />
+        </>
+      )}
+      <StorageLine status={storage} />
+    </section>
+  );
 }

@@ -44,6 +44,13 @@ export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promi
           `Entry "${sorted[r]?.id}": its ${columns[c]} has ${cell.length} characters, more than an Excel cell holds (${MAX_XLSX_CELL_CHARS}). Export as JSON or CSV instead.`,
         );
       }
+      // write-excel-file indexes shared strings in a plain object, so a cell named like an Object.prototype member
+      // ("constructor", "toString", "__proto__") would be written as garbage and the workbook could not be read back.
+      if (protectCell(cell) in Object.prototype) {
+        throw new LibraryExportError(
+          `Entry "${sorted[r]?.id}": its ${columns[c]} is exactly "${cell}", which the XLSX writer cannot store. Export as JSON or CSV instead.`,
+        );
+      }
     }),
   );
   const header = columns.map((name) => ({ value: name, fontWeight: 'bold' as const }));

@@ -18,12 +18,26 @@ async function fetchBundledSample(): Promise<string> {
   return response.text();
 }
 
-/** Loads the sample library when the library is empty and the sample was never loaded. Returns how many entries it added. */
-export async function loadSampleLibraryIfEmpty(
+// The panel's views start together and may both ask; they share one load per database.
+const loading = new WeakMap<AutofillDatabase, Promise<number>>();
+
+/**
+ * Loads the sample library when the library is empty and the sample was never loaded. Returns how many entries
+ * it added (0 when it did nothing). Concurrent calls for one database share the same load.
+ */
+export function loadSampleLibraryIfEmpty(
   db: AutofillDatabase = getDatabase(),
   fetchSample: () => Promise<string> = fetchBundledSample,
   now: Date = new Date(),
 ): Promise<number> {
+  const pending = loading.get(db);
+  if (pending) return pending;
+  const load = loadOnce(db, fetchSample, now).finally(() => loading.delete(db));
+  loading.set(db, load);
+  return load;
+}
+
+async function loadOnce(db: AutofillDatabase, fetchSample: () => Promise<string>, now: Date): Promise<number> {
   if ((await db.entries.count()) > 0) return 0;
   if ((await getSetting(SAMPLE_LOADED_SETTING, z.string(), '', db)) !== '') return 0;
   const parsed = await parseLibraryFile(await fetchSample(), 'sample-library.json');

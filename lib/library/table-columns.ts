@@ -125,6 +125,8 @@ function entryToCells(entry: LibraryEntry): { cells: Record<string, string>; unk
   const cells: Record<string, string> = { id: entry.id, question: entry.question, answer: entry.answer };
   const extra: Record<string, unknown> = {};
   const unknown: Record<string, string> = {};
+  // The importer trims the id cell, so an id with surrounding spaces travels exactly in `extra` (it wins on import).
+  if (entry.id.trim() !== entry.id) extra.id = entry.id;
 
   for (const [field, column] of TEXT_FIELDS) {
     const value = entry[field];

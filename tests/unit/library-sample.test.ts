@@ -41,7 +41,8 @@ describe('public/sample-library.json', () => {
       fetches++;
       return sampleText;
     };
-    const added = await loadSampleLibraryIfEmpty(db, fetchSample);
+    const [added, concurrent] = await Promise.all([loadSampleLibraryIfEmpty(db, fetchSample), loadSampleLibraryIfEmpty(db, fetchSample)]);
+    expect(concurrent).toBe(added);
     expect(added).toBe(await countEntries(db));
     expect(added).toBeGreaterThan(55);
     expect(await loadSampleLibraryIfEmpty(db, fetchSample)).toBe(0);

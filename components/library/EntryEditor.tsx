@@ -1,0 +1,177 @@
+// The form that adds or edits an entry. Fields it does not show (unknown ones from a shared export) are kept.
+import { useId, useState, type FormEvent } from 'react';
+import type { StoredEntry } from '../../lib/db/records';
+import { stripMeta } from '../../lib/db/entries-repository';
+import { questionId } from '../../lib/library/question-id';
+import { EntryStatusSchema, type Citation, type EntryStatus, type LibraryEntry } from '../../lib/schema';
+
+interface Props {
+  /** The entry being edited, or undefined for a new one. */
+  entry: StoredEntry | undefined;
+  busy: boolean;
+  onSave: (entry: LibraryEntry) => void;
+  onCancel: () => void;
+}
+
+interface CitationDraft {
+  title: string;
+  section: string;
+  url: string;
+}
+
+const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
+const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
+
+/** The entry the form describes: the original (unknown fields included) with the form's fields on top. */
+function buildEntry(original: StoredEntry | undefined, form: FormState): LibraryEntry {
+  const base: Record<string, unknown> = original ? { ...stripMeta(original) } : {};
+  const fields: Record<string, unknown> = {
+    id: original?.id ?? (optional(form.id) ?? questionId(form.question)),
+    question: form.question,
+    alternateQuestions: lines(form.alternateQuestions),
+    answer: form.answer,
+    choice: optional(form.choice),
+    tags: form.tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean),
+    citations: form.citations
+      .filter((c) => c.title.trim() || c.section.trim() || c.url.trim())
+      .map((c): Citation => ({ title: c.title.trim(), ...(optional(c.section) ? { section: c.section.trim() } : {}), ...(optional(c.url) ? { url: c.url.trim() } : {}) })),
+    owner: optional(form.owner),
+    status: form.status,
+    reviewedAt: optional(form.reviewedAt),
+    expiresAt: optional(form.expiresAt),
+  };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete base[key];
+    else base[key] = value;
+  }
+  return base as LibraryEntry;
+}
+
+interface FormState {
+  id: string;
+  question: string;
+  alternateQuestions: string;
+  answer: string;
+  choice: string;
+  tags: string;
+  citations: CitationDraft[];
+  owner: string;
+  status: EntryStatus;
+  reviewedAt: string;
+  expiresAt: string;
+}
+
+function initialForm(entry: StoredEntry | undefined): FormState {
+  return {
+    id: entry?.id ?? '',
+    question: entry?.question ?? '',
+    alternateQuestions: (entry?.alternateQuestions ?? []).join('\n'),
+    answer: entry?.answer ?? '',
+    choice: entry?.choice ?? '',
+    tags: (entry?.tags ?? []).join(', '),
+    citations: (entry?.citations ?? []).map((c) => ({ title: c.title, section: c.section ?? '', url: c.url ?? '' })),
+    owner: entry?.owner ?? '',
+    status: entry?.status ?? (entry ? 'approved' : 'draft'),
+    reviewedAt: entry?.reviewedAt ?? '',
+    expiresAt: entry?.expiresAt ?? '',
+  };
+}
+
+export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
+  const [form, setForm] = useState<FormState>(() => initialForm(entry));
+  const id = useId();
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setCitation = (index: number, key: keyof CitationDraft, value: string) =>
+    setForm((f) => ({ ...f, citations: f.citations.map((c, i) => (i === index ? { ...c, [key]: value } : c)) }));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave(buildEntry(entry, form));
+  };
+  const field = (name: string) => `${id}-${name}`;
+
+  return (
+    <form className="library-editor" onSubmit={submit} aria-labelledby={field('heading')}>
+      <h3 id={field('heading')}>{entry ? `Edit "${entry.id}"` : 'New entry'}</h3>
+      {!entry && (
+        <p>
+          <label htmlFor={field('id')}>Id</label>
+          <input id={field('id')} value={form.id} onChange={(e) => set('id', e.target.value)} aria-describedby={field('id-help')} maxLength={200} />
+          <small id={field('id-help')}>Leave empty to derive one from the question. Sync matches entries by id.</small>
+        </p>
+      )}
+      <p>
+        <label htmlFor={field('question')}>Question</label>
+        <textarea id={field('question')} required rows={2} value={form.question} onChange={(e) => set('question', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('alternates')}>Alternate questions (one per line)</label>
+        <textarea id={field('alternates')} rows={3} value={form.alternateQuestions} onChange={(e) => set('alternateQuestions', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('answer')}>Answer</label>
+        <textarea id={field('answer')} required rows={5} value={form.answer} onChange={(e) => set('answer', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('choice')}>Short answer for choice fields</label>
+        <input id={field('choice')} list={field('choices')} value={form.choice} onChange={(e) => set('choice', e.target.value)} />
+        <datalist id={field('choices')}>
+          <option value="Yes" />
+          <option value="No" />
+          <option value="N/A" />
+        </datalist>
+      </p>
+      <fieldset>
+        <legend>Citations</legend>
+        {form.citations.length === 0 && <p>No citation yet: answers are expected to say where they come from.</p>}
+        {form.citations.map((c, i) => (
+          <div key={i} className="library-citation" role="group" aria-label={`Citation ${i + 1}`}>
+            <label htmlFor={field(`ct-${i}`)}>Title</label>
+            <input id={field(`ct-${i}`)} value={c.title} onChange={(e) => setCitation(i, 'title', e.target.value)} />
+            <label htmlFor={field(`cs-${i}`)}>Section</label>
+            <input id={field(`cs-${i}`)} value={c.section} onChange={(e) => setCitation(i, 'section', e.target.value)} />
+            <label htmlFor={field(`cu-${i}`)}>URL</label>
+            <input id={field(`cu-${i}`)} type="url" value={c.url} onChange={(e) => setCitation(i, 'url', e.target.value)} />
+            <button type="button" onClick={() => set('citations', form.citations.filter((_, j) => j !== i))}>
+              Remove citation {i + 1}
+            </button>
+          </div>
+        ))}
+        <button type="button" onClick={() => set('citations', [...form.citations, { title: '', section: '', url: '' }])}>
+          Add citation
+        </button>
+      </fieldset>
+      <p>
+        <label htmlFor={field('tags')}>Tags (separated by commas)</label>
+        <input id={field('tags')} value={form.tags} onChange={(e) => set('tags', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('owner')}>Owner</label>
+        <input id={field('owner')} value={form.owner} onChange={(e) => set('owner', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('status')}>Status</label>
+        <select id={field('status')} value={form.status} onChange={(e) => set('status', EntryStatusSchema.parse(e.target.value))}>
+          <option value="approved">Approved</option>
+          <option value="draft">Draft</option>
+          <option value="retired">Retired</option>
+        </select>
+      </p>
+      <p>
+        <label htmlFor={field('reviewed')}>Reviewed on</label>
+        <input id={field('reviewed')} type="date" value={form.reviewedAt} onChange={(e) => set('reviewedAt', e.target.value)} />
+      </p>
+      <p>
+        <label htmlFor={field('expires')}>Expires on</label>
+        <input id={field('expires')} type="date" value={form.expiresAt} onChange={(e) => set('expiresAt', e.target.value)} />
+      </p>
+      <div className="library-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {entry ? 'Save changes' : 'Add entry'}
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

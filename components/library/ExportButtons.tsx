@@ -1,0 +1,51 @@
+// Export the whole library (retired entries included, local bookkeeping never) as JSON, CSV or XLSX.
+import { useState } from 'react';
+import type { AutofillDatabase } from '../../lib/db/database';
+import { listEntries, stripMeta } from '../../lib/db/entries-repository';
+import { exportLibraryFile } from '../../lib/library/export-library';
+import type { LibraryFileKind } from '../../lib/library/parse-library-file';
+import { describeError } from './describe-error';
+
+const FORMATS: { kind: LibraryFileKind; label: string }[] = [
+  { kind: 'json', label: 'Export JSON' },
+  { kind: 'csv', label: 'Export CSV' },
+  { kind: 'xlsx', label: 'Export XLSX' },
+];
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: the download reads the Blob URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportButtons({ db, onMessage }: { db: AutofillDatabase; onMessage: (m: { kind: 'status' | 'error'; text: string }) => void }) {
+  const [busy, setBusy] = useState(false);
+  const run = async (kind: LibraryFileKind) => {
+    setBusy(true);
+    try {
+      const entries = (await listEntries(db)).map(stripMeta);
+      const { blob, fileName } = await exportLibraryFile(entries, kind);
+      download(blob, fileName);
+      onMessage({ kind: 'status', text: `Exported ${entries.length} entries to ${fileName}.` });
+    } catch (e) {
+      onMessage({ kind: 'error', text: `Export failed: ${describeError(e)}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="library-actions" role="group" aria-label="Export">
+      {FORMATS.map((f) => (
+        <button key={f.kind} type="button" onClick={() => void run(f.kind)} disabled={busy}>
+          {f.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,219 @@
+// Import: pick a .json/.csv/.xlsx file, see what the sync would do (added, updated, unchanged, conflicts, invalid,
+// removed when mirroring), resolve conflicts, then apply in one transaction. A bad file changes nothing.
+import { useState, type ChangeEvent } from 'react';
+import type { AutofillDatabase } from '../../lib/db/database';
+import { listEntries } from '../../lib/db/entries-repository';
+import { applySyncPlan } from '../../lib/library/apply-sync';
+import { checkLibraryFileSize, parseLibraryFile, type ParsedLibraryFile } from '../../lib/library/parse-library-file';
+import { planBlockers, planSync, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncPlan } from '../../lib/library/plan-sync';
+import { ConflictChoice } from './ConflictChoice';
+import { describeError } from './describe-error';
+
+interface Props {
+  db: AutofillDatabase;
+  onMessage: (message: { kind: 'status' | 'error'; text: string }) => void;
+  onActiveChange: (active: boolean) => void;
+}
+
+const SHOWN = 200;
+
+function EntryIdList({ title, items }: { title: string; items: PlannedEntry[] }) {
+  if (items.length === 0) return null;
+  return (
+    <details>
+      <summary>
+        {title} ({items.length})
+      </summary>
+      <ul>
+        {items.slice(0, SHOWN).map((p) => (
+          <li key={p.entry.id}>
+            {p.entry.id}: {p.entry.question}
+          </li>
+        ))}
+        {items.length > SHOWN && <li>and {items.length - SHOWN} more</li>}
+      </ul>
+    </details>
+  );
+}
+
+export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
+  const [parsed, setParsed] = useState<ParsedLibraryFile>();
+  const [plan, setPlan] = useState<SyncPlan>();
+  const [mirror, setMirror] = useState(false);
+  const [choices, setChoices] = useState<ConflictChoices>({});
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const close = () => {
+    setParsed(undefined);
+    setPlan(undefined);
+    setChoices({});
+    setMirror(false);
+    onActiveChange(false);
+  };
+
+  const preview = async (file: ParsedLibraryFile, mirrorExport: boolean) => {
+    setPlan(planSync(file, await listEntries(db), { mirror: mirrorExport }));
+  };
+
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    // Cleared so choosing the same file again (after fixing it) fires another change.
+    event.target.value = '';
+    if (!file) return;
+    setError(undefined);
+    setBusy(true);
+    close();
+    try {
+      checkLibraryFileSize(file.name, file.size);
+      const result = await parseLibraryFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      setParsed(result);
+      await preview(result, false);
+      onActiveChange(true);
+    } catch (e) {
+      setError(`Nothing was imported. ${describeError(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const toggleMirror = async (checked: boolean) => {
+    setMirror(checked);
+    if (parsed) await preview(parsed, checked);
+  };
+
+  const apply = async () => {
+    if (!plan) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await applySyncPlan(db, plan, choices);
+      const parts = [`${result.added} added`, `${result.updated} updated`];
+      if (result.keptLocal) parts.push(`${result.keptLocal} kept as edited here`);
+      if (result.removed) parts.push(`${result.removed} removed`);
+      onMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${parts.join(', ')}.` });
+      close();
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setAll = (side: 'local' | 'incoming') => setChoices(Object.fromEntries((plan?.conflicts ?? []).map((c) => [c.entry.id, side])));
+  const blockers = plan ? planBlockers(plan, choices) : [];
+  const changes = plan ? plan.added.length + plan.updated.length + plan.conflicts.length + plan.removed.length : 0;
+
+  return (
+    <section className="library-import" aria-label="Import">
+      <p className="library-file-picker">
+        <label htmlFor="library-import-file">Import library file (.json, .csv, .xlsx)</label>
+        <input
+          id="library-import-file"
+          type="file"
+          accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChange={onFile}
+          disabled={busy}
+        />
+      </p>
+      {error && (
+        <p role="alert" className="library-error">
+          {error}
+        </p>
+      )}
+      {plan && (
+        <div className="library-preview" aria-labelledby="library-preview-heading">
+          <h3 id="library-preview-heading">Preview of {plan.fileName}</h3>
+          {(plan.source || plan.exportedAt) && (
+            <p>
+              {plan.source ? `From ${plan.source}` : ''}
+              {plan.source && plan.exportedAt ? ', ' : ''}
+              {plan.exportedAt ? `exported ${plan.exportedAt}` : ''}
+            </p>
+          )}
+          <p role="status" className="library-preview-summary">
+            {summarizePlan(plan)}. Nothing is written until you apply.
+          </p>
+          {plan.invalid.length > 0 && (
+            <div className="library-invalid">
+              <h4>Invalid entries ({plan.invalid.length}): fix them in the file, then import it again</h4>
+              <ul>
+                {plan.invalid.slice(0, SHOWN).map((i) => (
+                  <li key={`${i.index}-${i.where}`}>
+                    {i.where}
+                    {i.id ? ` (id "${i.id}")` : ''}: {i.reason}
+                  </li>
+                ))}
+                {plan.invalid.length > SHOWN && <li>and {plan.invalid.length - SHOWN} more</li>}
+              </ul>
+            </div>
+          )}
+          {plan.conflicts.length > 0 && (
+            <div className="library-conflicts">
+              <h4>Conflicts ({plan.conflicts.length}): edited here since the last import, and different in the file</h4>
+              <div className="library-actions">
+                <button type="button" onClick={() => setAll('local')}>
+                  Keep all mine
+                </button>
+                <button type="button" onClick={() => setAll('incoming')}>
+                  Take all from the file
+                </button>
+              </div>
+              {plan.conflicts.slice(0, SHOWN).map((c) => (
+                <ConflictChoice
+                  key={c.entry.id}
+                  conflict={c}
+                  fileName={plan.fileName}
+                  choice={choices[c.entry.id]}
+                  onChoose={(side) => setChoices((all) => ({ ...all, [c.entry.id]: side }))}
+                />
+              ))}
+              {plan.conflicts.length > SHOWN && <p>{plan.conflicts.length - SHOWN} more conflicts: use the buttons above to decide them all.</p>}
+            </div>
+          )}
+          <EntryIdList title="Added" items={plan.added} />
+          <EntryIdList title="Updated" items={plan.updated} />
+          <EntryIdList title="Unchanged" items={plan.unchanged} />
+          <p>
+            <label>
+              <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} /> Mirror the export: remove local entries that
+              are not in this file
+            </label>
+          </p>
+          {plan.removed.length > 0 && (
+            <details open>
+              <summary>Removed ({plan.removed.length})</summary>
+              <ul>
+                {plan.removed.slice(0, SHOWN).map((e) => (
+                  <li key={e.id}>
+                    {e.id}: {e.question}
+                  </li>
+                ))}
+                {plan.removed.length > SHOWN && <li>and {plan.removed.length - SHOWN} more</li>}
+              </ul>
+            </details>
+          )}
+          {blockers.length > 0 && (
+            <p id="library-apply-blockers" className="library-error">
+              {blockers.join(' ')}
+            </p>
+          )}
+          <div className="library-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => void apply()}
+              disabled={busy || blockers.length > 0}
+              aria-describedby={blockers.length > 0 ? 'library-apply-blockers' : undefined}
+            >
+              {changes === 0 ? 'Apply (nothing to change)' : 'Apply import'}
+            </button>
+            <button type="button" onClick={close} disabled={busy}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
