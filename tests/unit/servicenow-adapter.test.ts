@@ -125,11 +125,9 @@ describe('Service Portal take_survey', () => {
     expect(scan.questions[0]?.control.closest('.visible-xs')).not.toBeNull();
   });
 
-  it('says to press Get Started while only the intro panel is shown', () => {
+  it('reports no questions and no drift while only the intro panel is shown', () => {
     document.body.innerHTML = '<section id="sp_survey_root"><div class="panel"><h3 class="title-label">Survey</h3><button>Get Started</button></div></section>';
-    const scan = servicenowAdapter.collect(document, url);
-    expect(scan.questions).toEqual([]);
-    expect(scan.warnings).toEqual([expect.stringContaining('Get Started')]);
+    expect(servicenowAdapter.collect(document, url)).toEqual({ pageKind: 'sp-take-survey', questions: [], warnings: [] });
   });
 
   it('warns when the survey page has no survey form (markup drift)', () => {

@@ -139,10 +139,9 @@ function collectSurvey(doc: Document): AdapterScan {
   const warnings: string[] = [];
   const form = visibleSurveyForm(doc);
   if (!form) {
-    const intro = Array.from(doc.querySelectorAll('button')).find((b) => /get started/i.test(caption(b)) && isStyleVisible(b));
-    if (intro) {
-      warnings.push('ServiceNow survey: the questions appear after "Get Started" is pressed on the page.');
-    } else if (doc.readyState === 'complete') {
+    // The intro panel ("Get Started") is the widget's normal first state: no questions yet, nothing drifted.
+    const intro = Array.from(doc.querySelectorAll('button')).some((b) => /get started/i.test(caption(b)) && isStyleVisible(b));
+    if (!intro && doc.readyState === 'complete') {
       warnings.push('ServiceNow survey page recognised, but no visible sp-survey-form was found: the Take Survey widget markup may have changed.');
     }
     return { pageKind: 'sp-take-survey', questions: [], warnings };
