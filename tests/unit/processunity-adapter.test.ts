@@ -20,7 +20,10 @@ const viewRows = `<tr class="pu-section-header"><td colspan="2">General Informat
 const editRows = `<tr class="pu-section-header"><td colspan="2">General Information</td></tr>
   <tr><td><span class="pu-required">*</span><label for="p1041">1.1 Legal name of the vendor entity</label></td><td><input type="text" id="p1041" name="ctl00$p1041"></td></tr>
   <tr><td><span>2.2 Describe how security incidents are reported.</span></td><td><textarea id="p1044" name="ctl00$p1044"></textarea></td></tr>
-  <tr><td><label for="p1043">2.1 Documented security program?</label></td><td><select id="p1043" name="ctl00$p1043"><option value="">-- Select --</option><option>Yes</option><option>No</option></select></td></tr>`;
+  <tr class="pu-section-header"><td colspan="2">Information Security</td></tr>
+  <tr><td><label for="p1043">2.1 Documented security program?</label><span class="pu-tooltip" title="Pick one.">?</span></td><td><select id="p1043" name="ctl00$p1043"><option value="">-- Select --</option><option>Yes</option><option>No</option></select></td></tr>
+  <tr><td><span>2.5 Certifications held</span></td><td><table id="p1047"><tr><td><input type="checkbox" id="p1047_0" name="ctl00$p1047$0"><label for="p1047_0">ISO 27001</label></td></tr>
+    <tr><td><input type="checkbox" id="p1047_1" name="ctl00$p1047$1"><label for="p1047_1">SOC 2</label></td></tr></table></td></tr>`;
 
 describe('ProcessUnity page recognition', () => {
   it('matches /<tenant>/Default.aspx on processunity.net hosts only', () => {
@@ -50,11 +53,23 @@ describe('ProcessUnity collect', () => {
     document.body.innerHTML = shell('<a>Cancel</a><a>Save</a>', editRows);
     const scan = adapter.collect(document, url);
     expect(scan.warnings).toEqual([]);
-    expect(scan.questions.map((q) => [q.number, q.text, q.kind, q.textSource])).toEqual([
-      ['1.1', 'Legal name of the vendor entity', 'text', 'label-for'],
-      ['2.2', 'Describe how security incidents are reported.', 'textarea', 'table-row'],
-      ['2.1', 'Documented security program?', 'yesno', 'label-for'],
+    expect(scan.questions.map((q) => [q.number, q.text, q.kind, q.textSource, q.required, q.section])).toEqual([
+      ['1.1', 'Legal name of the vendor entity', 'text', 'label-for', true, 'General Information'],
+      ['2.2', 'Describe how security incidents are reported.', 'textarea', 'table-row', false, 'General Information'],
+      ['2.1', 'Documented security program?', 'yesno', 'label-for', false, 'Information Security'],
+      ['2.5', 'Certifications held', 'multi-choice', 'table-row', false, 'Information Security'],
     ]);
+  });
+
+  it('turns a WebForms CheckBoxList into one multi-choice question and reads tooltips as help', () => {
+    document.body.innerHTML = shell('<a>Save</a>', editRows);
+    const scan = adapter.collect(document, url);
+    const list = scan.questions.find((q) => q.number === '2.5');
+    expect(list?.control.id).toBe('p1047');
+    expect(list?.options).toEqual(['ISO 27001', 'SOC 2']);
+    expect(list?.writer).toBe('checkbox-group');
+    expect(scan.questions.find((q) => q.number === '2.1')?.helpText).toBe('Pick one.');
+    expect(scan.questions.some((q) => /ISO 27001|SOC 2/.test(q.text))).toBe(false);
   });
 
   it('warns while the Inactivity Warning dialog is open', () => {
