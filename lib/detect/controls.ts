@@ -120,7 +120,7 @@ export function controlledListbox(combobox: Element): Element | null {
 export function commonAncestor(elements: Element[]): Element {
   const [first, ...rest] = elements;
   if (!first) throw new Error('commonAncestor needs at least one element');
-  let anc: Element = first.parentElement ?? first;
+  let anc: Element = first;
   while (rest.some((el) => !anc.contains(el)) && anc.parentElement) anc = anc.parentElement;
   return anc;
 }
@@ -238,7 +238,10 @@ export function collectUnits(root: QueryRoot): ControlUnit[] {
   }
   for (const [container, members] of buttonGroups) {
     const options = members.map(optionLabel);
-    const multiple = members.every((m) => m.getAttribute('role') === 'checkbox');
+    // role=checkbox buttons and independent toggles (aria-pressed outside a radiogroup) allow several answers,
+    // unless the toggles are exactly Yes/No.
+    const toggles = members.every((m) => m.hasAttribute('aria-pressed')) && container.getAttribute('role') !== 'radiogroup';
+    const multiple = members.every((m) => m.getAttribute('role') === 'checkbox') || (toggles && !isYesNoOptions(options));
     units.push({ el: container, members, kind: choiceKind(options, multiple), writer: 'button-group', options, isFile: false });
   }
 

@@ -55,14 +55,14 @@ export function isOnlyUnitIn(container: Element, unit: ControlUnit, unitOf: Map<
 }
 
 /** Two units belong to one question block: the same table row, or a common ancestor holding only them. */
-function sharesBlock(a: ControlUnit, b: ControlUnit, unitOf: Map<Element, ControlUnit>): boolean {
+function sharesBlock(a: ControlUnit, b: ControlUnit, unitOf: Map<Element, ControlUnit>, alsoAllowed?: ControlUnit): boolean {
   if (a.el.getRootNode() !== b.el.getRootNode()) return false;
   const rowA = a.el.closest('tr');
   const rowB = b.el.closest('tr');
   if (rowA || rowB) return rowA === rowB;
   const lca = commonAncestor([a.el, b.el]);
   if (lca.tagName === 'FORM' || lca.tagName === 'BODY' || lca.tagName === 'HTML') return false;
-  for (const u of unitsWithin(lca, unitOf)) if (u !== a && u !== b && !u.isFile) return false;
+  for (const u of unitsWithin(lca, unitOf)) if (u !== a && u !== b && u !== alsoAllowed && !u.isFile) return false;
   return true;
 }
 
@@ -85,7 +85,7 @@ export function groupUnits(units: LabelledUnit[], unitOf: Map<Element, ControlUn
   for (const cur of units) {
     if (last) {
       const prev = last.main;
-      if (cur.unit.isFile && !last.attachment && sharesBlock(prev.unit, cur.unit, unitOf)) {
+      if (cur.unit.isFile && !last.attachment && sharesBlock(prev.unit, cur.unit, unitOf, last.comment?.unit)) {
         last.attachment = cur;
         continue;
       }

@@ -25,6 +25,8 @@ const vendor: Record<string, string> = {
   'quill.js': 'node_modules/quill/dist/quill.js',
   'quill.snow.css': 'node_modules/quill/dist/quill.snow.css',
   'react.js': 'node_modules/react/umd/react.development.js',
+  // Built by tests/fixtures/portals/generic/build-react-fixture.ts (React 19 has no browser build to serve as is).
+  'react-form.js': 'node_modules/.cache/qa-generic-fixtures/react-form.js',
 };
 
 const types: Record<string, string> = {
