@@ -16,7 +16,13 @@ export default defineConfig({
   manifest: ({ browser, mode }) => ({
     name: 'Questionnaire Autofill',
     description: 'Fill vendor security questionnaires in GRC portals from your local, cited answer library.',
-    permissions: ['sidePanel', 'storage', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // Each permission has a reason in the README "Permissions" table; tests/unit/manifest.test.ts keeps them in step.
+    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // The MV3 default plus: extension pages may fetch, load images and frame only the extension's own files, so
+    // even a bug could not send library text anywhere (the README's "no network" promise, enforced by Chrome).
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'self'; connect-src 'self'; img-src 'self' data: blob:; frame-src 'none'",
+    },
     // The e2e build (`wxt build --mode e2e`, .output/chrome-mv3-e2e) also holds the test buyer host, standing in
     // for the activeTab grant a toolbar click gives in real use, which automation cannot click.
     host_permissions: mode === 'e2e' ? [...PORTAL_HOST_PATTERNS, E2E_BUYER_HOST_PATTERN] : PORTAL_HOST_PATTERNS,
