@@ -9,15 +9,15 @@ const ROUTE = '/app/#/pia/assessment/wizard/info/5d0c8a56-9a51-4c2e-b1f3-0d7f6a2
 const SECTION_NAMES = ['Welcome', 'Information Security Program', 'Access Control', 'Data Protection', 'Business Continuity'];
 const id = (n: number) => `b0c1e7a2-11aa-4c1e-9d01-${String(n).padStart(12, '0')}`;
 
-type OtState = { answers: Record<string, unknown>; notApplicable: Record<string, boolean>; submitted: boolean; quillText: Record<string, string> };
+type OtState = { answers: Record<string, unknown>; notApplicable: Record<string, boolean>; justifications: Record<string, string>; submitted: boolean; quillText: Record<string, string> };
 
 /** The page's own model, read in the page's world (the test, not the extension, may look at page globals). */
 function otState(page: Page): Promise<OtState> {
   return page.evaluate(() => {
-    const ot = (window as unknown as { __ot: { answers: Record<string, unknown>; notApplicable: Record<string, boolean>; submitted: boolean; quills: Record<string, { getText(): string }> } }).__ot;
+    const ot = (window as unknown as { __ot: { answers: Record<string, unknown>; notApplicable: Record<string, boolean>; justifications: Record<string, string>; submitted: boolean; quills: Record<string, { getText(): string }> } }).__ot;
     const quillText: Record<string, string> = {};
     for (const [k, q] of Object.entries(ot.quills)) quillText[k] = q.getText();
-    return JSON.parse(JSON.stringify({ answers: ot.answers, notApplicable: ot.notApplicable, submitted: ot.submitted, quillText })) as OtState;
+    return JSON.parse(JSON.stringify({ answers: ot.answers, notApplicable: ot.notApplicable, justifications: ot.justifications, submitted: ot.submitted, quillText })) as OtState;
   });
 }
 
@@ -87,7 +87,7 @@ test('fills every widget kind and the page model holds each value', async ({ con
   expect(state.answers[id(106)]).toBe('European Union');
   expect(state.notApplicable[id(107)]).toBe(true);
   expect(state.submitted).toBe(false);
-  await expect(page.locator('.aa-progress__count')).toHaveText('7/16');
+  await expect(page.locator('.aa-progress__count')).toHaveText('7/17');
 
   // Changing answers: another single option, a different set of options (buttons turned off and on back to back
   // through the save window), and text instead of N/A.
@@ -126,7 +126,7 @@ test('steps through every section, detecting each one as it renders, and fills i
   const page = await context.newPage();
   await openAssessment(page, portalUrl('onetrust', ROUTE));
   const first = await scanPage(sw, page);
-  const expected: string[][] = [[], ['1.1', '1.2', '1.4', '1.5', '1.6', '1.7'], ['2.1', '2.2', '2.3', '2.3.1'], ['3.1', '3.2', '3.3'], ['4.1', '4.2', '4.3']];
+  const expected: string[][] = [[], ['1.1', '1.2', '1.4', '1.5', '1.6', '1.7'], ['2.1', '2.2', '2.3', '2.3.1'], ['3.1', '3.2', '3.3', '3.4'], ['4.1', '4.2', '4.3']];
   const seen: string[][] = [];
   for (const [i, numbers] of expected.entries()) {
     expect(await openSection(sw, page, i)).toBe(true);
@@ -141,7 +141,7 @@ test('steps through every section, detecting each one as it renders, and fills i
       expect(question(scan, 'identity providers').kind).toBe('multi-choice');
     }
   }
-  expect(seen.flat()).toHaveLength(16);
+  expect(seen.flat()).toHaveLength(17);
 
   // A field of a section that is no longer rendered is not filled.
   const [old] = await fillPage(sw, page, [{ fieldId: question(first, 'person accountable').fieldId, value: 'x' }]);
@@ -149,15 +149,24 @@ test('steps through every section, detecting each one as it renders, and fills i
 
   expect(await openSection(sw, page, 3)).toBe(true);
   const data = await scanPage(sw, page);
+  // A choice with a justification editor: one question, the editor as its comment box.
+  const subprocessors = question(data, 'subprocessors');
+  expect([subprocessors.kind, subprocessors.options, subprocessors.writer]).toEqual(['yesno', ['Yes', 'No'], 'onetrust-buttons']);
+  expect(subprocessors.commentFieldId).toBeDefined();
   const results = await fillPage(sw, page, [
     { fieldId: question(data, 'customer data encrypted').fieldId, value: 'At rest only' },
     { fieldId: question(data, 'retained after contract termination').fieldId, value: '90 days' },
     { fieldId: question(data, 'encryption keys are managed').fieldId, value: 'Keys live in a cloud KMS and rotate every 90 days.' },
+    { fieldId: subprocessors.fieldId, value: 'Yes' },
+    { fieldId: subprocessors.commentFieldId as string, value: 'Hosting: AWS (eu-west-1).\nEmail: Postmark.' },
   ]);
-  expect(results.map((r) => r.status)).toEqual(['filled', 'filled', 'filled']);
+  expect(results.map((r) => r.status)).toEqual(['filled', 'filled', 'filled', 'filled', 'filled']);
   const state = await otState(page);
   expect(state.answers[id(301)]).toBe('At rest only');
   expect(state.answers[id(303)]).toBe('90 days');
   expect(state.quillText[id(302)]).toBe('Keys live in a cloud KMS and rotate every 90 days.\n');
+  expect(state.answers[id(304)]).toBe('Yes');
+  expect(state.justifications[id(304)]).toBe('Hosting: AWS (eu-west-1).\nEmail: Postmark.');
+  expect(state.quillText[`${id(304)}:justification`]).toBe('Hosting: AWS (eu-west-1).\nEmail: Postmark.\n');
   expect(state.answers[id(105)]).toBeUndefined();
 });
