@@ -4,7 +4,7 @@
 // questionnaire's saved responses); no Save or Submit is ever sent.
 import type { Page, Request, Worker } from '@playwright/test';
 import { test, expect } from './support/extension';
-import { fillPage, openSection as openSectionInTab, scanPage as scan } from './support/content';
+import { fillPage, openSection as openSectionInTab, scanPage as scan, watchQuestionsChanged } from './support/content';
 import type { DetectedQuestion, FieldValue, FillResult, PageScan } from '../../lib/schema';
 
 function fill(sw: Worker, page: Page, requests: { fieldId: string; value: FieldValue }[]): Promise<FillResult[]> {
@@ -98,6 +98,7 @@ test.describe('ServiceNow Service Portal take_survey', () => {
     });
     expect((await modelOf(page))['5']?.value).toBe('');
 
+    const changes = await watchQuestionsChanged(sw, page);
     const mfa = byText(first, 'Do you enforce multi-factor authentication for all remote access?');
     const reviews = byText(first, 'How often are privileged access rights reviewed?');
     expectAllFilled(
@@ -121,8 +122,11 @@ test.describe('ServiceNow Service Portal take_survey', () => {
     expectAllFilled(await fill(sw, page, [{ fieldId: reviews.fieldId, value: 'Quarterly' }]));
     expect((await modelOf(page))['5']?.value).toBe('quarterly');
 
-    // "Yes" reveals the dependent question.
-    await page.locator('.hidden-xs [aria-label="FIDO2 security key"]').waitFor();
+    // "Yes" reveals the dependent question; the content script reports it without being asked.
+    await expect
+      .poll(async () => (await changes.take()).some((c) => c.scan.questions.some((q) => q.text === 'Which MFA methods are supported?')))
+      .toBe(true);
+    await changes.stop();
     const withDependent = await scan(sw, page);
     expect(summary(withDependent).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5']);
     const methods = byText(withDependent, 'Which MFA methods are supported?');
@@ -177,6 +181,30 @@ test.describe('ServiceNow Service Portal take_survey', () => {
     expectAllFilled(await fill(sw, page, [{ fieldId: s.questions[0]!.fieldId, value: 'Northwind Cloud Ltd' }]));
     await page.setViewportSize({ width: 1280, height: 900 });
     await expect(page.locator('.hidden-xs input[name$="a1f0c3e21b2a4d10b8e2f1a7c9d04e01"]')).toHaveValue('Northwind Cloud Ltd');
+  });
+});
+
+test.describe('ServiceNow on a custom domain', () => {
+  test('pages injected on demand are recognised by their markup alone', async ({ context, sw, portalUrl }) => {
+    const page = await context.newPage();
+    const posts = recordPosts(page);
+    await page.goto(portalUrl('buyer', '/sp?id=take_survey&instance_id=9d3c1f0e2b4a4c6d8e0f1a2b3c4d5e6f'));
+    await page.getByRole('button', { name: 'Get Started' }).click();
+    await page.locator('.hidden-xs .select2-container').nth(1).waitFor();
+    const survey = await scan(sw, page);
+    expect([survey.portal, survey.pageKind, survey.questions.map((q) => q.number)]).toEqual(['servicenow', 'sp-take-survey', ['1', '2', '3', '5']]);
+    expectAllFilled(await fill(sw, page, [{ fieldId: survey.questions[2]!.fieldId, value: 'No' }]));
+    expect(await page.evaluate(() => document.querySelector('.hidden-xs .select2-chosen')?.textContent)).toBe('No');
+
+    await page.goto(portalUrl('buyer', '/assessment_take2.do?sysparm_assessable_type=7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f'));
+    const classic = await scan(sw, page);
+    expect([classic.portal, classic.pageKind, classic.questions.length, classic.warnings]).toEqual(['servicenow', 'classic-assessment', 6, []]);
+
+    await page.goto(portalUrl('buyer', '/svdp'));
+    await page.locator('sn-sae-assessment').locator('.sae-question-card').first().waitFor();
+    const svdp = await scan(sw, page);
+    expect([svdp.portal, svdp.pageKind, svdp.questions.map((q) => q.number)]).toEqual(['servicenow', 'svdp', ['1.1', '1.2', '1.3']]);
+    expect(posts.map((r) => r.url())).toEqual([]);
   });
 });
 
