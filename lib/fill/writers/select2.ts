@@ -53,6 +53,16 @@ function close(container: Element): void {
   if (choice) mouse(choice, 'mousedown');
 }
 
+/**
+ * select2 raises its change event only when the picked id differs from the <select>'s current value. If the hidden
+ * <select> already holds the target (set by a script without select2 knowing), the pick would show the label and
+ * leave the model behind; clearing the value first, without any event, makes select2 announce the pick.
+ */
+function resyncSource(source: HTMLSelectElement, target: string): void {
+  const option = Array.from(source.options).find((o) => o.value !== '' && normalizeText(o.label || o.text) === target);
+  if (option && source.value === option.value) source.selectedIndex = -1;
+}
+
 export const select2Writer: FieldWriter = {
   id: 'select2',
   read: (control) => readChosen(containerOf(control)),
@@ -65,9 +75,11 @@ export const select2Writer: FieldWriter = {
       if (readChosen(container) === '') return;
       throw new FillRefusedError('this select2 list has no clear button; choose another option instead of clearing it');
     }
-    const labels = selectOptions(sourceOf(container));
+    const source = sourceOf(container);
+    const labels = selectOptions(source);
     const target = labels[requireOption(label, labels)] as string;
     if (readChosen(container) === target) return;
+    resyncSource(source, target);
 
     const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const choice = container.querySelector('.select2-choice');
