@@ -121,6 +121,7 @@ export class ContentEndpoint {
     for (const q of scan.questions) {
       currentTexts.set(q.fieldId, q.text);
       if (q.commentFieldId) currentTexts.set(q.commentFieldId, q.text);
+      if (q.attachmentFieldId) currentTexts.set(q.attachmentFieldId, q.text);
     }
     return fillFields(own, { registry: this.registry, currentTexts, layout: this.options.layout, signal: this.options.signal });
   }

@@ -111,10 +111,14 @@ export async function scanTab(tabId: number): Promise<PageScan> {
 /** Fill: every frame fills its own ids; an id no frame owns comes back `not-found`. Results keep request order. */
 export async function fillTab(tabId: number, requests: FillRequest[]): Promise<FillResult[]> {
   const replies = await sendToAllFrames(tabId, { type: 'fill', requests });
-  const byId = new Map<string, FillResult>();
-  for (const { reply } of replies) if (reply.type === 'fill-result') for (const r of reply.results) byId.set(r.fieldId, r);
+  // A field may be filled twice in one batch: results queue per id, in the order its frame filled them.
+  const byId = new Map<string, FillResult[]>();
+  for (const { reply } of replies) {
+    if (reply.type !== 'fill-result') continue;
+    for (const r of reply.results) byId.set(r.fieldId, [...(byId.get(r.fieldId) ?? []), r]);
+  }
   return requests.map(
-    (r) => byId.get(r.fieldId) ?? { fieldId: r.fieldId, status: 'not-found', previous: null, actual: null, message: 'no frame of the tab knows this field (the page was reloaded?)' },
+    (r) => byId.get(r.fieldId)?.shift() ?? { fieldId: r.fieldId, status: 'not-found', previous: null, actual: null, message: 'no frame of the tab knows this field (the page was reloaded?)' },
   );
 }
 
