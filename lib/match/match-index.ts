@@ -185,7 +185,8 @@ export function idf(index: MatchIndex, term: string): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-const TYPO_MIN_LENGTH = 5;
+/** Shorter words are too often other real words ("white" is not a typo of "write"). */
+const TYPO_MIN_LENGTH = 6;
 
 /**
  * The library word a misspelt query word stands for, or null. Only words neither the library nor the

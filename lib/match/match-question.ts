@@ -31,15 +31,16 @@ const B = 0.75;
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
 const ANSWER_WEIGHT_RANK = 0.35;
 /** Credit for a question term found only in the entry's tags, or only in its answer. */
-const TAG_CREDIT = 0.85;
-const ANSWER_CREDIT = 0.7;
+const TAG_CREDIT = 0.9;
+const ANSWER_CREDIT = 0.6;
 /** Terms that appear in questions about everything; they count half. */
 const GENERIC_TERMS = new Set([
   '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance', 'process', 'practic', 'program',
   'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access',
 ]);
+const REPEAT_BOOST = 0.25;
 /** Vocabulary concepts are what questionnaires are about: they count more than plain words. */
-const CONCEPT_BOOST = 1.5;
+const CONCEPT_BOOST = 2;
 /** How many retrieved entries are re-ranked by similarity. */
 const RERANK = 40;
 /** A runner-up this close to the best is reported in `why`. */
@@ -174,7 +175,10 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   const corrected = words(question.text).map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
   const queryTerms = termsOfWords(corrected);
   const query = new Map<string, number>();
-  for (const t of queryTerms) query.set(t, termWeight(index, t));
+  // A concept the question names several ways ("open-source dependencies (SCA)") is its emphasis.
+  const counts = new Map<string, number>();
+  for (const t of queryTerms) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const [t, n] of counts) query.set(t, termWeight(index, t) * (1 + REPEAT_BOOST * (Math.min(n, 3) - 1)));
   const queryWeight = [...query.values()].reduce((a, b) => a + b, 0);
 
   const retrieved = queryWeight > 0 ? retrieve(index, query) : [];

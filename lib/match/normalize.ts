@@ -90,7 +90,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // Modality and existence verbs: "Is X required?", "Do you perform X?", "How often do you X?".
     'require required requires requiring enforce enforced enforces mandatory mandate mandated perform performed ' +
     'performs conduct conducted conducts maintain maintains utilize utilise utilizes employ employed employs follow ' +
-    'follows exist exists offer offers support supports supported often frequently frequency routinely'
+    'follows exist exists offer offers support supports supported often frequently frequency routinely ' +
+    'appropriate appropriately apply applies applied adequate adequately relevant'
   ).split(' '),
 );
 
@@ -143,6 +144,8 @@ export function stem(word: string): string {
     }
   }
   if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  // "certified" and "certify", "classified" and "classify" meet.
+  if (w.endsWith('i') && w.length > 4) w = w.slice(0, -1) + 'y';
   if (w.endsWith('ize') || w.endsWith('ise')) w = w.slice(0, -3);
   else if (w.endsWith('iz') || w.endsWith('is')) w = w.length > 5 ? w.slice(0, -2) : w;
   return w;

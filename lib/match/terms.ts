@@ -61,6 +61,8 @@ export function termsOfWords(ws: readonly string[]): string[] {
       const concepts = TABLE.phrases.get(stems.slice(i, i + n).join(' '));
       if (concepts) {
         out.push(...concepts);
+        // The plain words of a multi-word phrase stay too: "data retention" is about data, "log retention" is not.
+        if (n > 1) for (let k = i; k < i + n; k++) if (!STOP_WORDS.has(ws[k]!) && ws[k]!.length > 1) out.push(stems[k]!);
         matched = n;
         break;
       }
