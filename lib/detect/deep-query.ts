@@ -17,6 +17,11 @@ export function isSandboxRefused(frame: Element): boolean {
   return !tokens.includes('allow-same-origin');
 }
 
+/** A document loaded from an http(s) URL, as every portal page is (not one a script wrote into a frame). */
+export function isServedDocument(doc: Document): boolean {
+  return /^https?:/i.test(doc.URL);
+}
+
 /** The document inside a same-origin, non-sandboxed frame, or null. */
 export function readableFrameDocument(frame: Element): Document | null {
   if (isSandboxRefused(frame)) return null;
@@ -25,6 +30,9 @@ export function readableFrameDocument(frame: Element): Document | null {
     if (!doc || !doc.documentElement) return null;
     const win = doc.defaultView;
     if (!win || win.origin === 'null') return null;
+    // about:blank, about:srcdoc, blob: and javascript: frames inherit the page's origin but hold whatever a page
+    // script wrote into them: no portal serves its questionnaire that way, a decoy can.
+    if (!isServedDocument(doc)) return null;
     return doc;
   } catch {
     return null;

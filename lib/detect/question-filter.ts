@@ -5,7 +5,8 @@ import type { ControlUnit } from './controls';
 const FURNITURE_INPUT_TYPES = new Set(['search', 'password']);
 const FURNITURE_AUTOCOMPLETE = /\b(username|current-password|new-password|one-time-code)\b/i;
 const FURNITURE_WORDS = /^(search|find|filter|filters|query|sort|sort by|order by|go to page|page|page size|items per page|rows per page|show|jump to|username|user name|login|log in|sign in|password|email address or username|type a message|message|ask a question|chat)\b/i;
-const FURNITURE_NAMES = /(^|[-_.\s])(q|query|search|searchterm|filter|sort|login|username|user|passwd|password|chat|message)([-_.\s]|$)/i;
+// A bare `q` is the classic search box name; `q-3`, `q_12` are how questionnaires number their questions.
+const FURNITURE_NAMES = /(^|[-_.\s])(query|search|searchterm|filter|sort|login|username|user|passwd|password|chat|message)([-_.\s]|$)|(^|\s)q(\s|$)/i;
 const CHAT_CONTAINER = /\b(chat|livechat|intercom|drift|zendesk|crisp|messenger|helpdesk-widget)/i;
 const MAX_ANCESTORS = 12;
 

@@ -1,5 +1,6 @@
 // Fields we never write: disabled, read-only, hidden, covered by something else (clickjacking), or in a
 // sandboxed / opaque-origin frame. Every fill path passes through `refusalReason` first.
+import { isServedDocument } from '../detect/deep-query';
 import { isStyleVisible, isUncovered, isVisible } from '../detect/visibility';
 
 function labelsOf(el: Element): Element[] {
@@ -22,6 +23,7 @@ function isReadOnly(el: Element): boolean {
 function frameRefusal(el: Element): string | null {
   const view = el.ownerDocument.defaultView;
   if (!view || view.origin === 'null') return 'the field is in a sandboxed or opaque-origin frame';
+  if (!isServedDocument(el.ownerDocument)) return 'the field is in a frame the page wrote itself (about:blank, srcdoc)';
   return null;
 }
 
