@@ -42,7 +42,7 @@ test('detects the open section: numbers, texts, kinds, options, required, sectio
     { number: '1.2', text: 'Describe how the information security policy is communicated to employees and contractors.', kind: 'richtext', options: [], required: true, writer: 'quill' },
     { number: '1.4', text: 'Which security frameworks does your program align with?', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2', 'NIST CSF', 'CIS Controls', 'None'], required: false, writer: 'onetrust-buttons' },
     { number: '1.5', text: 'Name and title of the person accountable for information security', kind: 'text', options: [], required: true, writer: 'input' },
-    { number: '1.6', text: 'In which region is customer data primarily hosted?', kind: 'single-choice', options: [], required: true, writer: 'listbox' },
+    { number: '1.6', text: 'In which region is customer data primarily hosted?', kind: 'single-choice', options: [], required: true, writer: 'onetrust-lookup' },
     { number: '1.7', text: 'List any security certifications obtained in the last 12 months.', kind: 'richtext', options: ['Not applicable'], required: false, writer: 'onetrust-richtext' },
   ]);
   for (const q of scan.questions) {
@@ -66,7 +66,8 @@ test('fills every widget kind and the page model holds each value', async ({ con
     { fieldId: f('communicated to employees'), value: narrative },
     { fieldId: f('security frameworks'), value: ['SOC 2', 'NIST CSF', 'CIS Controls'] },
     { fieldId: f('person accountable'), value: 'Dana Reyes, CISO' },
-    { fieldId: f('primarily hosted'), value: 'European Union' },
+    // Not among the 8 options the lookup shows before one types.
+    { fieldId: f('primarily hosted'), value: 'Brazil' },
     { fieldId: f('certifications obtained'), value: 'Not applicable' },
   ]);
   expect(results.map((r) => [r.status, r.actual])).toEqual([
@@ -74,7 +75,7 @@ test('fills every widget kind and the page model holds each value', async ({ con
     ['filled', narrative],
     ['filled', ['SOC 2', 'NIST CSF', 'CIS Controls']],
     ['filled', 'Dana Reyes, CISO'],
-    ['filled', 'European Union'],
+    ['filled', 'Brazil'],
     ['filled', 'Not applicable'],
   ]);
 
@@ -84,7 +85,7 @@ test('fills every widget kind and the page model holds each value', async ({ con
   expect(state.answers[id(102)]).toBe(narrative);
   expect(state.answers[id(104)]).toEqual(['SOC 2', 'NIST CSF', 'CIS Controls']);
   expect(state.answers[id(105)]).toBe('Dana Reyes, CISO');
-  expect(state.answers[id(106)]).toBe('European Union');
+  expect(state.answers[id(106)]).toBe('Brazil');
   expect(state.notApplicable[id(107)]).toBe(true);
   expect(state.submitted).toBe(false);
   await expect(page.locator('.aa-progress__count')).toHaveText('7/17');
@@ -120,6 +121,10 @@ test('an option that does not exist changes nothing', async ({ context, sw, port
   const state = await otState(page);
   expect(state.answers[id(104)]).toBeUndefined();
   expect(state.answers[id(106)]).toBeUndefined();
+  // The lookup is closed again and shows nothing typed.
+  await expect(page.locator('.ot-lookup__input')).toHaveValue('');
+  await expect(page.locator('.ot-lookup__input')).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.locator('[role="listbox"]')).toHaveCount(0);
 });
 
 test('steps through every section, detecting each one as it renders, and fills in a later section', async ({ context, sw, portalUrl }) => {

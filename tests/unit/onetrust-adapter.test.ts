@@ -64,7 +64,7 @@ describe('OneTrust adapter', () => {
       ['2.4', 'Describe reviews.', 'richtext', [], 'quill', false],
       ['2.5', 'Certifications?', 'richtext', ['Not applicable'], 'onetrust-richtext', false],
       ['2.6', 'Owner name', 'text', [], 'input', false],
-      ['2.7', 'Region', 'single-choice', [], 'listbox', false],
+      ['2.7', 'Region', 'single-choice', [], 'onetrust-lookup', false],
       ['2.8', 'Encrypted?', 'single-choice', ['At rest only', 'No'], 'onetrust-buttons', false],
     ]);
     expect(scan.questions.every((q) => q.section === 'Access Control' && q.textSource === 'adapter:onetrust')).toBe(true);

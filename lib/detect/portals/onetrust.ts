@@ -89,7 +89,7 @@ function widgetsOf(card: Element): Widget[] {
   if (lookup) {
     const listbox = lookup.closest('ot-lookup')?.querySelector('[role="listbox"]');
     const options = listbox ? Array.from(listbox.querySelectorAll('[role="option"]')).map(buttonLabel) : [];
-    widgets.push({ control: lookup, kind: 'single-choice', options, writer: 'listbox' });
+    widgets.push({ control: lookup, kind: 'single-choice', options, writer: 'onetrust-lookup' });
   }
   const editor = card.querySelector(`aa-rich-text-editor ${QUILL_EDITOR}, [ot-rich-text-editor-element] ${QUILL_EDITOR}`);
   if (editor) {

@@ -12,6 +12,7 @@ import { dateWriter } from './date-input';
 import { fileWriter } from './file-input';
 import { quillWriter } from './quill';
 import { onetrustButtonsWriter, onetrustRichTextWriter } from './onetrust-buttons';
+import { onetrustLookupWriter } from './onetrust-lookup';
 import { select2Writer } from './select2';
 
 export const fieldWriters: FieldWriter[] = [
@@ -28,6 +29,7 @@ export const fieldWriters: FieldWriter[] = [
   quillWriter,
   onetrustButtonsWriter,
   onetrustRichTextWriter,
+  onetrustLookupWriter,
   select2Writer,
 ];
 
