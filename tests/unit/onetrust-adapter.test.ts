@@ -91,6 +91,14 @@ describe('OneTrust adapter', () => {
     ]);
   });
 
+  it('reads the older assessment-detail-question cards too', () => {
+    document.body.innerHTML = `<downgrade-assessment-detail><assessment-detail-question-group>${card(uuid(1), '1.1', 'Legacy?', `<div class="aa-question__button-row">${buttons(['Yes', 'No'])}</div>`)
+      .replaceAll('aa-assessment-detail-question', 'assessment-detail-question')}</assessment-detail-question-group></downgrade-assessment-detail>`;
+    const scan = onetrustAdapter.collect(document, url);
+    expect(scan.questions.map((q) => [q.number, q.text, q.kind])).toEqual([['1.1', 'Legacy?', 'yesno']]);
+    expect(scan.warnings).toEqual(['OneTrust assessment: no section list (.aa-section-list__staged-delivery--section) found']);
+  });
+
   it('says no section is open while the accordion is collapsed', () => {
     document.querySelectorAll('aa-assessment-detail-question').forEach((c) => c.remove());
     document.querySelector('.ot-collapse__header--active')?.classList.remove('ot-collapse__header--active');

@@ -5,7 +5,8 @@ import type { AdapterScan, PortalAdapter, RawQuestion } from '../types';
 import { isYesNoOptions } from '../controls';
 import { normalizeText, readableText } from '../text';
 
-const CARD = 'aa-assessment-detail-question';
+/** Current card element, and the older `assessment-detail-question` seen in earlier public XPaths. */
+const CARD = 'aa-assessment-detail-question, assessment-detail-question';
 const SECTION = '.aa-section-list__staged-delivery--section, .aa-section-list__section';
 const SECTION_BUTTON = 'button.ot-collapse__header-btn, button';
 const LOADING = 'ot-loading';
@@ -155,7 +156,9 @@ function collect(doc: Document): AdapterScan {
   const sections = readSections(doc);
   const sectionEls = sectionsOf(doc);
   const questions: RawQuestion[] = [];
-  for (const card of Array.from(doc.querySelectorAll(CARD))) {
+  // A card nested in another card element (a wrapper of the other name) is read once, as the outer one.
+  const cards = Array.from(doc.querySelectorAll(CARD)).filter((c) => !c.parentElement?.closest(CARD));
+  for (const card of cards) {
     const owner = sectionEls.findIndex((s) => s.contains(card));
     const q = collectCard(card, owner >= 0 ? sections?.names[owner] : undefined, warnings);
     if (q) questions.push(q);

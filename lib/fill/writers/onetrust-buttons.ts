@@ -28,7 +28,7 @@ export function isOptionSelected(b: Element): boolean {
 
 /** The question's buttons (options and the N/A button): the save disables all of them. */
 function questionButtons(b: Element): HTMLButtonElement[] {
-  const card = b.closest('aa-assessment-detail-question') ?? b.parentElement ?? b;
+  const card = b.closest('aa-assessment-detail-question, assessment-detail-question') ?? b.parentElement ?? b;
   return Array.from(card.querySelectorAll<HTMLButtonElement>('button.vt-button')).filter((x) => !x.closest('.aa-question__footer'));
 }
 
