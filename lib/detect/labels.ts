@@ -133,7 +133,9 @@ export const byAriaLabel: LabelStrategy = (unit) => hit(unit.el.getAttribute('ar
  * that holds another control (that text belongs to another question), as Chromium's div-table heuristic does.
  */
 export const byPrecedingText: LabelStrategy = (unit) => {
-  let node: Element | null = unit.el;
+  // For a group, start at the first option: the question often sits inside the group's container, before it.
+  const first = unit.members[0] ?? unit.el;
+  let node: Element | null = isGroup(unit) ? (first.closest('label') ?? first) : unit.el;
   for (let depth = 0; node && depth < 5; depth++) {
     for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
       if (containsControl(sib)) return null;

@@ -47,7 +47,8 @@ export function splitRequiredMarker(text: string): { text: string; required: boo
 
 /** A leading question number such as `1.`, `3.2`, `Q4:`, `A.1.2` is split off the question text. */
 export function splitQuestionNumber(text: string): { number?: string; text: string } {
-  const m = /^(?:Q(?:uestion)?\s*)?((?:[A-Z]{1,3}[-.])?\d+(?:\.\d+)*[a-z]?)(?:[.):]\s*|\s+)(?=\S)/u.exec(text);
+  // At most three digits per segment: a leading year ("2026 was...") is text, not a number.
+  const m = /^(?:Q(?:uestion)?\s*)?((?:[A-Z]{1,3}[-.])?\d{1,3}(?:\.\d{1,3})*[a-z]?)(?:[.):]\s*|\s+)(?=\S)/u.exec(text);
   if (!m || !m[1]) return { text };
   return { number: m[1], text: text.slice(m[0].length) };
 }

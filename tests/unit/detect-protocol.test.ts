@@ -1,0 +1,112 @@
+// @vitest-environment happy-dom
+// The content-script side of the protocol: sender checks, which frame answers, message validation and replies.
+import { describe, expect, it } from 'vitest';
+import { ContentEndpoint } from '../../lib/messaging/content-endpoint';
+import { frameRole } from '../../lib/messaging/frame-role';
+import { isFromContentScriptIn, isFromExtensionPage } from '../../lib/messaging/sender-checks';
+import { isPortalHost, PORTAL_HOST_SUFFIXES } from '../../lib/detect/portal-hosts';
+import { PORTAL_HOST_PATTERNS } from '../../wxt.config';
+import type { ContentToExtension } from '../../lib/schema';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('sender checks', () => {
+  it('accepts our side panel (also opened as a tab) and service worker only', () => {
+    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}/sidepanel.html` }, ID, ORIGIN)).toBe(true);
+    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}/sidepanel.html?tab=3`, tab: { id: 9 } }, ID, ORIGIN)).toBe(true);
+    expect(isFromExtensionPage({ id: ID, url: `chrome-extension://${ID}/background.js` }, ID, ORIGIN)).toBe(true);
+    // Our own content script in another frame: right id, page URL.
+    expect(isFromExtensionPage({ id: ID, url: 'https://evil.example/', tab: { id: 1 }, frameId: 2 }, ID, ORIGIN)).toBe(false);
+    expect(isFromExtensionPage({ id: 'other', url: `chrome-extension://other/x.html` }, ID, ORIGIN)).toBe(false);
+    expect(isFromExtensionPage({ id: ID }, ID, ORIGIN)).toBe(false);
+  });
+  it('accepts content-script news only from the tab the panel works on', () => {
+    expect(isFromContentScriptIn({ id: ID, tab: { id: 4 }, frameId: 0 }, ID, 4)).toBe(true);
+    expect(isFromContentScriptIn({ id: ID, tab: { id: 5 }, frameId: 0 }, ID, 4)).toBe(false);
+    expect(isFromContentScriptIn({ id: 'x', tab: { id: 4 }, frameId: 0 }, ID, 4)).toBe(false);
+  });
+});
+
+describe('frame roles', () => {
+  const fakeWindow = (opts: { origin: string; top?: boolean; frameElement?: object | null; host?: string; ancestors?: string[] }) => {
+    const w: Record<string, unknown> = {
+      origin: opts.origin,
+      frameElement: opts.frameElement ?? null,
+      location: { hostname: opts.host ?? new URL(opts.origin === 'null' ? 'https://x.invalid' : opts.origin).hostname, ancestorOrigins: opts.ancestors ?? [] },
+    };
+    w.top = opts.top ? w : {};
+    return w as unknown as Window;
+  };
+  it('top frames answer; opaque and parent-read frames stay silent; cross-origin frames answer only on the tab origin or a portal host', () => {
+    expect(frameRole(fakeWindow({ origin: 'https://vendors.buyer.example', top: true }))).toEqual({ answers: true });
+    expect(frameRole(fakeWindow({ origin: 'null' })).answers).toBe(false);
+    expect(frameRole(fakeWindow({ origin: 'https://a.buyer.example', frameElement: {} })).answers).toBe(false);
+    expect(frameRole(fakeWindow({ origin: 'https://acme.service-now.com', ancestors: ['https://vendors.buyer.example'] }))).toEqual({ answers: true });
+    expect(frameRole(fakeWindow({ origin: 'https://ads.foreign.example', ancestors: ['https://vendors.buyer.example'] })).answers).toBe(false);
+  });
+  it('portal host list equals the manifest host patterns', () => {
+    expect(PORTAL_HOST_PATTERNS.map((p) => p.replace('*://*', '').replace('/*', ''))).toEqual([...PORTAL_HOST_SUFFIXES]);
+    expect(isPortalHost('app-eu.onetrust.com')).toBe(true);
+    expect(isPortalHost('onetrust.com.evil.example')).toBe(false);
+  });
+});
+
+describe('content endpoint', () => {
+  function endpoint(answers = true) {
+    document.body.innerHTML = '<label for="a">Company name</label><input id="a">';
+    const sent: ContentToExtension[] = [];
+    const controller = new AbortController();
+    const ep = new ContentEndpoint({
+      doc: document,
+      adapters: [],
+      role: answers ? { answers: true } : { answers: false, reason: 'read by parent' },
+      layout: false,
+      signal: controller.signal,
+      notify: (m) => sent.push(m),
+      debounceMs: 10,
+    });
+    return { ep, sent, controller };
+  }
+
+  it('rejects malformed messages with a reply that says what was wrong', async () => {
+    const { ep } = endpoint();
+    const reply = await ep.handle({ type: 'fill', requests: [{ fieldId: '', value: 1 }] });
+    expect(reply.type).toBe('ok');
+    expect(reply.type === 'ok' && reply.ok).toBe(false);
+    expect(reply.type === 'ok' && reply.message).toMatch(/requests\.0\.fieldId/);
+  });
+
+  it('a silent frame answers skipped with its reason', async () => {
+    const { ep } = endpoint(false);
+    expect(await ep.handle({ type: 'scan' })).toEqual({ type: 'skipped', reason: 'read by parent' });
+  });
+
+  it('scans, fills only its own ids, and reports later changes once, debounced', async () => {
+    const { ep, sent, controller } = endpoint();
+    const reply = await ep.handle({ type: 'scan' });
+    if (reply.type !== 'scan-result') throw new Error(`unexpected ${reply.type}`);
+    const fieldId = reply.scan.questions[0]!.fieldId;
+    const fill = await ep.handle({ type: 'fill', requests: [{ fieldId, value: 'Northwind' }, { fieldId: 'otherframe:1', value: 'x' }] });
+    expect(fill.type === 'fill-result' && fill.results.map((r) => [r.fieldId, r.status])).toEqual([[fieldId, 'filled']]);
+
+    document.body.insertAdjacentHTML('beforeend', '<label for="b">Country of incorporation</label><input id="b">');
+    document.body.insertAdjacentHTML('beforeend', '<p>more</p>');
+    await new Promise((ok) => setTimeout(ok, 80));
+    const changes = sent.filter((m) => m.type === 'questions-changed');
+    expect(changes.length).toBe(1);
+    expect(changes[0]!.scan.questions.map((q) => q.text)).toEqual(['Company name', 'Country of incorporation']);
+
+    controller.abort();
+    document.body.insertAdjacentHTML('beforeend', '<label for="c">After teardown?</label><input id="c">');
+    await new Promise((ok) => setTimeout(ok, 50));
+    expect(sent.length).toBe(1);
+  });
+
+  it('scroll-to and highlight act on own ids only', async () => {
+    const { ep } = endpoint();
+    await ep.handle({ type: 'scan' });
+    expect(await ep.handle({ type: 'scroll-to', fieldId: 'zzz:0' })).toMatchObject({ type: 'ok', ok: false });
+    expect(await ep.handle({ type: 'highlight', fieldIds: ['zzz:0'], mode: 'detected' })).toMatchObject({ type: 'ok', ok: true, message: '0 fields outlined' });
+  });
+});
