@@ -36,7 +36,7 @@ const ANSWER_CREDIT = 0.6;
 /** Terms that appear in questions about everything; they count half. */
 const GENERIC_TERMS = new Set([
   '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance', 'process', 'practic', 'program',
-  'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access',
+  'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access', 'servic',
 ]);
 const REPEAT_BOOST = 0.25;
 /** Vocabulary concepts are what questionnaires are about: they count more than plain words. */

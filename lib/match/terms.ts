@@ -61,8 +61,16 @@ export function termsOfWords(ws: readonly string[]): string[] {
       const concepts = TABLE.phrases.get(stems.slice(i, i + n).join(' '));
       if (concepts) {
         out.push(...concepts);
-        // The plain words of a multi-word phrase stay too: "data retention" is about data, "log retention" is not.
-        if (n > 1) for (let k = i; k < i + n; k++) if (!STOP_WORDS.has(ws[k]!) && ws[k]!.length > 1) out.push(stems[k]!);
+        // Each word of a multi-word phrase keeps its own meaning too ("data retention" is about data and
+        // retention): a word that is a concept by itself adds that concept, any other word its stem.
+        if (n > 1) {
+          for (let k = i; k < i + n; k++) {
+            if (STOP_WORDS.has(ws[k]!) || ws[k]!.length < 2) continue;
+            const own = TABLE.phrases.get(stems[k]!);
+            if (own) out.push(...own);
+            else out.push(stems[k]!);
+          }
+        }
         matched = n;
         break;
       }
