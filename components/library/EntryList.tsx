@@ -9,11 +9,13 @@ interface Props<T extends LibraryEntry> {
   selectedId: string | undefined;
   onSelect: (id: string) => void;
   today: string;
+  /** Changes when the search or filter changes: the list then starts again at the top (best matches). */
+  resetKey: string;
 }
 
 const ROW_HEIGHT = 62;
 
-export function EntryList<T extends LibraryEntry>({ entries, selectedId, onSelect, today }: Props<T>) {
+export function EntryList<T extends LibraryEntry>({ entries, selectedId, onSelect, today, resetKey }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -22,6 +24,10 @@ export function EntryList<T extends LibraryEntry>({ entries, selectedId, onSelec
     overscan: 10,
   });
   const selectedIndex = selectedId === undefined ? -1 : entries.findIndex((e) => e.id === selectedId);
+
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [resetKey, virtualizer]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });

@@ -162,6 +162,7 @@ export function LibraryTab() {
               entries={visible}
               selectedId={selectedId}
               today={today}
+              resetKey={`${filter}\n${deferredQuery}`}
               onSelect={(id) => {
                 setSelectedId(id);
                 setMode('view');

@@ -1,7 +1,6 @@
 // Writes the library as JSON (canonical), CSV or XLSX. Deterministic: entries sorted by id, keys in format order,
 // so exporting what was imported gives the same bytes.
 import Papa from 'papaparse';
-import writeXlsxFile from 'write-excel-file/universal';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryEntry, type LibraryExport } from '../schema';
 import { canonicalEntry, sortById } from './canonical-entry';
 import { LibraryExportError } from './library-errors';
@@ -55,6 +54,8 @@ export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promi
   );
   const header = columns.map((name) => ({ value: name, fontWeight: 'bold' as const }));
   const data = rows.map((row) => row.map((cell) => (cell === '' ? null : { value: protectCell(cell), type: String })));
+  // Loaded on demand: the spreadsheet writer is large and only this export needs it.
+  const { default: writeXlsxFile } = await import('write-excel-file/universal');
   return writeXlsxFile([header, ...data], { sheet: 'Library', stickyRowsCount: 1 }).toBlob();
 }
 

@@ -1,7 +1,6 @@
 // Reads a library file (.json canonical, .csv, .xlsx) into validated entries plus a list of invalid ones.
 // Pure: runs in Node (tests, CLI) and in the extension. A file that is not a library at all throws LibraryFileError.
 import Papa from 'papaparse';
-import { readSheet } from 'read-excel-file/universal';
 import { z } from 'zod';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { LibraryFileError } from './library-errors';
@@ -172,6 +171,8 @@ async function parseXlsxLibrary(fileName: string, bytes: Uint8Array): Promise<Pa
   let rows: unknown[][];
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    // Loaded on demand: the spreadsheet reader is large and most imports are JSON.
+    const { readSheet } = await import('read-excel-file/universal');
     rows = (await readSheet(buffer, { trim: false })) as unknown[][];
   } catch (error) {
     throw new LibraryFileError(fileName, `the workbook cannot be read (${(error as Error).message}). Save it again from Excel as .xlsx.`);

@@ -23,6 +23,9 @@ export interface LibrarySearchIndex<T extends LibraryEntry> {
   search(query: string, filter: LibraryFilter, today?: string): T[];
 }
 
+/** Typo tolerance starts at this query length; shorter queries are still being typed and match plenty exactly. */
+const FUZZY_MIN_CHARS = 4;
+
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readonly T[]): LibrarySearchIndex<T> {
@@ -41,25 +44,36 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
     ],
   });
 
+  // React may render the same query twice (deferred rendering); the second time costs nothing.
+  let last: { key: string; result: T[] } | undefined;
+
   return {
     search(query, filter, today = new Date().toISOString().slice(0, 10)) {
-      const keep = (e: T) => matchesFilter(e, filter, today);
-      const words = fold(query).split(/\s+/).filter(Boolean);
-      if (words.length === 0) return entries.filter(keep);
-
-      const inWordings: T[] = [];
-      const inAnswers: T[] = [];
-      entries.forEach((entry, i) => {
-        const wording = wordingText[i]!;
-        const answer = answerText[i]!;
-        if (words.every((w) => wording.includes(w))) inWordings.push(entry);
-        else if (words.every((w) => wording.includes(w) || answer.includes(w))) inAnswers.push(entry);
-      });
-      const exact = new Set([...inWordings, ...inAnswers]);
-      // Fuzzy matching is for typos; when plenty of exact hits exist it would only add noise and time.
-      const fuzzyHits = exact.size >= 50 ? [] : fuzzy.search(query.trim(), { limit: 200 }).map((r) => r.item).filter((e) => !exact.has(e));
-      const byLibraryOrder = (a: T, b: T) => positions.get(a)! - positions.get(b)!;
-      return [...inWordings.sort(byLibraryOrder), ...inAnswers.sort(byLibraryOrder), ...fuzzyHits].filter(keep);
+      const key = `${filter}\n${today}\n${query}`;
+      if (last?.key === key) return last.result;
+      const result = run(query, filter, today);
+      last = { key, result };
+      return result;
     },
   };
+
+  function run(query: string, filter: LibraryFilter, today: string): T[] {
+    const keep = (e: T) => matchesFilter(e, filter, today);
+    const words = fold(query).split(/\s+/).filter(Boolean);
+    if (words.length === 0) return entries.filter(keep);
+
+    const inWordings: T[] = [];
+    const inAnswers: T[] = [];
+    entries.forEach((entry, i) => {
+      const wording = wordingText[i]!;
+      const answer = answerText[i]!;
+      if (words.every((w) => wording.includes(w))) inWordings.push(entry);
+      else if (words.every((w) => wording.includes(w) || answer.includes(w))) inAnswers.push(entry);
+    });
+    const exact = new Set([...inWordings, ...inAnswers]);
+    // Fuzzy matching is for typos; when plenty of exact hits exist it would only add noise and time.
+    const fuzzyHits = exact.size >= 50 || query.trim().length < FUZZY_MIN_CHARS ? [] : fuzzy.search(query.trim(), { limit: 200 }).map((r) => r.item).filter((e) => !exact.has(e));
+    const byLibraryOrder = (a: T, b: T) => positions.get(a)! - positions.get(b)!;
+    return [...inWordings.sort(byLibraryOrder), ...inAnswers.sort(byLibraryOrder), ...fuzzyHits].filter(keep);
+  }
 }
