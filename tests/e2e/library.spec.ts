@@ -198,3 +198,19 @@ test('the Library view has no detectable accessibility violations', async ({ con
   const editing = await new AxeBuilder({ page }).include('#panel-library').analyze();
   expect(editing.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+test('each export downloads a file that imports back with every entry unchanged', async ({ context, extensionId }, testInfo) => {
+  const page = await context.newPage();
+  await openLibrary(page, extensionId);
+  await expect(page.locator('.library-storage')).toContainText(/Storage is (not )?persistent.*Using \d/);
+  for (const kind of ['JSON', 'CSV', 'XLSX']) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Export ${kind}` }).click()]);
+    const fileName = download.suggestedFilename();
+    expect(fileName).toMatch(new RegExp(`^answer-library-\\d{4}-\\d{2}-\\d{2}\\.${kind.toLowerCase()}$`));
+    const path = testInfo.outputPath(fileName);
+    await download.saveAs(path);
+    await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(path);
+    await expect(page.locator('.library-preview-summary')).toHaveText('0 added, 0 updated, 68 unchanged, 0 conflicts, 0 invalid. Nothing is written until you apply.');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+  }
+});
