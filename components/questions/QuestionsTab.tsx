@@ -130,6 +130,12 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
       case 'previous':
         select(step(selected, command === 'next' ? 1 : -1, rows.length));
         return;
+      case 'first':
+        if (rows.length) select(0);
+        return;
+      case 'last':
+        if (rows.length) select(rows.length - 1);
+        return;
       case 'accept':
         if (row && row.status !== 'filled' && row.status !== 'edited') void accept(row.key);
         return;

@@ -1,7 +1,7 @@
 // "Fill all high-confidence": which questions a bulk fill would write, with what, and why others are left out.
 // Only approved, fresh, high-band proposals on empty fields qualify; the analyst confirms the preview first.
 import type { LibraryEntry } from '../schema';
-import { hasValue, planFill, type FillPlan } from './fill-plan';
+import { hasValue, isChoiceQuestion, planFill, type FillPlan } from './fill-plan';
 import { currentProposal, type QuestionRow } from './question-rows';
 
 export interface BulkItem {
@@ -64,7 +64,7 @@ export function planBulkFill(rows: readonly QuestionRow[], entries: ReadonlyMap<
     }
     const plan = planFill(row.question, { text: entry.answer, choice: proposal.choice });
     if (!plan.ok) {
-      skip(plan.reason);
+      skip(row.question.kind === 'file' ? 'attachment field' : isChoiceQuestion(row.question) ? 'no option matches the answer' : plan.reason);
       continue;
     }
     items.push({ key: row.key, number: row.question.number, text: row.question.text, entryId: entry.id, confidence: proposal.confidence, plan });

@@ -1,5 +1,5 @@
 // The panel's keyboard map: one table drives both the key handling and the shortcut list shown to the analyst.
-export type PanelCommand = 'next' | 'previous' | 'accept' | 'edit' | 'skip' | 'undo' | 'search' | 'help';
+export type PanelCommand = 'next' | 'previous' | 'first' | 'last' | 'accept' | 'edit' | 'skip' | 'undo' | 'search' | 'help';
 
 export interface Shortcut {
   command: PanelCommand;
@@ -10,6 +10,8 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next question' },
   { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous question' },
+  { command: 'first', keys: ['Home'], label: 'First question' },
+  { command: 'last', keys: ['End'], label: 'Last question' },
   { command: 'accept', keys: ['a'], label: 'Accept and fill' },
   { command: 'edit', keys: ['e'], label: 'Edit, then fill' },
   { command: 'skip', keys: ['s'], label: 'Skip / unskip' },

@@ -46,6 +46,15 @@ describe('planBulkFill', () => {
     expect(plan.items[1]!.plan.requests.map((r) => r.value)).toEqual(['Yes', 'Yes, always.']);
   });
 
+  it('says "no option matches the answer" when a choice question has no mapped option', () => {
+    const r = rowsReducer(emptyRows, {
+      type: 'scanned',
+      questions: [question({ key: 'freq', kind: 'single-choice', options: ['Monthly', 'Yearly'] })],
+      proposals: { freq: [proposal({ entryId: 'e-ok' })] },
+    }).rows;
+    expect(planBulkFill(r, entries).excluded).toEqual([{ key: 'freq', reason: 'no option matches the answer' }]);
+  });
+
   it('never bulk-fills a draft even when the proposal did not flag it', () => {
     const r = rows().filter((x) => x.key === 'ok');
     const plan = planBulkFill(r, new Map([['e-ok', entry({ id: 'e-ok', status: 'draft' })]]));

@@ -9,6 +9,8 @@ describe('keyboard map', () => {
     expect(commandForKey({ key: 'ArrowUp' })).toBe('previous');
     expect(commandForKey({ key: 'a' })).toBe('accept');
     expect(commandForKey({ key: 'u' })).toBe('undo');
+    expect(commandForKey({ key: 'Home' })).toBe('first');
+    expect(commandForKey({ key: 'End' })).toBe('last');
     expect(new Set(SHORTCUTS.map((s) => s.command)).size).toBe(SHORTCUTS.length);
   });
 

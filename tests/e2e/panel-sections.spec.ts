@@ -1,0 +1,52 @@
+// The panel on a portal that shows one section at a time (the OneTrust fixture): the section line, opening the
+// next section, and stepping through every section filling its high-confidence answers, with the page's own model
+// holding what the history says was filled.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/extension';
+
+const ROUTE = '/app/#/pia/assessment/wizard/info/5d0c8a56-9a51-4c2e-b1f3-0d7f6a2b9e41/1';
+
+/** Every answer the OneTrust page model holds (option answers, Quill texts, justifications), by key. */
+function otValues(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const ot = (window as unknown as { __ot: { answers: Record<string, unknown>; justifications: Record<string, string>; quills: Record<string, { getText(): string }> } }).__ot;
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(ot.answers)) out[`a:${k}`] = JSON.stringify(v);
+    for (const [k, v] of Object.entries(ot.justifications)) out[`j:${k}`] = v;
+    for (const [k, q] of Object.entries(ot.quills)) out[`q:${k}`] = q.getText().trim();
+    return out;
+  });
+}
+
+test('sections: shows which is open, opens the next, steps through all filling high-confidence answers', async ({ context, portalUrl, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('onetrust', ROUTE));
+  await expect(page.locator('aa-assessment-detail-question')).toHaveCount(6);
+  const panel = await openPanel(page);
+
+  const sections = panel.getByRole('region', { name: 'Sections' });
+  await expect(sections).toContainText('5 sections, 1 open: Information Security Program');
+  await expect(panel.getByTestId('page-summary')).toHaveText(/^6 detected/);
+
+  await sections.getByRole('button', { name: 'Open next section' }).click();
+  await expect(sections).toContainText('5 sections, 1 open: Access Control');
+  await expect(panel.getByTestId('page-summary')).toHaveText(/^4 detected/);
+  await expect(panel.getByRole('heading', { level: 2, name: /^Access Control/ })).toBeVisible();
+
+  const before = await otValues(page);
+  await sections.getByRole('button', { name: 'Fill high-confidence in every section' }).click();
+  const notice = panel.locator('.notice');
+  await expect(notice).toHaveText(/^Stepped through the sections: filled \d+ high-confidence answers\.$/, { timeout: 30_000 });
+  const filled = Number(/filled (\d+)/.exec((await notice.textContent()) ?? '')![1]);
+  expect(filled).toBeGreaterThan(0);
+  // The last section is left open.
+  await expect(sections).toContainText('1 open: Business Continuity');
+
+  const after = await otValues(page);
+  const changed = Object.keys(after).filter((k) => after[k] !== before[k] && after[k] !== '');
+  expect(changed.length).toBeGreaterThanOrEqual(filled);
+
+  await panel.getByRole('tab', { name: 'History' }).click();
+  await expect(panel.locator('.history-item')).toHaveCount(filled);
+  await expect(panel.locator('.history-item .badge-failed')).toHaveCount(0);
+});
