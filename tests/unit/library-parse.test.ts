@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LibraryFileError } from '../../lib/library/library-errors';
-import { MAX_LIBRARY_FILE_BYTES } from '../../lib/library/limits';
+import { MAX_LIBRARY_ENTRIES, MAX_LIBRARY_FILE_BYTES } from '../../lib/library/limits';
 import { parseLibraryFile, readLibraryEntries } from '../../lib/library/parse-library-file';
 import { questionId } from '../../lib/library/question-id';
 
@@ -87,6 +87,15 @@ describe('parseLibraryFile: bad input is refused with a message naming the file 
     const error = await fileError(big, 'huge.json');
     expect(error.message).toBe('huge.json: the file is 60.0 MB; the limit is 50 MB. Split the library into smaller files.');
     expect(MAX_LIBRARY_FILE_BYTES).toBe(50 * 1024 * 1024);
+  });
+
+  it('refuses a file with more entries than the limit, and a corrupt workbook', async () => {
+    const rows = Array.from({ length: MAX_LIBRARY_ENTRIES + 1 }, (_, i) => `Q${i}?,A.`).join('\n');
+    expect((await fileError(`question,answer\n${rows}\n`, 'many.csv')).message).toBe(
+      `many.csv: the file has ${MAX_LIBRARY_ENTRIES + 1} entries; the limit is ${MAX_LIBRARY_ENTRIES}. Split it into smaller files.`,
+    );
+    const corrupt = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect((await fileError(corrupt, 'broken.xlsx')).message).toMatch(/^broken\.xlsx: the workbook cannot be read \(.+\)\. Save it again from Excel as \.xlsx\.$/);
   });
 
   it('refuses an XLSX renamed .csv and text renamed .xlsx', async () => {
