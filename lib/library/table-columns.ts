@@ -47,6 +47,9 @@ const TEXT_FIELDS = [
   ['updatedAt', 'updated_at'],
 ] as const;
 
+/** Keys that would reach an object's prototype if assigned; never taken from a file's columns or `extra`. */
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 const FORMULA_START = /^'*[=+\-@\t\r\n]/;
 
 /** Prefixes `'` to a cell a spreadsheet would run as a formula (and to one that already looks prefixed, so import is exact). */
@@ -194,7 +197,7 @@ export function cellsToRawEntry(cells: Record<string, string>, deriveId: (questi
     if (value !== undefined) raw[field] = value;
   }
   for (const [column, value] of Object.entries(cells)) {
-    if ((TABLE_COLUMNS as readonly string[]).includes(column) || column === EXTRA_COLUMN || value === '') continue;
+    if ((TABLE_COLUMNS as readonly string[]).includes(column) || column === EXTRA_COLUMN || value === '' || UNSAFE_KEYS.has(column)) continue;
     raw[column] = value;
   }
   const extraCell = cells[EXTRA_COLUMN]?.trim();
@@ -208,7 +211,7 @@ export function cellsToRawEntry(cells: Record<string, string>, deriveId: (questi
     if (typeof extra !== 'object' || extra === null || Array.isArray(extra)) {
       return { raw, problem: `${EXTRA_COLUMN}: expected a JSON object like {"field": "value"}` };
     }
-    Object.assign(raw, extra);
+    for (const [key, value] of Object.entries(extra)) if (!UNSAFE_KEYS.has(key)) raw[key] = value;
   }
   return { raw };
 }

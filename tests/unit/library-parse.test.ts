@@ -64,6 +64,14 @@ describe('parseLibraryFile: good files', () => {
     ]);
   });
 
+  it('never lets a column or the extra cell reach the prototype', async () => {
+    const csv = 'question,answer,__proto__,extra\r\nQ?,A.,x,"{""__proto__"":{""polluted"":true},""ok"":1}"\r\n';
+    const [entry] = (await parseLibraryFile(csv, 'proto.csv')).entries.map((e) => e.entry);
+    expect(Object.getPrototypeOf(entry)).toBe(Object.prototype);
+    expect(entry).toMatchObject({ question: 'Q?', ok: 1 });
+    expect((entry as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('accepts semicolon-separated CSV (Excel in many locales) and a byte-order mark', async () => {
     const parsed = await parseLibraryFile('\uFEFFquestion;answer\r\nIs it?;Yes.\r\n', 'x.csv');
     expect(parsed.entries[0]?.entry).toMatchObject({ question: 'Is it?', answer: 'Yes.' });
