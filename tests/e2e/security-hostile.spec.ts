@@ -2,7 +2,7 @@
 // mutation, attribute, event and readable string. After scan, highlights and fills it must have seen no library
 // text except the values written into the fields that were filled; decoys and refused frames are neither
 // detected nor filled; dangerous answers land as inert text.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { fillPage, highlightPage, scanPage, scrollToField } from './support/content';
 import { hostileLibrary } from '../fixtures/portals/hostile/library';
@@ -43,12 +43,72 @@ const SAME_ORIGIN_FRAME_QUESTION = /written information security policy/;
 const library = hostileLibrary();
 const answerOf = (id: string) => library.entries.find((e) => e.id === id)!.answer;
 
-async function openHostilePage(context: import('@playwright/test').BrowserContext, url: string): Promise<Page> {
+async function openHostilePage(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await expect(page.locator('#f-same')).toBeVisible();
   await page.frameLocator('#f-same').locator('#fsame').waitFor();
   return page;
+}
+
+/** Replace the whole library with the hostile one (import with "mirror the export"), through the Library view. */
+async function importHostileLibrary(context: BrowserContext, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(page.locator('.library-counts')).toContainText('entries shown');
+  await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles({
+    name: 'hostile-library.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(library)),
+  });
+  await page.getByLabel(/Mirror the export/).check();
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.locator('.library-counts')).toContainText(`of ${library.entries.length} entries shown`);
+  await page.close();
+}
+
+/** The question list is virtualised: scroll it until the card for `text` is rendered (or the end is reached). */
+async function revealCard(panel: Page, text: RegExp) {
+  const list = panel.getByRole('region', { name: 'Detected questions' });
+  const card = panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
+  await list.evaluate((el) => el.scrollTo({ top: 0 }));
+  for (let step = 0; step < 100; step++) {
+    if ((await card.count()) > 0) {
+      // The virtualiser may re-render the row while we scroll to it: retry rather than wait on a stale element.
+      const centred = await card
+        .evaluate((el) => el.scrollIntoView({ block: 'center' }), undefined, { timeout: 2000 })
+        .then(() => true, () => false);
+      if (centred) return card;
+      continue;
+    }
+    const atEnd = await list.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollBy({ top: el.clientHeight * 0.7 });
+      return end;
+    });
+    if (atEnd) break;
+    await panel.waitForTimeout(50);
+  }
+  return card;
+}
+
+/** Every question heading in the (virtualised) list, top to bottom. */
+async function allCardHeadings(panel: Page): Promise<string[]> {
+  const list = panel.getByRole('region', { name: 'Detected questions' });
+  await list.evaluate((el) => el.scrollTo({ top: 0 }));
+  const seen = new Set<string>();
+  for (let step = 0; step < 100; step++) {
+    for (const t of await panel.locator('article.card h3, article.card [role="heading"]').allInnerTexts()) seen.add(t.trim());
+    const atEnd = await list.evaluate((el) => {
+      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
+      el.scrollBy({ top: el.clientHeight * 0.7 });
+      return end;
+    });
+    if (atEnd) break;
+    await panel.waitForTimeout(50);
+  }
+  return [...seen];
 }
 
 function findQuestion(scan: PageScan, text: RegExp) {
@@ -165,5 +225,62 @@ test.describe('a hostile portal page', () => {
     expect(values.filter((v) => v.includes('FORGED'))).toEqual([]);
     // A web page has no channel to the extension at all (no externally_connectable).
     expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  });
+});
+
+test.describe('the side panel on a hostile page', () => {
+  test('proposals and fills from the panel leak no library text, render dangerous answers as text, skip decoys and refused frames', async ({
+    context,
+    extensionId,
+    portalUrl,
+    openPanel,
+  }) => {
+    test.setTimeout(120_000);
+    await importHostileLibrary(context, extensionId);
+    const page = await openHostilePage(context, portalUrl('servicenow', HOSTILE_PATH));
+    const panel = await openPanel(page);
+    const requests: string[] = [];
+    panel.on('request', (r) => requests.push(r.url()));
+    await expect(panel.getByTestId('page-summary')).toHaveText(/^\d+ detected · \d+ proposed/);
+    const cards = panel.locator('article.card');
+
+    // Decoys hidden from the analyst and refused frames have no card; the same-origin frame has one.
+    const headings = await allCardHeadings(panel);
+    expect(headings.length, JSON.stringify(headings)).toBeGreaterThanOrEqual(Object.keys(REAL_FIELDS).length + CHOICE_FIELDS.length + 1);
+    for (const text of [...HIDDEN_DECOY_QUESTIONS, ...REFUSED_FRAME_QUESTIONS]) expect(headings.filter((h) => text.test(h)), String(text)).toEqual([]);
+    expect(headings.filter((h) => SAME_ORIGIN_FRAME_QUESTION.test(h))).toHaveLength(1);
+
+    // Dangerous answers are shown as text: the markup is visible characters, not elements, and nothing ran.
+    await expect(await revealCard(panel, REAL_FIELDS['q-script']!.text)).toContainText("<script>window.__pwned = 'script'</script>");
+    await expect(await revealCard(panel, REAL_FIELDS['q-html']!.text)).toContainText('<img src="x" onerror=');
+    expect(await cards.locator('script, img[src="x"], iframe, object, embed, a[href^="javascript:"]').count()).toBe(0);
+
+    // The analyst accepts every real question's proposal, one click each.
+    for (const text of [...Object.values(REAL_FIELDS).map((f) => f.text), ...CHOICE_FIELDS]) {
+      const card = await revealCard(panel, text);
+      await card.getByRole('button', { name: 'Accept & fill' }).click();
+      await expect(card.locator('.badge-filled'), String(text)).toHaveText('Filled');
+    }
+
+    for (const [domId, { entry }] of Object.entries(REAL_FIELDS)) {
+      if (domId === 'q-rich' || domId === 'q-shadow') continue;
+      expect(await page.locator(`#${domId}`).inputValue(), domId).toBe(answerOf(entry));
+    }
+    expect(await page.locator('#q-rich').evaluate((el) => el.textContent)).toBe(answerOf('sdlc'));
+    expect(await page.locator('#q-pentest').inputValue()).toBe('Yes');
+    for (const id of ['d-faint', 'd-offscreen', 'd-covered']) expect(await page.locator(`#${id}`).inputValue(), id).toBe('');
+    await page.waitForTimeout(300);
+
+    const hostile = await readHostile(page);
+    expect(hostile.pwned, 'an answer ran as script in the page').toBeNull();
+    expect(hostile.submitted).toBe(0);
+    expect(hostile.databases).toEqual([]);
+    const filled = Object.fromEntries(Object.entries(REAL_FIELDS).map(([domId, { entry }]) => [domId, entry]));
+    expect(findLeaks(hostile.observations, filled)).toEqual([]);
+    expect(hostile.observations.some((o) => o.where === 'q-html' && o.text.includes('LEAKCANARY-xss-html'))).toBe(true);
+
+    // Nothing ran in the panel either, and it made no request outside the extension.
+    expect(await panel.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`))).toEqual([]);
   });
 });
