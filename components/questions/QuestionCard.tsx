@@ -92,7 +92,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
               {entry.citations.map((c, i) => (
                 <span key={i}>
                   {i > 0 && '; '}
-                  {c.url ? (
+                  {c.url && /^https?:\/\//i.test(c.url) ? (
                     <a href={c.url} target="_blank" rel="noreferrer noopener">
                       {c.title}
                       {c.section ? ` § ${c.section}` : ''}

@@ -22,6 +22,8 @@ test('500 questions: virtualised list, keyboard to the end, search the library b
   await panel.locator('body').click({ position: { x: 5, y: 5 } });
   await panel.keyboard.press('k');
   await expect(card(panel, /^500 /)).toHaveAttribute('aria-current', 'true');
+  // Selecting a question scrolls the page to its field.
+  await expect(page.locator('#q500')).toBeInViewport();
 
   // Question 7 ("Describe your process for vendor item 7.") has no match: search the library and fill.
   await panel.keyboard.press('Home');

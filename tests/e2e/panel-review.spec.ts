@@ -59,6 +59,8 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await expect.poll(() => surveyModel(survey, Q.mfa)).toMatchObject({ value: '1', add_info: expect.stringContaining('MFA is enforced') });
   // Answering "Yes" reveals the dependent question; the page says its questions changed and the panel re-scans.
   await expect(summary).toHaveText(/^5 detected · .* · 1 filled · /);
+  // The accepted wording was learned as an alias: the re-scan now matches it exactly.
+  await expect(mfa.locator('.why')).toContainText('A wording you accepted before');
 
   // Edit then fill, and the offer to keep the edit in the library as a draft.
   const review = card(panel, /user access review process/);
@@ -114,7 +116,8 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await expect(items.nth(bulkCount)).toContainText('undo filled');
   await expect(items.nth(bulkCount + 1)).toContainText('edited');
   await expect(items.nth(bulkCount + 2)).toContainText('multi-factor authentication');
-  await expect(items.nth(bulkCount + 2).getByRole('button', { name: /Library entry / })).toBeVisible();
+  const entryLink = items.nth(bulkCount + 2).getByRole('button', { name: /Library entry / });
+  const entryId = (await entryLink.textContent())!.replace('Library entry ', '');
   await expectNoSeriousA11yIssues(panel, 'history');
 
   await panel.getByLabel('Text').fill('encrypted at rest');
@@ -129,7 +132,10 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   expect(csv).toContain(edited);
   expect(download.suggestedFilename()).toMatch(/^fill-history-\d{4}-\d{2}-\d{2}\.csv$/);
 
-  await panel.getByRole('tab', { name: 'Library' }).click();
+  // A history entry links back to its library entry.
+  await entryLink.click();
+  await expect(panel.getByRole('tab', { name: 'Library' })).toHaveAttribute('aria-selected', 'true');
+  await expect(panel.locator('.library-detail')).toContainText(entryId);
   await expectNoSeriousA11yIssues(panel, 'library');
 });
 

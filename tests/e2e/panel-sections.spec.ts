@@ -50,3 +50,12 @@ test('sections: shows which is open, opens the next, steps through all filling h
   await expect(panel.locator('.history-item')).toHaveCount(filled);
   await expect(panel.locator('.history-item .badge-failed')).toHaveCount(0);
 });
+
+test('drift warnings: a recognised portal page that is not fillable says why', async ({ context, portalUrl, openPanel }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('processunity', '/acme/Default.aspx?nav=assessments/vendor-questionnaire'));
+  const panel = await openPanel(page);
+  const warning = panel.getByRole('note', { name: 'Page structure warnings' });
+  await expect(warning).toContainText('read-only: click Edit in the action bar, then scan again');
+  await expect(panel.locator('.page-title .portal')).toHaveText('processunity');
+});
