@@ -79,9 +79,7 @@ export const onetrustButtonsWriter: FieldWriter = {
   },
 };
 
-const NOT_APPLICABLE = /^(n\/?a|not applicable)\.?$/i;
-
-/** Text question with a lone "Not applicable" button: the N/A label selects the button, any other text goes to Quill. */
+/** Text question with a lone "Not applicable" button: that label selects the button, any other text goes to Quill. */
 export const onetrustRichTextWriter: FieldWriter = {
   id: 'onetrust-richtext',
   read(card) {
@@ -93,7 +91,8 @@ export const onetrustRichTextWriter: FieldWriter = {
     if (Array.isArray(value)) throw new FillRefusedError('a text question takes text, not a list of options');
     const na = naButtonOf(card);
     const text = value ?? '';
-    if (na && (normalizeText(text).toLowerCase() === label(na).toLowerCase() || NOT_APPLICABLE.test(text.trim()))) {
+    // Only the button's own label selects it: the read-back is that label, so "N/A" stays text the analyst wrote.
+    if (na && normalizeText(text) === label(na)) {
       await toggleTo(na, true, options);
       return;
     }
