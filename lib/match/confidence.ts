@@ -27,12 +27,23 @@ export function similarity({ coverage, precision, retrieval }: SimilarityParts):
   return Math.min(1, coverage * (0.6 + 0.25 * Math.sqrt(precision) + 0.15 * retrieval));
 }
 
-/** Confidence in the best candidate: its similarity, discounted when the runner-up is nearly as good. */
-export function confidenceOf(best: number, runnerUp: number): number {
-  const gap = best - runnerUp;
-  const crowding = gap < 0.12 ? (0.12 - gap) * 0.8 : 0;
-  return Math.max(0, Math.min(1, best - crowding));
+export interface RankedCandidate {
+  sim: number;
+  coverage: number;
 }
+
+/**
+ * Confidence in the best candidate: its similarity, discounted when the runner-up is nearly as good, and
+ * more when the runner-up explains the question just as fully ("Is data encrypted?": at rest or in transit).
+ */
+export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | undefined): number {
+  const gap = best.sim - (runnerUp?.sim ?? 0);
+  let crowding = gap < 0.12 ? (0.12 - gap) * 0.8 : 0;
+  if (runnerUp && runnerUp.coverage >= best.coverage - 0.02 && gap < 0.12) crowding += EQUAL_COVERAGE_PENALTY;
+  return Math.max(0, Math.min(1, best.sim - crowding));
+}
+
+const EQUAL_COVERAGE_PENALTY = 0.25;
 
 export function bandOf(confidence: number, thresholds: { high: number; review: number } = BAND_THRESHOLDS): ConfidenceBand {
   if (confidence >= thresholds.high) return 'high';

@@ -72,6 +72,8 @@ interface Scored {
   entry: number;
   unit: number;
   sim: number;
+  /** Share of the question the entry explains (see SimilarityParts.coverage). */
+  coverage: number;
   matched: string[];
 }
 
@@ -87,7 +89,7 @@ function termWeight(index: MatchIndex, term: string): number {
 /** The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. */
 function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number, retrieval: number): Scored {
   const indexed = index.entries[entryIdx]!;
-  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, matched: [] };
+  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, coverage: 0, matched: [] };
   for (const unitId of indexed.units) {
     const unit: IndexedUnit = index.units[unitId]!;
     let inUnit = 0;
@@ -111,7 +113,7 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, numb
     const coverage = (inUnit + elsewhere) / queryWeight;
     const precision = unitWeight > 0 ? inUnit / credit / unitWeight : 0;
     const sim = similarity({ coverage, precision, retrieval });
-    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, matched };
+    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, coverage, matched };
   }
   return best;
 }
@@ -197,12 +199,18 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   let rest = scored.slice(1);
   if (decisive) {
     const own = scored.find((s) => s.entry === decisive.entry);
-    top = { entry: decisive.entry, unit: decisive.unit, sim: outright ? 1 : SIGNATURE_CONFIDENCE, matched: own?.matched ?? [...query.keys()] };
+    top = {
+      entry: decisive.entry,
+      unit: decisive.unit,
+      sim: outright ? 1 : SIGNATURE_CONFIDENCE,
+      coverage: 1,
+      matched: own?.matched ?? [...query.keys()],
+    };
     rest = scored.filter((s) => s.entry !== decisive.entry);
     confidence = top.sim;
     source = sourceOf(index.units[decisive.unit]!.kind);
   } else if (top) {
-    confidence = confidenceOf(top.sim, scored[1]?.sim ?? 0);
+    confidence = confidenceOf(top, scored[1]);
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
   } else {

@@ -1,0 +1,87 @@
+// Accuracy floors of the matcher on the labelled dev sets (tests/fixtures/match): a regression fails here.
+// Floors are checked on the training split the bands were calibrated on and on the held-out split.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, matchQuestion } from '../../lib/match';
+import { acceptedIds, calibrateBands, LabelledQuestionsSchema, scorePredictions, type LabelledQuestion } from '../../lib/match/evaluate';
+import { LibraryExportSchema, type LibraryEntry } from '../../lib/schema';
+
+const TODAY = '2026-11-28';
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as unknown;
+const devLibrary = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
+const devQuestions = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json'));
+const sampleLibrary = LibraryExportSchema.parse(read('public/sample-library.json')).entries;
+const sampleQuestions = LabelledQuestionsSchema.parse(read('tests/fixtures/match/sample-questions.json'));
+
+function evaluate(entries: LibraryEntry[], questions: LabelledQuestion[]) {
+  const index = buildIndex(entries, [], { today: TODAY });
+  return scorePredictions(questions, questions.map((q) => matchQuestion(index, { text: q.text, ...(q.options ? { options: q.options } : {}) })));
+}
+
+describe('the dev set itself', () => {
+  it('has at least 200 labelled questions, 20% of them unanswerable, labels that exist, and both splits', () => {
+    expect(devQuestions.length).toBeGreaterThanOrEqual(200);
+    const nulls = devQuestions.filter((q) => q.expected === null).length;
+    expect(nulls / devQuestions.length).toBeGreaterThanOrEqual(0.2);
+    const ids = new Set(devLibrary.map((e) => e.id));
+    for (const q of devQuestions) for (const id of acceptedIds(q)) expect(ids.has(id), `${q.id} -> ${id}`).toBe(true);
+    expect(devQuestions.filter((q) => q.split === 'holdout').length).toBeGreaterThanOrEqual(50);
+    expect(new Set(devQuestions.map((q) => q.id)).size).toBe(devQuestions.length);
+  });
+  it('labels sample-library questions with ids of that library', () => {
+    const ids = new Set(sampleLibrary.map((e) => e.id));
+    for (const q of sampleQuestions) for (const id of acceptedIds(q)) expect(ids.has(id), `${q.id} -> ${id}`).toBe(true);
+  });
+});
+
+describe.each([
+  ['training split', devQuestions.filter((q) => q.split === 'train')],
+  ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
+])('dev set, %s', (_name, questions) => {
+  const report = evaluate(devLibrary, questions);
+  it('ranks the right entry first for at least 90% of answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top3).toBeGreaterThanOrEqual(0.95);
+  });
+  it('is right at least 95% of the time when it says high', () => {
+    expect(report.highCount).toBeGreaterThanOrEqual(20);
+    expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
+  });
+  it('fills a useful share of questions with a correct high proposal', () => {
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.45);
+  });
+});
+
+describe('dev set, all questions', () => {
+  const report = evaluate(devLibrary, devQuestions);
+  it('proposes something for at most 10% of unanswerable questions', () => {
+    expect(report.falseProposalRate).toBeLessThanOrEqual(0.1);
+  });
+  it('keeps top-1 at 90% and high precision at 95%', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('sample library (demo and portal fixtures)', () => {
+  const report = evaluate(sampleLibrary, sampleQuestions);
+  it('meets the same floors', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
+    expect(report.falseProposalRate).toBeLessThanOrEqual(0.1);
+  });
+});
+
+describe('calibrateBands', () => {
+  const row = (confidence: number, right: boolean, isNull = false) => ({ confidence, right, isNull });
+  it('puts review above the unanswerable questions and high where precision holds', () => {
+    const rows = [row(0.95, true), row(0.9, true), row(0.85, false), row(0.8, true), row(0.7, true), row(0.6, true), row(0.5, false, true), row(0.3, false, true), row(0.2, false, true)];
+    expect(calibrateBands(rows, { highPrecision: 0.95, falseProposalRate: 0 })).toEqual({ high: 0.9, review: 0.6 });
+    // A wrong answer at 0.85 stops high there even if precision recovers further down.
+    expect(calibrateBands(rows, { highPrecision: 0.8, falseProposalRate: 0.34 })).toEqual({ high: 0.9, review: 0.5 });
+    expect(calibrateBands(rows, { highPrecision: 0.6, falseProposalRate: 0.34 })).toEqual({ high: 0.5, review: 0.5 });
+  });
+  it('leaves high at 1 when no threshold reaches the precision', () => {
+    expect(calibrateBands([row(0.9, false), row(0.5, true)], { highPrecision: 0.95, falseProposalRate: 1 }).high).toBe(1);
+  });
+});
