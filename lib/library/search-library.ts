@@ -1,6 +1,6 @@
 // Browsing the whole library in the Library tab: a status/freshness filter plus search, sized for 20,000 entries.
-// Every query word found anywhere (question, wordings, tags, id, owner, answer) ranks first; Fuse.js adds typo-tolerant
-// matches on the wordings, which are short enough to search fuzzily in a few milliseconds per thousand entries.
+// Every query word found anywhere (question, wordings, tags, id, owner, answer) ranks first; then entries whose
+// wordings match once misspelt query words are corrected with Fuse.js against the library's vocabulary.
 import Fuse from 'fuse.js';
 import { entryStatus, isStale, type LibraryEntry } from '../schema';
 
@@ -23,26 +23,31 @@ export interface LibrarySearchIndex<T extends LibraryEntry> {
   search(query: string, filter: LibraryFilter, today?: string): T[];
 }
 
-/** Typo tolerance starts at this query length; shorter queries are still being typed and match plenty exactly. */
+/** Words shorter than this are matched exactly: they are still being typed, or too short to correct reliably. */
 const FUZZY_MIN_CHARS = 4;
+
+const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readonly T[]): LibrarySearchIndex<T> {
-  const wordingText = entries.map((e) => fold([e.id, e.question, ...(e.alternateQuestions ?? []), ...(e.tags ?? []), e.owner ?? ''].join('\n')));
-  const answerText = entries.map((e) => fold(e.answer));
-  const positions = new Map(entries.map((e, i) => [e, i]));
-  const fuzzy = new Fuse(entries, {
-    ignoreLocation: true,
-    threshold: 0.3,
-    minMatchCharLength: 2,
-    keys: [
-      { name: 'question', weight: 3 },
-      { name: 'alternateQuestions', weight: 2 },
-      { name: 'tags', weight: 1.5 },
-      { name: 'id', weight: 1 },
-    ],
-  });
+  // Built on the first search, not per library change: browsing without a query costs nothing.
+  let prepared: { wordingText: string[]; answerText: string[]; positions: Map<T, number>; vocabulary: Fuse<string> } | undefined;
+  const prepare = () => {
+    if (prepared) return prepared;
+    const wordingText = entries.map((e) => fold([e.id, e.question, ...(e.alternateQuestions ?? []), ...(e.tags ?? []), e.owner ?? ''].join('\n')));
+    const words = new Set<string>();
+    for (const text of wordingText) for (const word of text.split(WORD_BREAK)) if (word.length >= FUZZY_MIN_CHARS) words.add(word);
+    prepared = {
+      wordingText,
+      answerText: entries.map((e) => fold(e.answer)),
+      positions: new Map(entries.map((e, i) => [e, i])),
+      // Typos are corrected word by word against the library's own vocabulary: far cheaper than fuzzy-matching
+      // every entry's text, and a corrected word then matches exactly like any other.
+      vocabulary: new Fuse([...words], { threshold: 0.34, distance: 8 }),
+    };
+    return prepared;
+  };
 
   // React may render the same query twice (deferred rendering); the second time costs nothing.
   let last: { key: string; result: T[] } | undefined;
@@ -61,6 +66,7 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
     const keep = (e: T) => matchesFilter(e, filter, today);
     const words = fold(query).split(/\s+/).filter(Boolean);
     if (words.length === 0) return entries.filter(keep);
+    const { wordingText, answerText, positions, vocabulary } = prepare();
 
     const inWordings: T[] = [];
     const inAnswers: T[] = [];
@@ -71,9 +77,18 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
       else if (words.every((w) => wording.includes(w) || answer.includes(w))) inAnswers.push(entry);
     });
     const exact = new Set([...inWordings, ...inAnswers]);
-    // Fuzzy matching is for typos; when plenty of exact hits exist it would only add noise and time.
-    const fuzzyHits = exact.size >= 50 || query.trim().length < FUZZY_MIN_CHARS ? [] : fuzzy.search(query.trim(), { limit: 200 }).map((r) => r.item).filter((e) => !exact.has(e));
     const byLibraryOrder = (a: T, b: T) => positions.get(a)! - positions.get(b)!;
+    const fuzzyHits: T[] = [];
+    // Typo tolerance is for when exact words find little; with plenty of hits it would only add noise and time.
+    if (exact.size < 50) {
+      const spellings = words.map((w) => (w.length < FUZZY_MIN_CHARS ? [w] : [w, ...vocabulary.search(w, { limit: 5 }).map((r) => r.item)]));
+      if (spellings.some((s) => s.length > 1)) {
+        entries.forEach((entry, i) => {
+          const wording = wordingText[i]!;
+          if (!exact.has(entry) && spellings.every((options) => options.some((w) => wording.includes(w)))) fuzzyHits.push(entry);
+        });
+      }
+    }
     return [...inWordings.sort(byLibraryOrder), ...inAnswers.sort(byLibraryOrder), ...fuzzyHits].filter(keep);
   }
 }

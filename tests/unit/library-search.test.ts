@@ -29,6 +29,8 @@ describe('library search', () => {
   it('ignores case and accents and tolerates typos through Fuse', () => {
     expect(ids(index.search('RESUME', 'all', TODAY))).toEqual(['résumé']);
     expect(ids(index.search('encrpyted', 'all', TODAY))[0]).toBe('enc-at-rest');
+    expect(ids(index.search('custmer encrpyted', 'all', TODAY))).toEqual(['enc-at-rest']);
+    expect(ids(index.search('prevnetion', 'all', TODAY))).toEqual(['dlp']);
     expect(index.search('zzzzqqqq', 'all', TODAY)).toEqual([]);
   });
 
