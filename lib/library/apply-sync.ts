@@ -52,12 +52,13 @@ export async function applySyncPlan(
 
   await withStorageErrors(`the import of ${plan.fileName}`, () =>
     db.transaction('rw', db.entries, async () => {
-      const [current, clashing] = await Promise.all([db.entries.bulkGet(expected.map((e) => e.id)), db.entries.bulkGet(addedIds)]);
-      const drifted = expected.find((e, i) => !sameStored(current[i], e));
-      const taken = clashing.find((e) => e !== undefined);
-      if (drifted || taken) {
+      // One key scan instead of a lookup per added id: imports are mostly additions.
+      const [current, storedIds] = await Promise.all([db.entries.bulkGet(expected.map((e) => e.id)), db.entries.toCollection().primaryKeys()]);
+      const stored = new Set(storedIds);
+      const driftedId = expected.find((e, i) => !sameStored(current[i], e))?.id ?? addedIds.find((id) => stored.has(id));
+      if (driftedId !== undefined) {
         throw new SyncApplyError(
-          `Nothing was imported: the library changed since the preview (entry "${(drifted ?? taken)?.id}"). Import ${plan.fileName} again to see a fresh preview.`,
+          `Nothing was imported: the library changed since the preview (entry "${driftedId}"). Import ${plan.fileName} again to see a fresh preview.`,
         );
       }
       if (removedIds.length) await db.entries.bulkDelete(removedIds);
