@@ -3,6 +3,7 @@
 import type { QuestionKind } from '../schema';
 import { comparableText, normalizeText, readableText } from './text';
 import { getByIdInScope, type QueryRoot } from './deep-query';
+import { labelsOf, type LabelIndex } from './label-index';
 
 /** Every element that can hold an answer, or be part of a group that does. */
 export const CONTROL_SELECTOR = [
@@ -53,6 +54,11 @@ function choiceKind(options: string[], multiple: boolean): QuestionKind {
 
 /** The caption of one option control: its labels, aria-label, or the text right after it. */
 export function optionLabel(el: Element): string {
+  return optionLabelIn(el);
+}
+
+/** `optionLabel` with a scan's label index (fast for many controls). */
+export function optionLabelIn(el: Element, index?: LabelIndex): string {
   const labelled = el.getAttribute('aria-labelledby');
   if (labelled) {
     const text = labelled
@@ -63,8 +69,8 @@ export function optionLabel(el: Element): string {
       .join(' ');
     if (text) return normalizeText(text);
   }
-  const labels = (el as HTMLInputElement).labels;
-  if (labels && labels.length > 0) {
+  const labels = index ? index.labelsOf(el) : labelsOf(el);
+  if (labels.length > 0) {
     const text = Array.from(labels, (l) => readableText(l)).join(' ');
     if (text) return text;
   }
@@ -133,7 +139,8 @@ function isEditableRoot(el: Element): boolean {
 }
 
 /** Classify the controls of one tree scope into units, in document order. */
-export function collectUnits(root: QueryRoot): ControlUnit[] {
+export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): ControlUnit[] {
+  const label = (el: Element) => optionLabelIn(el, index);
   const units: ControlUnit[] = [];
   const radioGroups = new Map<string, Element[]>();
   const checkboxGroups = new Map<Element, Element[]>();
@@ -221,11 +228,11 @@ export function collectUnits(root: QueryRoot): ControlUnit[] {
   }
 
   for (const members of radioGroups.values()) {
-    const options = members.map(optionLabel);
+    const options = members.map(label);
     units.push({ el: groupContainer(members), members, kind: choiceKind(options, false), writer: 'radio-group', options, isFile: false });
   }
   for (const members of checkboxGroups.values()) {
-    const options = members.map(optionLabel);
+    const options = members.map(label);
     const single = members.length === 1;
     units.push({
       el: single ? (members[0] as Element) : groupContainer(members),
@@ -237,7 +244,7 @@ export function collectUnits(root: QueryRoot): ControlUnit[] {
     });
   }
   for (const [container, members] of buttonGroups) {
-    const options = members.map(optionLabel);
+    const options = members.map(label);
     // role=checkbox buttons and independent toggles (aria-pressed outside a radiogroup) allow several answers,
     // unless the toggles are exactly Yes/No.
     const toggles = members.every((m) => m.hasAttribute('aria-pressed')) && container.getAttribute('role') !== 'radiogroup';

@@ -40,7 +40,7 @@ export function readableFrameDocument(frame: Element): Document | null {
 }
 
 /** Every open shadow root below `root`, nested ones included, in document order. */
-export function openShadowRoots(root: QueryRoot, depth = 0): ShadowRoot[] {
+export function openShadowRoots(root: QueryRoot | Element, depth = 0): ShadowRoot[] {
   if (depth > MAX_DEPTH) return [];
   const found: ShadowRoot[] = [];
   for (const el of root.querySelectorAll('*')) {

@@ -2,19 +2,21 @@
 // Covers every page no portal adapter recognises, including same-document open shadow roots.
 import type { AdapterScan, RawQuestion } from './types';
 import { collectUnits, type ControlUnit } from './controls';
-import { rootsOfDocument } from './deep-query';
+import { openShadowRoots, rootsOfDocument, type QueryRoot } from './deep-query';
+import { compareDocumentOrder } from './document-order';
 import { groupUnits, indexMembers, isOnlyUnitIn, type LabelledUnit } from './grouping';
 import { describedBy, findLabel, labelStrategies } from './labels';
-import { isFurniture, isFurnitureText } from './question-filter';
+import { FurnitureCheck, isFurnitureText } from './question-filter';
 import { SectionFinder } from './sections';
 import { splitQuestionNumber, splitRequiredMarker } from './text';
 import { isVisible, type VisibilityOptions } from './visibility';
+import { LabelIndex } from './label-index';
 
 /** A unit is visible when one of its controls is, or (for visually hidden radios and checkboxes) one of their labels. */
-export function isUnitVisible(unit: ControlUnit, options: VisibilityOptions): boolean {
+export function isUnitVisible(unit: ControlUnit, options: VisibilityOptions, index: LabelIndex): boolean {
   for (const m of unit.members) {
     if (isVisible(m, options)) return true;
-    for (const label of Array.from((m as HTMLInputElement).labels ?? [])) if (isVisible(label, options)) return true;
+    for (const label of index.labelsOf(m)) if (isVisible(label, options)) return true;
   }
   return false;
 }
@@ -24,16 +26,25 @@ function isRequired(unit: ControlUnit): boolean {
     unit.el.getAttribute('aria-required') === 'true';
 }
 
-/** Collect the questions of one document (not its iframes: those are separate documents). */
-export function collectGeneric(doc: Document, options: VisibilityOptions): AdapterScan {
-  const units: ControlUnit[] = [];
-  for (const root of rootsOfDocument(doc)) {
-    for (const unit of collectUnits(root)) {
-      if (!isFurniture(unit) && isUnitVisible(unit, options)) units.push(unit);
+/**
+ * Collect the questions of one document (not its iframes: those are separate documents). With `scope`, only
+ * controls inside those elements (and their open shadow roots) are collected: the incremental re-scan.
+ */
+export function collectGeneric(doc: Document, options: VisibilityOptions, scope?: Element[]): AdapterScan {
+  let units: ControlUnit[] = [];
+  options = { ...options, opacityMemo: options.opacityMemo ?? new Map() };
+  const index = new LabelIndex();
+  const furniture = new FurnitureCheck();
+  const roots: Array<QueryRoot | Element> = scope ? scope.flatMap((el) => [el, ...openShadowRoots(el)]) : rootsOfDocument(doc);
+  for (const root of roots) {
+    for (const unit of collectUnits(root, index)) {
+      if (!furniture.isFurniture(unit) && isUnitVisible(unit, options, index)) units.push(unit);
     }
   }
+  // Each root is in document order already; several roots (shadow DOM, scopes) are interleaved as displayed.
+  if (roots.length > 1) units = units.sort((a, b) => compareDocumentOrder(a.el, b.el));
   const unitOf = indexMembers(units);
-  const strategies = labelStrategies((container, unit) => isOnlyUnitIn(container, unit, unitOf));
+  const strategies = labelStrategies((container, unit) => isOnlyUnitIn(container, unit, unitOf), index);
   const labelled: LabelledUnit[] = units.map((unit) => ({ unit, label: findLabel(unit, strategies) }));
   const sections = new SectionFinder();
   const questions: RawQuestion[] = [];

@@ -4,6 +4,7 @@ import type { LabelSource } from '../schema';
 import { CONTROL_SELECTOR, type ControlUnit } from './controls';
 import { getByIdInScope } from './deep-query';
 import { normalizeText, readableText } from './text';
+import type { LabelIndex } from './label-index';
 
 export interface LabelHit {
   text: string;
@@ -43,25 +44,20 @@ export const byAriaLabelledBy: LabelStrategy = (unit) => {
   return hit(text, 'aria-labelledby');
 };
 
-/** `<label for>` (or `.labels`) of a single control; a wrapping `<label>` counts as `label-wrap`. */
-export const byLabelElement: LabelStrategy = (unit) => {
+/** `<label for>` of a single control; a wrapping `<label>` counts as `label-wrap`. */
+export function byLabelElement(index: LabelIndex): LabelStrategy {
+  return (unit) => {
   if (isGroup(unit)) return null;
   const el = unit.el;
-  let labels: Element[] = Array.from((el as HTMLInputElement).labels ?? []);
-  if (labels.length === 0 && el.id) {
-    labels = Array.from((el.getRootNode() as ParentNode).querySelectorAll(`label[for="${CSS.escape(el.id)}"]`));
-  }
-  if (labels.length === 0) {
-    const wrap = el.closest('label');
-    if (wrap) labels = [wrap];
-  }
+  const labels = index.labelsOf(el);
   for (const label of labels) {
     const source: LabelSource = label.getAttribute('for') && label.getAttribute('for') === el.id ? 'label-for' : 'label-wrap';
     const found = hit(readableText(label), source);
     if (found) return found;
   }
   return null;
-};
+  };
+}
 
 /** The legend of the smallest fieldset around a radio/checkbox group that holds only this question. */
 export function byFieldsetLegend(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean): LabelStrategy {
@@ -169,10 +165,10 @@ export function describedBy(el: Element): string | undefined {
 }
 
 /** The strategies in the order they are tried; the first hit wins. */
-export function labelStrategies(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean): LabelStrategy[] {
+export function labelStrategies(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean, index: LabelIndex): LabelStrategy[] {
   return [
     byAriaLabelledBy,
-    byLabelElement,
+    byLabelElement(index),
     byFieldsetLegend(isOnlyUnitIn),
     byDefinitionList,
     byTableRow,

@@ -10,8 +10,24 @@ const FURNITURE_NAMES = /(^|[-_.\s])(query|search|searchterm|filter|sort|login|u
 const CHAT_CONTAINER = /\b(chat|livechat|intercom|drift|zendesk|crisp|messenger|helpdesk-widget)/i;
 const MAX_ANCESTORS = 12;
 
+/** Judges controls by structure before any label is read; remembers per form whether it is a login form. */
+export class FurnitureCheck {
+  private loginForms = new Map<Element, boolean>();
+
+  isFurniture(unit: ControlUnit): boolean {
+    return isFurniture(unit, (form) => {
+      let login = this.loginForms.get(form);
+      if (login === undefined) {
+        login = form.querySelector('input[type="password"]') !== null;
+        this.loginForms.set(form, login);
+      }
+      return login;
+    });
+  }
+}
+
 /** True for controls that are never questionnaire questions, judged by structure before any label is read. */
-export function isFurniture(unit: ControlUnit): boolean {
+export function isFurniture(unit: ControlUnit, isLoginForm: (form: Element) => boolean = (f) => f.querySelector('input[type="password"]') !== null): boolean {
   const el = unit.el;
   if (el.tagName === 'INPUT') {
     const input = el as HTMLInputElement;
@@ -20,7 +36,7 @@ export function isFurniture(unit: ControlUnit): boolean {
   }
   if (el.getAttribute('role') === 'searchbox') return true;
   const form = el.closest('form');
-  if (form && (form.getAttribute('role') === 'search' || form.querySelector('input[type="password"]'))) return true;
+  if (form && (form.getAttribute('role') === 'search' || isLoginForm(form))) return true;
   if (el.closest('search, [role="search"], nav, [role="navigation"], [role="toolbar"], [role="log"], [aria-live]')) return true;
   if (unit.kind === 'text' && FURNITURE_NAMES.test(`${el.getAttribute('name') ?? ''} ${el.id}`)) return true;
   let node: Element | null = el;

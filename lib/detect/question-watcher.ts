@@ -7,8 +7,8 @@ const OBSERVED_ATTRIBUTES = ['style', 'class', 'hidden', 'open', 'aria-hidden', 
 export interface WatchOptions {
   signal: AbortSignal;
   debounceMs: number;
-  /** Called once the page has been quiet for `debounceMs` after a relevant change. */
-  onChange: () => void;
+  /** Called once the page has been quiet for `debounceMs` after relevant changes, with the changed nodes. */
+  onChange: (dirty: Node[] | undefined) => void;
 }
 
 function isOwnNode(node: Node): boolean {
@@ -20,6 +20,8 @@ export class QuestionWatcher {
   private observer: MutationObserver;
   private observed = new WeakSet<QueryRoot>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Mutation targets since the last onChange; undefined after an event that may change anything (a frame load). */
+  private dirty: Node[] | undefined = [];
 
   constructor(
     private doc: Document,
@@ -36,7 +38,14 @@ export class QuestionWatcher {
     for (const d of readableDocuments(this.doc)) {
       if (!this.observed.has(d)) {
         // An iframe finishing its load changes no node of the parent document; catch its load event instead.
-        d.addEventListener('load', () => this.schedule(), { capture: true, signal: this.options.signal });
+        d.addEventListener(
+          'load',
+          () => {
+            this.dirty = undefined;
+            this.schedule();
+          },
+          { capture: true, signal: this.options.signal },
+        );
       }
       for (const root of rootsOfDocument(d)) {
         if (this.observed.has(root)) continue;
@@ -47,7 +56,9 @@ export class QuestionWatcher {
   }
 
   private onRecords(records: MutationRecord[]): void {
-    if (records.every((r) => isOwnNode(r.target))) return;
+    const relevant = records.filter((r) => !isOwnNode(r.target));
+    if (relevant.length === 0) return;
+    if (this.dirty) for (const r of relevant) this.dirty.push(r.target);
     this.schedule();
   }
 
@@ -57,7 +68,9 @@ export class QuestionWatcher {
       this.timer = undefined;
       if (this.options.signal.aborted) return;
       this.observeNewRoots();
-      this.options.onChange();
+      const dirty = this.dirty;
+      this.dirty = [];
+      this.options.onChange(dirty);
     }, this.options.debounceMs);
   }
 

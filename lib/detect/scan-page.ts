@@ -6,12 +6,17 @@ import type { FieldRegistry } from './field-registry';
 import type { AdapterScan, PortalAdapter, RawQuestion } from './types';
 import { readableDocuments } from './deep-query';
 import { collectGeneric } from './generic';
+import type { GenericScanCache } from './incremental-scan';
 import { comparableText, hashText } from './text';
 import type { VisibilityOptions } from './visibility';
 
 export interface ScanOptions extends VisibilityOptions {
   adapters: readonly PortalAdapter[];
   registry: FieldRegistry;
+  /** Keeps the generic detector's last result per document, for incremental re-scans. */
+  cache?: GenericScanCache;
+  /** Nodes changed since the last scan (mutation targets): only their regions are re-collected. Absent = full scan. */
+  dirty?: readonly Node[];
 }
 
 /** The writer for a bare element (a companion box an adapter or the grouping pass found). */
@@ -32,6 +37,9 @@ function readValue(writer: string, control: Element, kind: DetectedQuestion['kin
   }
 }
 
+/** Normalised key text per raw question: incremental scans keep raw questions, so this is computed once. */
+const keyBases = new WeakMap<RawQuestion, string>();
+
 /**
  * Stable key: the portal's id where there is one, else a hash of section + number + text and the ordinal among
  * questions with that same triple (so identical texts in one section stay distinct and keep their keys when
@@ -39,7 +47,11 @@ function readValue(writer: string, control: Element, kind: DetectedQuestion['kin
  */
 export function stableKey(portal: PortalId, q: RawQuestion, seen: Map<string, number>): string {
   if (q.portalKey) return `${portal}:${q.portalKey}`;
-  const base = `${comparableText(q.section ?? '')}|${q.number ?? ''}|${comparableText(q.text)}`;
+  let base = keyBases.get(q);
+  if (base === undefined) {
+    base = `${comparableText(q.section ?? '')}|${q.number ?? ''}|${comparableText(q.text)}`;
+    keyBases.set(q, base);
+  }
   const n = seen.get(base) ?? 0;
   seen.set(base, n + 1);
   return `${portal}:${hashText(`${base}|${n}`)}`;
@@ -61,7 +73,9 @@ function scanDocument(doc: Document, options: ScanOptions): DocumentScan {
     if (!adapter.recognize(doc, url)) continue;
     return { portal: adapter.id, scan: adapter.collect(doc, url) };
   }
-  return { portal: 'generic', scan: collectGeneric(doc, options) };
+  const { cache, dirty } = options;
+  if (!cache) return { portal: 'generic', scan: collectGeneric(doc, options) };
+  return { portal: 'generic', scan: dirty ? cache.update(doc, dirty, options) : cache.full(doc, options) };
 }
 
 /** Scan `doc` and its readable iframes. */
@@ -75,7 +89,10 @@ export function scanPage(doc: Document, options: ScanOptions): PageScan {
   let pageKind: string | undefined;
   let sections: SectionInfo | undefined;
 
-  for (const d of readableDocuments(doc)) {
+  const reuse = options.dirty !== undefined && options.cache?.documents !== undefined;
+  const documents = reuse ? (options.cache?.documents ?? []).filter((d) => d.defaultView !== null) : readableDocuments(doc);
+  if (options.cache) options.cache.documents = documents;
+  for (const d of documents) {
     const { portal: docPortal, scan } = scanDocument(d, options);
     if (docPortal !== 'generic' && portal === 'generic') {
       portal = docPortal;

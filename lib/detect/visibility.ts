@@ -5,6 +5,8 @@
 export interface VisibilityOptions {
   /** Use layout facts (size, position, hit testing). True in a real browser. */
   layout: boolean;
+  /** Per-scan memo of "this element and its ancestors are opaque enough" (ancestors are shared by many controls). */
+  opacityMemo?: Map<Element, boolean>;
 }
 
 const MIN_OPACITY = 0.1;
@@ -53,15 +55,21 @@ export function isLaidOutVisible(el: Element): boolean {
 export function isVisible(el: Element, options: VisibilityOptions): boolean {
   if (!options.layout) return isStyleVisible(el);
   if (!isLaidOutVisible(el)) return false;
-  return hasVisibleOpacity(el);
+  return hasVisibleOpacity(el, options.opacityMemo ?? new Map());
 }
 
-function hasVisibleOpacity(el: Element): boolean {
-  const view = win(el);
-  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
-    if (Number.parseFloat(view.getComputedStyle(node).opacity) < MIN_OPACITY) return false;
-  }
-  return true;
+function parentAcrossShadow(node: Element): Element | null {
+  return node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+}
+
+function hasVisibleOpacity(el: Element, memo: Map<Element, boolean>): boolean {
+  const known = memo.get(el);
+  if (known !== undefined) return known;
+  const own = Number.parseFloat(win(el).getComputedStyle(el).opacity);
+  const parent = parentAcrossShadow(el);
+  const visible = !(own < MIN_OPACITY) && (parent === null || hasVisibleOpacity(parent, memo));
+  memo.set(el, visible);
+  return visible;
 }
 
 /**

@@ -2,10 +2,8 @@
 // sandboxed / opaque-origin frame. Every fill path passes through `refusalReason` first.
 import { isServedDocument } from '../detect/deep-query';
 import { isStyleVisible, isUncovered, isVisible } from '../detect/visibility';
+import { labelsOf } from '../detect/label-index';
 
-function labelsOf(el: Element): Element[] {
-  return Array.from((el as HTMLInputElement).labels ?? []);
-}
 
 function isDisabled(el: Element): boolean {
   if ((el as HTMLInputElement).disabled === true) return true;

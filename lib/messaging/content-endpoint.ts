@@ -13,6 +13,7 @@ import type { PortalAdapter } from '../detect/types';
 import { FieldRegistry } from '../detect/field-registry';
 import { readableDocuments } from '../detect/deep-query';
 import { scanPage } from '../detect/scan-page';
+import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
 import { fillFields } from '../fill/fill-fields';
 import { HighlightOverlay } from '../fill/highlight-overlay';
@@ -43,6 +44,7 @@ export class ContentEndpoint {
   private watcher: QuestionWatcher | undefined;
   private lastSignature = '';
   private queue: Promise<unknown> = Promise.resolve();
+  private cache = new GenericScanCache();
 
   constructor(private options: ContentEndpointOptions) {
     this.registry = options.registry ?? new FieldRegistry();
@@ -56,15 +58,16 @@ export class ContentEndpoint {
     return next;
   }
 
-  scan(): PageScan {
+  /** A full scan, or with `dirty` (mutation targets) an incremental one that re-reads only those regions. */
+  scan(dirty?: Node[]): PageScan {
     const { doc, adapters, layout } = this.options;
-    return scanPage(doc, { adapters, layout, registry: this.registry });
+    return scanPage(doc, { adapters, layout, registry: this.registry, cache: this.cache, dirty });
   }
 
   /** Re-scan after a page change or SPA navigation; tell the extension only when something visible to it changed. */
-  rescanAndNotify(): void {
+  rescanAndNotify(dirty?: Node[]): void {
     if (this.options.signal.aborted) return;
-    const scan = this.scan();
+    const scan = this.scan(dirty);
     const sig = signature(scan);
     if (sig === this.lastSignature) return;
     this.lastSignature = sig;
@@ -147,7 +150,7 @@ export class ContentEndpoint {
     this.watcher = new QuestionWatcher(this.options.doc, {
       signal: this.options.signal,
       debounceMs: this.options.debounceMs ?? 250,
-      onChange: () => this.rescanAndNotify(),
+      onChange: (dirty) => this.rescanAndNotify(dirty),
     });
   }
 }

@@ -4,13 +4,14 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { collectUnits } from '../../lib/detect/controls';
 import { indexMembers, isOnlyUnitIn } from '../../lib/detect/grouping';
 import { findLabel, labelStrategies, type LabelHit } from '../../lib/detect/labels';
+import { LabelIndex } from '../../lib/detect/label-index';
 import { splitQuestionNumber, splitRequiredMarker, normalizeText } from '../../lib/detect/text';
 
 function labelsOf(html: string): Array<LabelHit | null> {
   document.body.innerHTML = html;
   const units = collectUnits(document);
   const unitOf = indexMembers(units);
-  const strategies = labelStrategies((c, u) => isOnlyUnitIn(c, u, unitOf));
+  const strategies = labelStrategies((c, u) => isOnlyUnitIn(c, u, unitOf), new LabelIndex());
   return units.map((u) => findLabel(u, strategies));
 }
 
