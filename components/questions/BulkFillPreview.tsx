@@ -1,6 +1,14 @@
 // "Fill all high-confidence": the preview of which questions get which answers, the confirmation, and progress.
+// When stepping through sections it previews one section at a time, with its place in the walk.
 import type { BulkPlan } from '../../lib/panel/bulk-fill';
 import { ProgressBar } from '../common/ProgressBar';
+
+export interface SectionStep {
+  index: number;
+  names: string[];
+  /** Answers filled in the sections before this one. */
+  filled: number;
+}
 
 function groupReasons(plan: BulkPlan): string {
   const counts = new Map<string, number>();
@@ -16,20 +24,38 @@ function shown(value: string | string[] | null): string {
 export function BulkFillPreview({
   plan,
   progress,
+  step,
   onConfirm,
+  onSkipSection,
   onCancel,
 }: {
   plan: BulkPlan;
   progress?: { done: number; total: number };
+  step?: SectionStep;
   onConfirm(): void;
+  onSkipSection?: () => void;
   onCancel(): void;
 }) {
-  if (progress) return <ProgressBar label="Filling" done={progress.done} total={progress.total} onCancel={onCancel} />;
+  const n = plan.items.length;
+  const last = step ? step.index === step.names.length - 1 : true;
+  const where = step ? `Section ${step.index + 1} of ${step.names.length}: ${step.names[step.index] ?? ''}` : undefined;
+  if (progress) {
+    return (
+      <section className="bulk-preview" aria-label="Bulk fill progress">
+        {where && <p>{where}</p>}
+        <ProgressBar label={progress.total ? 'Filling' : 'Opening the section'} done={progress.done} total={progress.total} onCancel={onCancel} />
+      </section>
+    );
+  }
+  const confirmLabel = step ? (n === 0 ? (last ? 'Finish' : 'Next section') : `Fill ${n} answers${last ? '' : ', then next section'}`) : `Fill ${n} answers`;
   return (
     <section className="bulk-preview" aria-labelledby="bulk-title">
-      <h2 id="bulk-title">Fill {plan.items.length} high-confidence answers?</h2>
+      {step && <ProgressBar label={`Sections (${step.filled} filled so far)`} done={step.index} total={step.names.length} />}
+      <h2 id="bulk-title">
+        {where ? `${where}. ` : ''}Fill {n} high-confidence answers?
+      </h2>
       <p className="hint">Only approved, fresh entries with high confidence, on fields that are still empty. Nothing is submitted or saved on the portal.</p>
-      {plan.items.length > 0 && (
+      {n > 0 && (
         <ol className="bulk-items">
           {plan.items.map((item) => (
             <li key={item.key}>
@@ -46,11 +72,16 @@ export function BulkFillPreview({
       )}
       {plan.excluded.length > 0 && <p className="hint">Left for you: {groupReasons(plan)}</p>}
       <div className="actions">
-        <button type="button" className="primary" disabled={plan.items.length === 0} onClick={onConfirm}>
-          Fill {plan.items.length} answers
+        <button type="button" className="primary" disabled={!step && n === 0} onClick={onConfirm}>
+          {confirmLabel}
         </button>
+        {onSkipSection && n > 0 && !last && (
+          <button type="button" onClick={onSkipSection}>
+            Skip this section
+          </button>
+        )}
         <button type="button" onClick={onCancel}>
-          Cancel
+          {step ? 'Stop' : 'Cancel'}
         </button>
       </div>
     </section>

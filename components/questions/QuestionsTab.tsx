@@ -6,11 +6,11 @@ import { commandForKey, step } from '../../lib/panel/keyboard';
 import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows';
 import { formatCounts, NO_SECTION, summarize } from '../../lib/panel/summary';
 import { usePanelServices } from '../common/PanelServices';
-import { BulkFillPreview } from './BulkFillPreview';
+import { BulkFillPreview, type SectionStep } from './BulkFillPreview';
 import type { CardMode } from './QuestionCard';
 import { QuestionList, type QuestionListHandle } from './QuestionList';
 import { SaveEditOffer, type EditOffer } from './SaveEditOffer';
-import { SectionBar, type StepProgress } from './SectionBar';
+import { SectionBar } from './SectionBar';
 import { ShortcutList } from './ShortcutList';
 import { useQuestionSession, type FillChoice } from './useQuestionSession';
 
@@ -34,6 +34,14 @@ function isEditable(target: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/** A bulk fill in preview or in progress; `step` when walking through the sections of a one-section-at-a-time portal. */
+interface BulkState {
+  plan: BulkPlan;
+  progress?: { done: number; total: number };
+  controller?: AbortController;
+  step?: SectionStep;
+}
+
 const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 export function QuestionsTab({ tabId, active }: { tabId: number | undefined; active: boolean }) {
@@ -43,11 +51,9 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
   const summary = useMemo(() => summarize(rows), [rows]);
   const [selected, setSelected] = useState(-1);
   const [modes, setModes] = useState<Record<string, CardMode>>({});
-  const [bulk, setBulk] = useState<{ plan: BulkPlan; progress?: { done: number; total: number }; controller?: AbortController }>();
+  const [bulk, setBulk] = useState<BulkState>();
   const [notice, setNotice] = useState<string>();
   const [offer, setOffer] = useState<EditOffer>();
-  const [stepping, setStepping] = useState<StepProgress>();
-  const stepAbort = useRef<AbortController>(undefined);
   const list = useRef<QuestionListHandle>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -94,33 +100,57 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
     setBulk({ plan: planBulkFill(rows, session.entries) });
   };
 
+  /** Opens section `index`, scans it and previews its high-confidence answers. */
+  const previewSection = async (step: SectionStep) => {
+    setBulk({ plan: { items: [], excluded: [] }, step, progress: { done: 0, total: 0 } });
+    try {
+      await session.openSection(step.index);
+    } catch (e) {
+      setBulk(undefined);
+      setNotice(`Stopped at section ${step.index + 1}: ${e instanceof Error ? e.message : String(e)} Filled ${step.filled} answers.`);
+      return;
+    }
+    await nextTick();
+    setBulk({ plan: planBulkFill(session.latestRows(), session.entries), step });
+  };
+
+  const stepAllSections = () => {
+    const names = session.scan?.sections?.names;
+    if (!names?.length) return;
+    setNotice(undefined);
+    void previewSection({ index: 0, names, filled: 0 });
+  };
+
+  /** After a section: the next one, or the closing notice. */
+  const afterSection = (step: SectionStep, filledNow: number, stopped: boolean) => {
+    const filled = step.filled + filledNow;
+    const next = step.index + 1;
+    if (!stopped && next < step.names.length) {
+      void previewSection({ ...step, index: next, filled });
+      return;
+    }
+    setBulk(undefined);
+    setNotice(`${stopped ? `Stopped at section ${step.index + 1} of ${step.names.length}` : `Stepped through ${step.names.length} sections`}: filled ${filled} high-confidence answers.`);
+  };
+
   const confirmBulk = async () => {
     if (!bulk) return;
     const controller = new AbortController();
     const total = bulk.plan.items.length;
     setBulk({ ...bulk, progress: { done: 0, total }, controller });
     const ok = await session.bulkFill(bulk.plan.items, controller.signal, (done) => setBulk((b) => b && { ...b, progress: { done, total } }));
+    if (bulk.step) {
+      afterSection(bulk.step, ok, controller.signal.aborted);
+      return;
+    }
     setBulk(undefined);
     setNotice(`${controller.signal.aborted ? 'Cancelled: filled' : 'Filled'} ${ok} of ${total} answers.${ok < total && !controller.signal.aborted ? ' See the failed questions for the reason.' : ''}`);
   };
 
-  const stepAllSections = async () => {
-    const sections = session.scan?.sections;
-    if (!sections) return;
-    const controller = new AbortController();
-    stepAbort.current = controller;
-    const total = sections.names.length;
-    let filled = 0;
-    setStepping({ done: 0, total, filled });
-    for (let index = 0; index < total && !controller.signal.aborted; index++) {
-      await session.openSection(index);
-      await nextTick();
-      const plan = planBulkFill(session.latestRows(), session.entries);
-      filled += await session.bulkFill(plan.items, controller.signal, () => undefined);
-      setStepping({ done: index + 1, total, filled });
-    }
-    setStepping(undefined);
-    setNotice(`${controller.signal.aborted ? 'Cancelled after' : 'Stepped through'} the sections: filled ${filled} high-confidence answers.`);
+  const cancelBulk = () => {
+    if (bulk?.controller) bulk.controller.abort();
+    else if (bulk?.step) afterSection(bulk.step, 0, true);
+    else setBulk(undefined);
   };
 
   const run = (command: ReturnType<typeof commandForKey>) => {
@@ -137,7 +167,7 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
         if (rows.length) select(rows.length - 1);
         return;
       case 'accept':
-        if (row && row.status !== 'filled' && row.status !== 'edited') void accept(row.key);
+        if (row && row.status !== 'filled' && row.status !== 'edited' && row.status !== 'skipped') void accept(row.key);
         return;
       case 'edit':
         if (row) setMode(row.key, 'edit');
@@ -219,11 +249,9 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
       {scan?.sections && scan.sections.names.length > 1 && (
         <SectionBar
           sections={scan.sections}
-          stepping={stepping}
           busy={session.phase === 'scanning' || !!bulk}
           onOpen={(i) => void session.openSection(i)}
-          onStepAll={() => void stepAllSections()}
-          onCancel={() => stepAbort.current?.abort()}
+          onStepAll={stepAllSections}
         />
       )}
       {offer && (
@@ -246,12 +274,14 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
         <BulkFillPreview
           plan={bulk.plan}
           progress={bulk.progress}
+          step={bulk.step}
           onConfirm={() => void confirmBulk()}
-          onCancel={() => (bulk.controller ? bulk.controller.abort() : setBulk(undefined))}
+          onSkipSection={bulk.step && !bulk.controller ? () => afterSection(bulk.step!, 0, false) : undefined}
+          onCancel={cancelBulk}
         />
       ) : (
         <div className="toolbar">
-          <button type="button" className="primary" disabled={rows.length === 0 || !!stepping} onClick={openBulk}>
+          <button type="button" className="primary" disabled={rows.length === 0} onClick={openBulk}>
             Fill all high-confidence…
           </button>
           <ShortcutList />

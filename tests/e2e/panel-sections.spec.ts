@@ -34,10 +34,19 @@ test('sections: shows which is open, opens the next, steps through all filling h
   await expect(panel.getByRole('heading', { level: 2, name: /^Access Control/ })).toBeVisible();
 
   const before = await otValues(page);
-  await sections.getByRole('button', { name: 'Fill high-confidence in every section' }).click();
+  await sections.getByRole('button', { name: 'Step through every section…' }).click();
+  // Each section is opened and its high-confidence answers previewed; the analyst confirms each one.
+  const preview = panel.locator('.bulk-preview');
   const notice = panel.locator('.notice');
-  await expect(notice).toHaveText(/^Stepped through the sections: filled \d+ high-confidence answers\.$/, { timeout: 30_000 });
+  const previewed: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await expect(preview.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Section ${i + 1} of 5: .*Fill \\d+ high-confidence answers\\?$`), { timeout: 15_000 });
+    previewed.push(await preview.getByRole('listitem').count());
+    await preview.getByRole('button', { name: /^(Fill \d+ answers(, then next section)?|Next section|Finish)$/ }).click();
+  }
+  await expect(notice).toHaveText(/^Stepped through 5 sections: filled \d+ high-confidence answers\.$/, { timeout: 30_000 });
   const filled = Number(/filled (\d+)/.exec((await notice.textContent()) ?? '')![1]);
+  expect(filled).toBe(previewed.reduce((a, b) => a + b, 0));
   expect(filled).toBeGreaterThan(0);
   // The last section is left open.
   await expect(sections).toContainText('1 open: Business Continuity');
@@ -49,6 +58,13 @@ test('sections: shows which is open, opens the next, steps through all filling h
   await panel.getByRole('tab', { name: 'History' }).click();
   await expect(panel.locator('.history-item')).toHaveCount(filled);
   await expect(panel.locator('.history-item .badge-failed')).toHaveCount(0);
+
+  // Stop ends the walk where it is, filling nothing more.
+  await panel.getByRole('tab', { name: 'Questions' }).click();
+  await sections.getByRole('button', { name: 'Step through every section…' }).click();
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(/^Section 1 of 5/);
+  await preview.getByRole('button', { name: 'Stop' }).click();
+  await expect(notice).toHaveText('Stopped at section 1 of 5: filled 0 high-confidence answers.');
 });
 
 test('drift warnings: a recognised portal page that is not fillable says why', async ({ context, portalUrl, openPanel }) => {
