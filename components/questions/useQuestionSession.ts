@@ -60,7 +60,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       setLibrary(snapshot);
       setScan(next);
       propose(next.questions, snapshot);
-      setError(undefined);
+      setError(snapshot.problem);
       setPhase('ready');
     } catch (e) {
       if (seq !== scanSeq.current) return;

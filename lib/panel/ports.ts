@@ -17,6 +17,8 @@ export interface ContentPort {
 export interface LibrarySnapshot {
   entries: LibraryEntry[];
   aliases: { entryId: string; text: string; normalized: string }[];
+  /** Why the library may be incomplete (e.g. the first-run sample failed to load), for the analyst. */
+  problem?: string;
 }
 
 /** Ranked proposals (best first) per question key; retired entries are never proposed. */
