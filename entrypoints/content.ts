@@ -3,13 +3,14 @@
 // the detect/fill engine and reports question changes; it never reads the library and never uses postMessage.
 import { browser } from 'wxt/browser';
 import { portalAdapters } from '@/lib/detect/portals';
+import { PORTAL_HOST_SUFFIXES } from '@/lib/detect/portal-hosts';
 import { ContentEndpoint } from '@/lib/messaging/content-endpoint';
 import { frameRole } from '@/lib/messaging/frame-role';
 import { isFromExtensionPage } from '@/lib/messaging/sender-checks';
 import { LOADED_FLAG } from '@/lib/messaging/tab-client';
 
 export default defineContentScript({
-  matches: ['*://*.onetrust.com/*', '*://*.service-now.com/*', '*://*.servicenowservices.com/*', '*://*.processunity.net/*'],
+  matches: PORTAL_HOST_SUFFIXES.map((suffix) => `*://*${suffix}/*`),
   allFrames: true,
   // WXT's "newer copy started" notice goes through a DOM event only, not window.postMessage.
   noScriptStartedPostMessage: true,

@@ -25,6 +25,21 @@ function frameRefusal(el: Element): string | null {
   return null;
 }
 
+/** Clickjacking pages dim the whole document or filter it (AliasVault's and Bitwarden's checks). */
+const MIN_PAGE_OPACITY = 0.9;
+
+function pageRefusal(el: Element): string | null {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return null;
+  for (const node of [el.ownerDocument.documentElement, el.ownerDocument.body]) {
+    if (!node) continue;
+    const style = view.getComputedStyle(node);
+    if (Number.parseFloat(style.opacity) < MIN_PAGE_OPACITY) return 'the page is made transparent';
+    if (style.filter && style.filter !== 'none') return 'the page is filtered (possible overlay trick)';
+  }
+  return null;
+}
+
 /** Why `el` must not be filled, or null when it may be. With `layout`, also scrolls it into view and hit-tests it. */
 export function refusalReason(el: Element, layout: boolean): string | null {
   const frame = frameRefusal(el);
@@ -37,6 +52,8 @@ export function refusalReason(el: Element, layout: boolean): string | null {
     : isStyleVisible(el) || labels.some((l) => isStyleVisible(l));
   if (!visible) return 'the field is hidden';
   if (!layout) return null;
+  const page = pageRefusal(el);
+  if (page) return page;
   const target = isVisible(el, { layout }) ? el : (labels.find((l) => isVisible(l, { layout })) ?? el);
   (target as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
   if (!isUncovered(target, labels)) return 'the field is covered by another element';

@@ -19,6 +19,9 @@ interface Overlay {
 export class HighlightOverlay {
   private overlays = new Map<Document, Overlay>();
   private boxes = new Map<Element, { box: HTMLElement; mode: HighlightMode }>();
+  /** Scroll containers and resizes move fields without moving the document: re-measure once per frame. */
+  private listening: AbortController | undefined;
+  private frameRequested = false;
 
   /** The overlay hosts, so the mutation observer can ignore them. */
   isOwnNode(node: Node): boolean {
@@ -33,6 +36,27 @@ export class HighlightOverlay {
       this.boxes.set(el, { box, mode });
       this.place(el, box, mode);
     }
+    this.listen();
+  }
+
+  private listenedDocs = new Set<Document>();
+
+  private listen(): void {
+    this.listening ??= new AbortController();
+    const onMove = () => {
+      if (this.frameRequested) return;
+      this.frameRequested = true;
+      requestAnimationFrame(() => {
+        this.frameRequested = false;
+        this.refresh();
+      });
+    };
+    for (const doc of this.overlays.keys()) {
+      if (this.listenedDocs.has(doc)) continue;
+      this.listenedDocs.add(doc);
+      doc.defaultView?.addEventListener('scroll', onMove, { capture: true, passive: true, signal: this.listening.signal });
+      doc.defaultView?.addEventListener('resize', onMove, { passive: true, signal: this.listening.signal });
+    }
   }
 
   /** Re-measure every box (after scroll containers moved or the layout changed). */
@@ -46,6 +70,9 @@ export class HighlightOverlay {
   }
 
   clear(): void {
+    this.listening?.abort();
+    this.listening = undefined;
+    this.listenedDocs.clear();
     for (const o of this.overlays.values()) o.host.remove();
     this.overlays.clear();
     this.boxes.clear();

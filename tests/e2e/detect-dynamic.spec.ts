@@ -82,3 +82,24 @@ test('a cross-origin portal frame answers for itself with its own ids; a foreign
   await expect(page.frameLocator('#portal').locator('#sla')).toHaveValue('14 days');
   await expect(page.locator('#duns')).toHaveValue('HRB 12345');
 });
+
+test('on-demand injection happens once: a second request keeps the running script and its field ids', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('buyer', '/portals/generic/label-for.html'));
+  const scan = await scanPage(sw, page);
+  expect(await contentFrames(sw, page)).toEqual([0]);
+  const results = await fillPage(sw, page, [{ fieldId: question(scan, 'Legal entity').fieldId, value: 'Still the same script' }]);
+  expect(results[0]?.status).toBe('filled');
+});
+
+test('a dimmed page (clickjacking trick) is refused', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('buyer', '/portals/generic/label-for.html'));
+  const scan = await scanPage(sw, page);
+  await page.evaluate(() => {
+    document.body.style.opacity = '0.5';
+  });
+  const results = await fillPage(sw, page, [{ fieldId: question(scan, 'Legal entity').fieldId, value: 'x' }]);
+  expect(results[0]).toMatchObject({ status: 'refused', message: 'the page is made transparent' });
+  await expect(page.locator('#legal')).toHaveValue('');
+});
