@@ -66,6 +66,11 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
       </header>
       {q.required && <p className="hint">Required</p>}
       {current && !filled && <p className="hint">On the page now: {current}</p>}
+      {row.changedOnPage !== undefined && (
+        <p className="warning-line" role="note">
+          Changed on the page since the fill: now “{valueLabel(row.changedOnPage) || 'empty'}”.
+        </p>
+      )}
       {row.status === 'failed' && row.failure && (
         <p className="failure" role="alert">
           {row.failure}

@@ -293,7 +293,7 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
         </p>
       )}
       {session.phase === 'error' && !scan && <p className="empty">Could not read this page. Re-scan after it has loaded.</p>}
-      {scan && rows.length === 0 && <p className="empty">No questions found on this page.</p>}
+      {scan && rows.length === 0 && <p className="empty">{scan.sections ? 'No questions in this section.' : 'No questions found on this page.'}</p>}
       {rows.length > 0 && (
         <QuestionList
           ref={list}

@@ -26,6 +26,8 @@ export interface QuestionRow {
   /** Why the last fill failed, in words for the analyst. */
   failure?: string;
   lastFill?: LastFill;
+  /** What the page shows now for a field we filled, when it differs from what the fill left there. */
+  changedOnPage?: FieldValue;
 }
 
 export interface RowsState {
@@ -96,6 +98,16 @@ function patch(state: RowsState, key: string, change: (row: QuestionRow) => Ques
   return { rows, memory: { ...state.memory, [key]: next } };
 }
 
+/** The page's current value of a filled question when someone (or the page) changed it after the fill. */
+export function changedSinceFill(question: DetectedQuestion, fill: LastFill | undefined): FieldValue | undefined {
+  const main = fill?.results.find((r) => r.fieldId === question.fieldId);
+  if (!main || (main.status !== 'filled' && main.status !== 'unchanged')) return undefined;
+  const now = question.currentValue;
+  const empty = (v: FieldValue) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  if (empty(now) && empty(main.actual)) return undefined;
+  return sameValue(now, main.actual) ? undefined : now;
+}
+
 function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[]): QuestionRow {
   const fresh: QuestionRow = { key: question.key, question, proposals, chosen: 0, status: proposals.length ? 'proposed' : 'no-match', pending: false };
   if (!previous) return fresh;
@@ -105,6 +117,7 @@ function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuest
   const merged = [...proposals, ...kept];
   const chosen = Math.max(0, merged.findIndex((p) => p.entryId === pickedId));
   const settled = previous.status !== 'proposed' && previous.status !== 'no-match';
+  const filled = previous.status === 'filled' || previous.status === 'edited';
   return {
     ...fresh,
     proposals: merged,
@@ -112,6 +125,7 @@ function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuest
     status: settled ? previous.status : merged.length ? 'proposed' : 'no-match',
     failure: previous.failure,
     lastFill: previous.lastFill,
+    changedOnPage: filled ? changedSinceFill(question, previous.lastFill) : undefined,
   };
 }
 

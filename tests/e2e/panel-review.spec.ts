@@ -59,6 +59,7 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await expect.poll(() => surveyModel(survey, Q.mfa)).toMatchObject({ value: '1', add_info: expect.stringContaining('MFA is enforced') });
   // Answering "Yes" reveals the dependent question; the page says its questions changed and the panel re-scans.
   await expect(summary).toHaveText(/^5 detected · .* · 1 filled · /);
+  await expect(mfa.locator('.warning-line')).toHaveCount(0);
   // The accepted wording was learned as an alias: the re-scan now matches it exactly.
   await expect(mfa.locator('.why')).toContainText('A wording you accepted before');
 
@@ -158,6 +159,9 @@ test('keyboard: next, accept and undo without the mouse; shortcuts are listed; f
   await panel.keyboard.press('a');
   await expect(review.locator('.badge-filled')).toHaveText('Filled');
   await expect.poll(async () => (await surveyModel(survey, Q.accessReview)).value).toMatch(/^Yes\. Access to production/);
+  // Someone changes the answer on the page after the fill: the card says so.
+  await survey.locator(`[id="${Q.accessReview}"]`).fill('Changed by hand on the page');
+  await expect(review.locator('.warning-line')).toHaveText('Changed on the page since the fill: now “Changed by hand on the page”.');
   // Accepting moves on to the next question; k comes back, u undoes.
   await expect(card(panel, /multi-factor authentication/)).toHaveAttribute('aria-current', 'true');
   await panel.keyboard.press('k');

@@ -64,6 +64,18 @@ describe('rowsReducer', () => {
   });
 });
 
+describe('changes on the page after a fill', () => {
+  it('flags a filled field whose value changed on the page, and clears the flag when it matches again', () => {
+    let state = scanned();
+    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A' }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
+    const rescan = (value: string) =>
+      rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1', currentValue: value }), question({ key: 'q2' })], proposals: { q1: [proposal({ entryId: 'e1' })] } });
+    expect(rescan('A').rows[0]!.changedOnPage).toBeUndefined();
+    expect(rescan('B').rows[0]).toMatchObject({ status: 'filled', changedOnPage: 'B' });
+    expect(rescan('').rows[0]!.changedOnPage).toBe('');
+  });
+});
+
 describe('describeFillOutcome', () => {
   it('accepts unchanged only when the field already holds the requested value', () => {
     const req = [{ fieldId: 'a', value: 'Yes' }];
