@@ -58,7 +58,16 @@ export class QuestionWatcher {
   private onRecords(records: MutationRecord[]): void {
     const relevant = records.filter((r) => !isOwnNode(r.target));
     if (relevant.length === 0) return;
-    if (this.dirty) for (const r of relevant) this.dirty.push(r.target);
+    if (this.dirty) {
+      for (const r of relevant) {
+        // Pure additions (a lazy section, a conditional question) only dirty the added nodes, not the whole
+        // container they were added to; anything removed or changed dirties the target.
+        if (r.type === 'childList' && r.removedNodes.length === 0) {
+          for (const n of Array.from(r.addedNodes)) if (n.nodeType !== 3 || (n.nodeValue ?? '').trim() !== '') this.dirty.push(n);
+        }
+        else this.dirty.push(r.target);
+      }
+    }
     this.schedule();
   }
 

@@ -40,6 +40,13 @@ function pageRefusal(el: Element): string | null {
   return null;
 }
 
+function isInViewport(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const r = el.getBoundingClientRect();
+  return r.top >= 0 && r.left >= 0 && r.bottom <= view.innerHeight && r.right <= view.innerWidth;
+}
+
 /** Why `el` must not be filled, or null when it may be. With `layout`, also scrolls it into view and hit-tests it. */
 export function refusalReason(el: Element, layout: boolean): string | null {
   const frame = frameRefusal(el);
@@ -55,7 +62,7 @@ export function refusalReason(el: Element, layout: boolean): string | null {
   const page = pageRefusal(el);
   if (page) return page;
   const target = isVisible(el, { layout }) ? el : (labels.find((l) => isVisible(l, { layout })) ?? el);
-  (target as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
+  if (!isInViewport(target)) (target as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
   if (!isUncovered(target, labels)) return 'the field is covered by another element';
   return null;
 }
