@@ -55,11 +55,13 @@ export function ConflictChoice({ conflict, fileName, choice, onChoose }: Props) 
         </tbody>
       </table>
       <div className="library-actions" role="radiogroup" aria-label={`Which version of ${entry.id} to keep`}>
-        <label>
-          <input type="radio" name={name} checked={choice === 'local'} onChange={() => onChoose('local')} /> Keep mine
+        <label className="library-check">
+          <input type="radio" name={name} checked={choice === 'local'} onChange={() => onChoose('local')} />
+          <span>Keep mine</span>
         </label>
-        <label>
-          <input type="radio" name={name} checked={choice === 'incoming'} onChange={() => onChoose('incoming')} /> Take the file's
+        <label className="library-check">
+          <input type="radio" name={name} checked={choice === 'incoming'} onChange={() => onChoose('incoming')} />
+          <span>Take the file's</span>
         </label>
       </div>
     </fieldset>

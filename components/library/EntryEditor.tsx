@@ -1,5 +1,5 @@
 // The form that adds or edits an entry. Fields it does not show (unknown ones from a shared export) are kept.
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { StoredEntry } from '../../lib/db/records';
 import { stripMeta } from '../../lib/db/entries-repository';
 import { questionId } from '../../lib/library/question-id';
@@ -88,6 +88,9 @@ export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
     onSave(buildEntry(entry, form));
   };
   const field = (name: string) => `${id}-${name}`;
+  const questionRef = useRef<HTMLTextAreaElement>(null);
+  // Keyboard and screen-reader users land in the form they just opened (it is below the list).
+  useEffect(() => questionRef.current?.focus(), []);
 
   return (
     <form className="library-editor" onSubmit={submit} aria-labelledby={field('heading')}>
@@ -101,7 +104,7 @@ export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
       )}
       <p>
         <label htmlFor={field('question')}>Question</label>
-        <textarea id={field('question')} required rows={2} value={form.question} onChange={(e) => set('question', e.target.value)} />
+        <textarea ref={questionRef} id={field('question')} required rows={2} value={form.question} onChange={(e) => set('question', e.target.value)} />
       </p>
       <p>
         <label htmlFor={field('alternates')}>Alternate questions (one per line)</label>

@@ -175,9 +175,9 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
           <EntryIdList title="Updated" items={plan.updated} />
           <EntryIdList title="Unchanged" items={plan.unchanged} />
           <p>
-            <label>
-              <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} /> Mirror the export: remove local entries that
-              are not in this file
+            <label className="library-check">
+              <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
+              <span>Mirror the export: remove local entries that are not in this file</span>
             </label>
           </p>
           {plan.removed.length > 0 && (

@@ -79,8 +79,8 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
     const exact = new Set([...inWordings, ...inAnswers]);
     const byLibraryOrder = (a: T, b: T) => positions.get(a)! - positions.get(b)!;
     const fuzzyHits: T[] = [];
-    // Typo tolerance is for when exact words find little; with plenty of hits it would only add noise and time.
-    if (exact.size < 50) {
+    // Typo tolerance only when the words as typed find nothing: next to exact hits, near spellings are noise.
+    if (exact.size === 0) {
       const spellings = words.map((w) => (w.length < FUZZY_MIN_CHARS ? [w] : [w, ...vocabulary.search(w, { limit: 5 }).map((r) => r.item)]));
       if (spellings.some((s) => s.length > 1)) {
         entries.forEach((entry, i) => {
