@@ -219,3 +219,37 @@ test('each export downloads a file that imports back with every entry unchanged'
     await page.getByRole('button', { name: 'Cancel' }).click();
   }
 });
+
+test('a full disk is reported, not swallowed, and nothing is written', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await openLibrary(page, extensionId);
+  // Every IndexedDB write now fails the way a full disk makes it fail.
+  await page.evaluate(() => {
+    const full = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    IDBObjectStore.prototype.put = full;
+    IDBObjectStore.prototype.add = full;
+  });
+  await page.getByLabel('Search the library').fill('loss prevention');
+  await page.getByRole('button', { name: /Do you use data loss prevention/ }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Answer', { exact: true }).fill('This edit cannot be stored.');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'The browser has no storage space left for this extension, so the change to "dlp" was not saved (nothing was changed). Free disk space or clear other site data, then try again.',
+  );
+
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(fixture('good-library.json'));
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'so the import of good-library.json was not saved (nothing was changed)' })).toBeVisible();
+
+  await page.reload();
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(page.locator('.library-counts')).toContainText('of 68 entries shown');
+  expect(await storedIds(page)).not.toContain('json-quantum-crypto');
+  await page.getByLabel('Search the library').fill('loss prevention');
+  await page.getByRole('button', { name: /Do you use data loss prevention/ }).click();
+  await expect(page.locator('.library-answer')).toContainText('DLP policies in Google Workspace');
+});
