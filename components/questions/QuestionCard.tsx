@@ -11,7 +11,7 @@ import { WhyLine } from './WhyLine';
 import type { LibrarySearcher } from '../../lib/panel/library-search';
 import type { FillChoice } from './useQuestionSession';
 
-export type CardMode = 'view' | 'edit' | 'candidates' | 'search';
+export type CardMode = 'view' | 'edit' | 'candidates' | 'search' | 'confirm';
 
 export interface QuestionCardProps {
   row: QuestionRow;
@@ -28,6 +28,12 @@ export interface QuestionCardProps {
   onUndo(key: string): void;
   onChoose(key: string, index: number): void;
   onPick(key: string, entry: LibraryEntry, score: number): void;
+}
+
+/** Stale and draft answers are filled only after the analyst confirms (expiry enforced at fill time). */
+export function needsConfirm(row: QuestionRow): boolean {
+  const p = currentProposal(row);
+  return !!p && (p.stale || p.draft);
 }
 
 function valueLabel(value: QuestionRow['question']['currentValue']): string {
@@ -119,6 +125,24 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         <p className="hint">No library entry matches this question. Search the library or type an answer.</p>
       )}
 
+      {mode === 'confirm' && proposal && entry && (
+        <div className="confirm" role="alertdialog" aria-labelledby={`${titleId}-confirm`}>
+          <p id={`${titleId}-confirm`}>
+            {proposal.stale ? `This answer is past its review date${entry.expiresAt ? ` (expired ${entry.expiresAt})` : ''}` : 'This answer is a draft, not yet approved'}. Fill it anyway?
+          </p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => props.onAccept(row.key)}>
+              Fill anyway
+            </button>
+            <button type="button" onClick={() => props.onMode(row.key, 'edit')}>
+              Edit first
+            </button>
+            <button type="button" onClick={() => props.onMode(row.key, 'view')}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       {mode === 'edit' && (
         <AnswerEditor
           question={q}
@@ -161,7 +185,12 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
       {mode === 'view' && (
         <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>
           {!filled && (
-            <button type="button" className="primary" disabled={!entry || row.pending || row.status === 'skipped'} onClick={() => props.onAccept(row.key)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={!entry || row.pending || row.status === 'skipped'}
+              onClick={() => (needsConfirm(row) ? props.onMode(row.key, 'confirm') : props.onAccept(row.key))}
+            >
               Accept & fill
             </button>
           )}

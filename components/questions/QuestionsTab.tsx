@@ -7,7 +7,7 @@ import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows
 import { formatCounts, NO_SECTION, summarize } from '../../lib/panel/summary';
 import { usePanelServices } from '../common/PanelServices';
 import { BulkFillPreview, type SectionStep } from './BulkFillPreview';
-import type { CardMode } from './QuestionCard';
+import { needsConfirm, type CardMode } from './QuestionCard';
 import { QuestionList, type QuestionListHandle } from './QuestionList';
 import { SaveEditOffer, type EditOffer } from './SaveEditOffer';
 import { SectionBar } from './SectionBar';
@@ -72,6 +72,7 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
 
   const accept = useCallback(
     async (key: string) => {
+      setMode(key, 'view');
       const ok = await session.fill(key);
       if (ok) {
         const index = rowsRef.current.findIndex((r) => r.key === key);
@@ -81,7 +82,7 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
         }
       }
     },
-    [session.fill],
+    [session.fill, setMode],
   );
 
   const fillEdited = useCallback(
@@ -167,7 +168,9 @@ export function QuestionsTab({ tabId, active }: { tabId: number | undefined; act
         if (rows.length) select(rows.length - 1);
         return;
       case 'accept':
-        if (row && row.status !== 'filled' && row.status !== 'edited' && row.status !== 'skipped') void accept(row.key);
+        if (!row || row.status === 'filled' || row.status === 'edited' || row.status === 'skipped') return;
+        if (needsConfirm(row) && modes[row.key] !== 'confirm') setMode(row.key, 'confirm');
+        else void accept(row.key);
         return;
       case 'edit':
         if (row) setMode(row.key, 'edit');

@@ -40,8 +40,26 @@ test('500 questions: virtualised list, keyboard to the end, search the library b
   // Question 7 is a Yes/No select: the picked entry's short answer is mapped onto its option.
   await expect(page.locator('#q7')).toHaveValue('Yes');
 
+  // A stale entry picked by hand is filled only after confirming (expiry enforced at fill time).
+  const twentyOne = card(panel, /^21 Describe your process for vendor item 21/);
+  await panel.keyboard.press('Home');
+  for (let i = 0; i < 20; i++) await panel.keyboard.press('j');
+  await expect(twentyOne).toHaveAttribute('aria-current', 'true');
+  await panel.keyboard.press('/');
+  await twentyOne.getByLabel('Search the library').fill('intrusion detection');
+  await twentyOne.getByRole('button', { name: /Do you use intrusion detection in the production environment\?/ }).click();
+  await expect(twentyOne.locator('.badge-stale')).toHaveText('Stale since 2026-06-01');
+  await panel.locator('body').click({ position: { x: 5, y: 5 } });
+  await panel.keyboard.press('a');
+  await expect(twentyOne.getByRole('alertdialog')).toHaveText(/past its review date \(expired 2026-06-01\)\. Fill it anyway\?/);
+  await expect(page.locator('#q21')).toHaveValue('');
+  await twentyOne.getByRole('button', { name: 'Fill anyway' }).click();
+  await expect(twentyOne.locator('.badge-filled')).toHaveText('Filled');
+  await expect(page.locator('#q21')).not.toHaveValue('');
+
   // Another question: pick the runner-up under "Other answers" and fill that one.
   const two = card(panel, /^2 Please confirm/);
+  await panel.keyboard.press('Home');
   await two.getByRole('button', { name: 'Accept & fill' }).waitFor();
   await two.getByRole('button', { name: /Other answers/ }).click();
   const options = two.getByRole('radio');
