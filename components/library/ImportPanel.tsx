@@ -7,6 +7,7 @@ import { applySyncPlan } from '../../lib/library/apply-sync';
 import { checkLibraryFileSize, parseLibraryFile, type ParsedLibraryFile } from '../../lib/library/parse-library-file';
 import { planBlockers, planSync, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncPlan } from '../../lib/library/plan-sync';
 import { ConflictChoice } from './ConflictChoice';
+import { EntryBadges } from './EntryBadges';
 import { describeError } from './describe-error';
 
 interface Props {
@@ -17,7 +18,7 @@ interface Props {
 
 const SHOWN = 200;
 
-function EntryIdList({ title, items }: { title: string; items: PlannedEntry[] }) {
+function EntryIdList({ title, items, today }: { title: string; items: PlannedEntry[]; today: string }) {
   if (items.length === 0) return null;
   return (
     <details>
@@ -27,7 +28,7 @@ function EntryIdList({ title, items }: { title: string; items: PlannedEntry[] })
       <ul>
         {items.slice(0, SHOWN).map((p) => (
           <li key={p.entry.id}>
-            {p.entry.id}: {p.entry.question}
+            {p.entry.id}: {p.entry.question} <EntryBadges entry={p.entry} today={today} />
           </li>
         ))}
         {items.length > SHOWN && <li>and {items.length - SHOWN} more</li>}
@@ -102,6 +103,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
 
   const setAll = (side: 'local' | 'incoming') => setChoices(Object.fromEntries((plan?.conflicts ?? []).map((c) => [c.entry.id, side])));
   const blockers = plan ? planBlockers(plan, choices) : [];
+  const today = new Date().toISOString().slice(0, 10);
   const changes = plan ? plan.added.length + plan.updated.length + plan.conflicts.length + plan.removed.length : 0;
 
   return (
@@ -171,9 +173,9 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
               {plan.conflicts.length > SHOWN && <p>{plan.conflicts.length - SHOWN} more conflicts: use the buttons above to decide them all.</p>}
             </div>
           )}
-          <EntryIdList title="Added" items={plan.added} />
-          <EntryIdList title="Updated" items={plan.updated} />
-          <EntryIdList title="Unchanged" items={plan.unchanged} />
+          <EntryIdList title="Added" items={plan.added} today={today} />
+          <EntryIdList title="Updated" items={plan.updated} today={today} />
+          <EntryIdList title="Unchanged" items={plan.unchanged} today={today} />
           <p>
             <label className="library-check">
               <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
