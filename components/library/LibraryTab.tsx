@@ -88,6 +88,11 @@ export function LibraryTab() {
   }, []);
 
   const index = useMemo(() => createLibrarySearchIndex(entries ?? []), [entries]);
+  useEffect(() => {
+    // Prepared after the list has painted, so the first search does not pay for it.
+    const timer = setTimeout(() => index.warmUp(), 300);
+    return () => clearTimeout(timer);
+  }, [index]);
   const visible = useMemo(() => index.search(deferredQuery, filter, today), [index, deferredQuery, filter, today]);
   const counts = useMemo(() => {
     const all = entries ?? [];

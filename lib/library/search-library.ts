@@ -21,6 +21,8 @@ export function matchesFilter(entry: LibraryEntry, filter: LibraryFilter, today:
 export interface LibrarySearchIndex<T extends LibraryEntry> {
   /** Entries matching the filter and the query, best match first (library order when the query is empty). */
   search(query: string, filter: LibraryFilter, today?: string): T[];
+  /** Builds the search structures now (e.g. while the analyst is not typing) instead of on the first query. */
+  warmUp(): void;
 }
 
 /** Words shorter than this are matched exactly: they are still being typed, or too short to correct reliably. */
@@ -59,6 +61,9 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
       const result = run(query, filter, today);
       last = { key, result };
       return result;
+    },
+    warmUp() {
+      prepare();
     },
   };
 

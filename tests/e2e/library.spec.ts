@@ -187,7 +187,7 @@ test('a 20,000-entry library imports, scrolls and searches with only the visible
   await expect(page.locator('.library-detail')).toContainText('Retired');
   const retireMs = Date.now() - started;
   console.log(`20,000 entries: preview ${previewMs} ms, apply + list ${applyMs} ms, search ${searchMs} ms, fuzzy search ${fuzzyMs} ms, retire ${retireMs} ms`);
-  expect(searchMs).toBeLessThan(2000);
+  expect(searchMs).toBeLessThan(3000);
 });
 
 test('the Library view has no detectable accessibility violations', async ({ context, extensionId }) => {

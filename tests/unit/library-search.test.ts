@@ -15,6 +15,12 @@ const ids = (list: LibraryEntry[]) => list.map((e) => e.id);
 describe('library search', () => {
   const index = createLibrarySearchIndex(entries);
 
+  it('answers the same after warming up', () => {
+    const warm = createLibrarySearchIndex(entries);
+    warm.warmUp();
+    expect(ids(warm.search('stored', 'all', TODAY))).toEqual(['enc-at-rest', 'mfa']);
+  });
+
   it('returns everything in library order for an empty query', () => {
     expect(ids(index.search('  ', 'all', TODAY))).toEqual(ids(entries));
   });
