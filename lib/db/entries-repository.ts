@@ -55,7 +55,22 @@ export async function createEntry(
   return stored;
 }
 
-/** Replaces an entry's fields (the id stays). Unknown fields the caller passes along are kept. */
+/** An edit started from an older version of the entry: saving it would silently undo someone else's change. */
+export class EntryChangedError extends Error {
+  override readonly name = 'EntryChangedError';
+  constructor(readonly entryId: string) {
+    super(
+      `"${entryId}" was changed elsewhere (another window or an import) after you opened it, so your edit was not saved. ` +
+        'Open the entry again to see the current version, then make your edit.',
+    );
+  }
+}
+
+/**
+ * Replaces an entry's fields (the id stays). Unknown fields the caller passes along are kept.
+ * `changes.updatedAt`, when present, is the version the edit started from: if the stored entry has moved on
+ * since (two panels editing at once), nothing is written and EntryChangedError says so.
+ */
 export async function updateEntry(
   id: string,
   changes: Omit<LibraryEntry, 'id'>,
@@ -68,6 +83,7 @@ export async function updateEntry(
     db.transaction('rw', db.entries, async () => {
       const existing = await db.entries.get(id);
       if (!existing) throw new EntryNotFoundError(id);
+      if (changes.updatedAt !== undefined && changes.updatedAt !== existing.updatedAt) throw new EntryChangedError(id);
       const stored: StoredEntry = { ...entry, _meta: { ...existing._meta, localEditedAt: at } };
       await db.entries.put(stored);
       return stored;
