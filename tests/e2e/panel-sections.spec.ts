@@ -2,7 +2,11 @@
 // next section, and stepping through every section filling its high-confidence answers, with the page's own model
 // holding what the history says was filled.
 import type { Page } from '@playwright/test';
-import { test, expect } from './support/extension';
+import { test, expect as baseExpect } from './support/extension';
+
+// The machine running e2e may be busy: scans and fills get more time than the default 5 s.
+const expect = baseExpect.configure({ timeout: 15_000 });
+test.describe.configure({ timeout: 120_000 });
 
 const ROUTE = '/app/#/pia/assessment/wizard/info/5d0c8a56-9a51-4c2e-b1f3-0d7f6a2b9e41/1';
 
