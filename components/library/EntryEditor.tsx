@@ -1,9 +1,8 @@
 // The form that adds or edits an entry. Fields it does not show (unknown ones from a shared export) are kept.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { StoredEntry } from '../../lib/db/records';
-import { stripMeta } from '../../lib/db/entries-repository';
-import { questionId } from '../../lib/library/question-id';
-import { EntryStatusSchema, type Citation, type EntryStatus, type LibraryEntry } from '../../lib/schema';
+import { buildEntry, initialForm, type CitationDraft, type EntryFormState } from '../../lib/library/entry-form';
+import { EntryStatusSchema, type LibraryEntry } from '../../lib/schema';
 
 interface Props {
   /** The entry being edited, or undefined for a new one. */
@@ -13,77 +12,13 @@ interface Props {
   onCancel: () => void;
 }
 
-interface CitationDraft {
-  title: string;
-  section: string;
-  url: string;
-}
-
-const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
-const optional = (text: string) => (text.trim() === '' ? undefined : text.trim());
-
-/** The entry the form describes: the original (unknown fields included) with the form's fields on top. */
-function buildEntry(original: StoredEntry | undefined, form: FormState): LibraryEntry {
-  const base: Record<string, unknown> = original ? { ...stripMeta(original) } : {};
-  const fields: Record<string, unknown> = {
-    id: original?.id ?? (optional(form.id) ?? questionId(form.question)),
-    question: form.question,
-    alternateQuestions: lines(form.alternateQuestions),
-    answer: form.answer,
-    choice: optional(form.choice),
-    tags: form.tags.split(/[;,]/).map((t) => t.trim()).filter(Boolean),
-    citations: form.citations
-      .filter((c) => c.title.trim() || c.section.trim() || c.url.trim())
-      .map((c): Citation => ({ title: c.title.trim(), ...(optional(c.section) ? { section: c.section.trim() } : {}), ...(optional(c.url) ? { url: c.url.trim() } : {}) })),
-    owner: optional(form.owner),
-    status: form.status,
-    reviewedAt: optional(form.reviewedAt),
-    expiresAt: optional(form.expiresAt),
-  };
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete base[key];
-    else base[key] = value;
-  }
-  return base as LibraryEntry;
-}
-
-interface FormState {
-  id: string;
-  question: string;
-  alternateQuestions: string;
-  answer: string;
-  choice: string;
-  tags: string;
-  citations: CitationDraft[];
-  owner: string;
-  status: EntryStatus;
-  reviewedAt: string;
-  expiresAt: string;
-}
-
-function initialForm(entry: StoredEntry | undefined): FormState {
-  return {
-    id: entry?.id ?? '',
-    question: entry?.question ?? '',
-    alternateQuestions: (entry?.alternateQuestions ?? []).join('\n'),
-    answer: entry?.answer ?? '',
-    choice: entry?.choice ?? '',
-    tags: (entry?.tags ?? []).join(', '),
-    citations: (entry?.citations ?? []).map((c) => ({ title: c.title, section: c.section ?? '', url: c.url ?? '' })),
-    owner: entry?.owner ?? '',
-    status: entry?.status ?? (entry ? 'approved' : 'draft'),
-    reviewedAt: entry?.reviewedAt ?? '',
-    expiresAt: entry?.expiresAt ?? '',
-  };
-}
-
 export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
-  const [form, setForm] = useState<FormState>(() => initialForm(entry));
+  const [form, setForm] = useState<EntryFormState>(() => initialForm(entry));
   // The version the form was opened on: the entry prop follows live changes (another window saving), but the save
   // must name the version this edit started from, so a concurrent change is reported instead of overwritten.
   const [startedFrom] = useState(entry);
   const id = useId();
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof EntryFormState>(key: K, value: EntryFormState[K]) => setForm((f) => ({ ...f, [key]: value }));
   const setCitation = (index: number, key: keyof CitationDraft, value: string) =>
     setForm((f) => ({ ...f, citations: f.citations.map((c, i) => (i === index ? { ...c, [key]: value } : c)) }));
   const submit = (event: FormEvent) => {
