@@ -4,19 +4,26 @@ import type { FillEvent, FillStatus, PortalId } from '../schema';
 
 export interface HistoryFilter {
   portal?: PortalId;
-  /** ISO date (inclusive), compared against the event's date. */
+  /** ISO dates (inclusive), compared against the event's local calendar day. */
   from?: string;
   to?: string;
   text?: string;
   result?: FillStatus;
 }
 
-export function filterHistory(events: readonly FillEvent[], filter: HistoryFilter): FillEvent[] {
+/** The analyst's calendar day (YYYY-MM-DD, local time) of an ISO date-time; the date filters compare against it. */
+export function localDay(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function filterHistory(events: readonly FillEvent[], filter: HistoryFilter, dayOf: (iso: string) => string = localDay): FillEvent[] {
   const text = filter.text?.trim().toLowerCase();
   return events.filter((e) => {
     if (filter.portal && e.portal !== filter.portal) return false;
     if (filter.result && e.result !== filter.result) return false;
-    const day = e.at.slice(0, 10);
+    const day = dayOf(e.at);
     if (filter.from && day < filter.from) return false;
     if (filter.to && day > filter.to) return false;
     if (text) {

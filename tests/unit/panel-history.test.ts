@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportFileName, filterHistory, historyToCsv, historyToJson } from '../../lib/panel/history-export';
+import { csvCell, exportFileName, filterHistory, historyToCsv, historyToJson, localDay } from '../../lib/panel/history-export';
 import { buildFillEvent } from '../../lib/panel/fill-event';
 import type { FillEvent } from '../../lib/schema';
 import { question } from './panel-fixtures';
@@ -26,7 +26,8 @@ describe('filterHistory', () => {
     event({ questionKey: 'b', portal: 'onetrust', at: '2026-11-25T08:00:00Z', result: 'rejected' }),
     event({ questionKey: 'c', questionText: 'Do you run pen tests?', at: '2026-11-27T23:59:00Z' }),
   ];
-  const keys = (f: Parameters<typeof filterHistory>[1]) => filterHistory(events, f).map((e) => e.questionKey);
+  const utcDay = (iso: string) => iso.slice(0, 10);
+  const keys = (f: Parameters<typeof filterHistory>[1]) => filterHistory(events, f, utcDay).map((e) => e.questionKey);
 
   it('filters by portal, result, inclusive date range and text', () => {
     expect(keys({ portal: 'onetrust' })).toEqual(['b']);
@@ -34,6 +35,13 @@ describe('filterHistory', () => {
     expect(keys({ from: '2026-11-25', to: '2026-11-27' })).toEqual(['b', 'c']);
     expect(keys({ text: 'PEN TEST' })).toEqual(['c']);
     expect(keys({})).toEqual(['a', 'b', 'c']);
+  });
+
+  it('compares dates by the calendar day the analyst lives in', () => {
+    const inTokyo = (iso: string) => new Date(new Date(iso).getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+    // 23:59 UTC on the 27th is already the 28th in Tokyo.
+    expect(filterHistory(events, { from: '2026-11-28' }, inTokyo).map((e) => e.questionKey)).toEqual(['c']);
+    expect(localDay('not a date')).toBe('not a date');
   });
 });
 
