@@ -40,11 +40,14 @@ function pageRefusal(el: Element): string | null {
   return null;
 }
 
+/** In view in its own frame and, for a same-origin iframe, the iframe in view in its parent (recursively). */
 function isInViewport(el: Element): boolean {
   const view = el.ownerDocument.defaultView;
   if (!view) return false;
   const r = el.getBoundingClientRect();
-  return r.top >= 0 && r.left >= 0 && r.bottom <= view.innerHeight && r.right <= view.innerWidth;
+  if (r.top < 0 || r.left < 0 || r.bottom > view.innerHeight || r.right > view.innerWidth) return false;
+  const frame = view.frameElement;
+  return frame === null || isInViewport(frame);
 }
 
 /** Why `el` must not be filled, or null when it may be. With `layout`, also scrolls it into view and hit-tests it. */

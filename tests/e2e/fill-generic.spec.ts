@@ -221,6 +221,11 @@ test('shadow-root and same-origin iframe fields are filled; highlight is a close
   await framed.goto(portalUrl('buyer', '/portals/generic/iframe-host.html'));
   await framed.waitForLoadState('load');
   const frameScan = await scanPage(sw, framed);
+  // The iframe is scrolled out of the top page's view: the fill must bring it back before hit-testing the field.
+  await framed.evaluate(() => {
+    document.body.insertAdjacentHTML('beforeend', '<div style="height:3000px"></div>');
+    window.scrollTo(0, document.body.scrollHeight);
+  });
   const frameResults = await fillPage(sw, framed, [
     { fieldId: question(frameScan, 'vulnerability scans').fieldId, value: 'Monthly' },
     { fieldId: question(frameScan, 'patching SLA').fieldId, value: '7 days' },
