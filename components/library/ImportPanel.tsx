@@ -12,7 +12,8 @@ import { describeError } from './describe-error';
 
 interface Props {
   db: AutofillDatabase;
-  onMessage: (message: { kind: 'status' | 'error'; text: string }) => void;
+  /** Shows a message in the Library view; undefined clears the previous one. */
+  onMessage: (message: { kind: 'status' | 'error'; text: string } | undefined) => void;
   onActiveChange: (active: boolean) => void;
 }
 
@@ -63,6 +64,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
     event.target.value = '';
     if (!file) return;
     setError(undefined);
+    onMessage(undefined);
     setBusy(true);
     close();
     try {
