@@ -8,6 +8,7 @@ import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../
 import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import type { LibrarySnapshot } from '../../lib/panel/ports';
+import { sameLibrary } from '../../lib/panel/propose';
 import { usePanelServices } from '../common/PanelServices';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
@@ -36,6 +37,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   rowsRef.current = state.rows;
   const scanRef = useRef<PageScan | undefined>(scan);
   scanRef.current = scan;
+  const libraryRef = useRef(library);
+  libraryRef.current = library;
   const scanSeq = useRef(0);
 
   const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
@@ -54,8 +57,9 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     const seq = ++scanSeq.current;
     setPhase('scanning');
     try {
-      const [next, snapshot] = await Promise.all([port.scan(), services.library.load()]);
+      const [next, loaded] = await Promise.all([port.scan(), services.library.load()]);
       if (seq !== scanSeq.current) return;
+      const snapshot = sameLibrary(libraryRef.current, loaded) ? libraryRef.current : loaded;
       if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
       setLibrary(snapshot);
       setScan(next);

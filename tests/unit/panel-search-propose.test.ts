@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLibrarySearcher, manualProposal } from '../../lib/panel/library-search';
-import { createProposer } from '../../lib/panel/propose';
+import { createProposer, sameLibrary } from '../../lib/panel/propose';
 import { entry, question } from './panel-fixtures';
 
 const library = [
@@ -45,6 +45,15 @@ describe('createProposer', () => {
   it('never proposes a retired entry, even as an alternative', () => {
     const out = propose([question({ key: 'c', text: 'Is customer data encrypted in backups?' })], snapshot);
     expect(out.c!.map((p) => p.entryId)).not.toContain('old');
+  });
+
+  it('reuses matches for a question already seen against the same library, and tells libraries apart', () => {
+    const q = question({ key: 'a', text: 'Is customer data encrypted at rest?' });
+    const first = propose([q], snapshot).a;
+    expect(propose([{ ...q, key: 'other-key' }], snapshot)['other-key']).toBe(first);
+    expect(sameLibrary(snapshot, { entries: [...library], aliases: [] })).toBe(true);
+    expect(sameLibrary(snapshot, { entries: library.map((e) => (e.id === 'enc' ? { ...e, updatedAt: '2026-12-01T00:00:00Z' } : e)), aliases: [] })).toBe(false);
+    expect(sameLibrary(snapshot, { entries: library, aliases: [{ entryId: 'enc', text: 'x', normalized: 'x' }] })).toBe(false);
   });
 
   it('matches a learned alias exactly', () => {
