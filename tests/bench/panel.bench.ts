@@ -9,14 +9,16 @@ const QUESTIONS = 300;
 const RUNS = 5;
 const TARGET_MS = 1000;
 
-/** A plain labelled form built from the sample library's wordings (some reworded, some unknown). */
+/** A plain labelled form built from the sample library's wordings (some reworded, some unknown), each one unique. */
 export function buildBenchPage(count: number): string {
   const library = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/sample-library.json'), 'utf8')) as { entries: { question: string; choice?: string }[] };
   const rows: string[] = [];
   for (let i = 0; i < count; i++) {
     const entry = library.entries[i % library.entries.length]!;
     const n = i + 1;
-    const text = i % 3 === 1 ? `Please confirm: ${entry.question.replace(/\?$/, '')}?` : i % 7 === 6 ? `Describe your process for vendor item ${n}.` : entry.question;
+    // Every wording is unique (a reference number), as in a real questionnaire, so nothing is matched twice.
+    const base = i % 3 === 1 ? `Please confirm: ${entry.question.replace(/\?$/, '')}?` : i % 7 === 6 ? `Describe your process for vendor item ${n}.` : entry.question;
+    const text = `${base} (ref ${n})`;
     const section = `<h2>Section ${Math.floor(i / 50) + 1}</h2>`;
     const head = i % 50 === 0 ? section : '';
     if (entry.choice && i % 2 === 0) {
