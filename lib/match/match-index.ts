@@ -3,7 +3,7 @@
 // and a Fuse.js index over the words it knows for typo correction.
 import Fuse from 'fuse.js';
 import { entryStatus, isStale, type LibraryEntry } from '../schema/library';
-import { normalizeQuestion, stem, words } from './normalize';
+import { normalizeQuestion, normalizeText, stem, wordsOfNormalized } from './normalize';
 import { isVocabularyWord, termsOfWords, vocabularyWords } from './terms';
 
 /** A tag is a unit too: a short curated topic that a question can match as precisely as a wording. */
@@ -29,8 +29,6 @@ export interface IndexedEntry {
   /** Terms of the tags alone: curated topic words, trusted more than the answer's prose. */
   tagTerms: Set<string>;
   answerLength: number;
-  /** Every distinct term of the entry (for document frequency). */
-  allTerms: Set<string>;
 }
 
 /** The input shape of a learned alias (lib/db LearnedAlias carries more fields; only these are read). */
@@ -43,10 +41,12 @@ export interface MatchIndex {
   entries: IndexedEntry[];
   units: IndexedUnit[];
   entryById: Map<string, number>;
-  /** Term -> unit ids containing it. */
-  unitPostings: Map<string, number[]>;
-  /** Term -> entry ids whose answer/tags contain it. */
-  answerPostings: Map<string, number[]>;
+  /** Term -> the units containing it, with their BM25 term weights. */
+  unitPostings: Map<string, Posting>;
+  /** Term -> the entries whose answer/tags contain it, with their BM25 term weights. */
+  answerPostings: Map<string, Posting>;
+  /** Unit id -> entry id (a flat array: read in the retrieval loop). */
+  unitEntry: number[];
   /** Term -> number of entries mentioning it anywhere. */
   documentFrequency: Map<string, number>;
   unitLengthSum: number;
@@ -61,6 +61,50 @@ export interface MatchIndex {
   typoCache: Map<string, string | null>;
   /** The date (YYYY-MM-DD) staleness was judged against. */
   today: string;
+  /** Bumped whenever counts change, so cached weights know they are out of date. */
+  version: number;
+}
+
+/** Parallel arrays: the ids holding a term and the BM25 saturation of its frequency there (`impact`). */
+export interface Posting {
+  ids: number[];
+  tf: number[];
+  impact: number[];
+}
+
+const K1 = 1.2;
+const B = 0.75;
+
+function bm25Impact(tf: number, length: number, averageLength: number): number {
+  return (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / Math.max(1, averageLength)));
+}
+
+function addPosting(postings: Map<string, Posting>, term: string, id: number, tf: number, impact: number): void {
+  const p = postings.get(term);
+  if (p) {
+    p.ids.push(id);
+    p.tf.push(tf);
+    p.impact.push(impact);
+  } else {
+    postings.set(term, { ids: [id], tf: [tf], impact: [impact] });
+  }
+}
+
+/** Compute every impact with the final average lengths (they drift while the index is being built). */
+function refreshImpacts(index: MatchIndex): void {
+  const avgUnit = index.unitLengthSum / Math.max(1, index.units.length);
+  const avgAnswer = index.answerLengthSum / Math.max(1, index.entries.length);
+  for (const p of index.unitPostings.values()) {
+    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.units[p.ids[i]!]!.length, avgUnit);
+  }
+  for (const p of index.answerPostings.values()) {
+    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.entries[p.ids[i]!]!.answerLength, avgAnswer);
+  }
+}
+
+/** Whether any wording, tag or the answer of an entry already has a term (document frequency counts entries). */
+function entryHasTerm(index: MatchIndex, indexed: IndexedEntry, term: string): boolean {
+  return indexed.answerTerms.has(term) || indexed.units.some((u) => index.units[u]!.terms.has(term));
 }
 
 export interface BuildOptions {
@@ -86,27 +130,35 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string): void {
-  const ws = words(text);
+/**
+ * Add one wording to an entry. `entryTerms` (the terms the entry already has) is passed while building, to
+ * count document frequency without searching the entry's other wordings.
+ */
+function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, entryTerms?: Set<string>): void {
+  // A tag is a topic, not a question: no numbering or answer hints to strip.
+  const normalized = kind === 'tag' ? normalizeText(text) : normalizeQuestion(text);
+  const ws = wordsOfNormalized(normalized);
   if (ws.length === 0) return;
   ws.forEach((w) => index.knownWords.add(w));
   const terms = countTerms(termsOfWords(ws));
   const id = index.units.length;
+  index.version += 1;
   const length = [...terms.values()].reduce((a, b) => a + b, 0);
   index.units.push({ entry: entryIdx, kind, text, terms, length });
+  index.unitEntry.push(entryIdx);
   index.unitLengthSum += length;
   const indexed = index.entries[entryIdx]!;
-  indexed.units.push(id);
-  for (const t of terms.keys()) {
-    pushTo(index.unitPostings, t, id);
-    if (!indexed.allTerms.has(t)) {
-      indexed.allTerms.add(t);
+  for (const [t, tf] of terms) {
+    const known = entryTerms ? entryTerms.has(t) : entryHasTerm(index, indexed, t);
+    if (!known) {
       index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
+      entryTerms?.add(t);
     }
+    addPosting(index.unitPostings, t, id, tf, bm25Impact(tf, length, index.unitLengthSum / index.units.length));
   }
+  indexed.units.push(id);
   if (kind === 'tag') return;
-  const normalized = normalizeQuestion(text);
-  if (normalized) pushTo(index.exact, normalized, id);
+  pushTo(index.exact, normalized, id);
   const sig = signatureOf(terms.keys());
   if (sig) pushTo(index.signature, sig, id);
   index.typoBuckets = undefined;
@@ -123,6 +175,7 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     entryById: new Map(),
     unitPostings: new Map(),
     answerPostings: new Map(),
+    unitEntry: [],
     documentFrequency: new Map(),
     unitLengthSum: 0,
     answerLengthSum: 0,
@@ -132,12 +185,13 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     typoBuckets: undefined,
     typoCache: new Map(),
     today: options.today ?? new Date().toISOString().slice(0, 10),
+    version: 0,
   };
   for (const entry of entries) {
     const status = entryStatus(entry);
     if (status === 'retired' || index.entryById.has(entry.id)) continue;
     const entryIdx = index.entries.length;
-    const answerWords = words(`${entry.answer} ${(entry.tags ?? []).join(' ')}`);
+    const answerWords = wordsOfNormalized(normalizeText(`${entry.answer} ${(entry.tags ?? []).join(' ; ')}`));
     answerWords.forEach((w) => index.knownWords.add(w));
     const answerTerms = countTerms(termsOfWords(answerWords));
     const answerLength = [...answerTerms.values()].reduce((a, b) => a + b, 0);
@@ -147,22 +201,22 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
       stale: isStale(entry, index.today),
       units: [],
       answerTerms,
-      tagTerms: new Set(termsOfWords(words((entry.tags ?? []).join(' ; ')))),
+      tagTerms: new Set(termsOfWords(wordsOfNormalized(normalizeText((entry.tags ?? []).join(' ; '))))),
       answerLength,
-      allTerms: new Set(),
     };
     index.entries.push(indexed);
     index.entryById.set(entry.id, entryIdx);
     index.answerLengthSum += answerLength;
-    for (const t of answerTerms.keys()) {
-      pushTo(index.answerPostings, t, entryIdx);
-      indexed.allTerms.add(t);
+    for (const [t, tf] of answerTerms) {
+      addPosting(index.answerPostings, t, entryIdx, tf, bm25Impact(tf, answerLength, index.answerLengthSum / index.entries.length));
       index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
     }
-    addUnit(index, entryIdx, 'question', entry.question);
-    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt);
-    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag);
+    const entryTerms = new Set(answerTerms.keys());
+    addUnit(index, entryIdx, 'question', entry.question, entryTerms);
+    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt, entryTerms);
+    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag, entryTerms);
   }
+  refreshImpacts(index);
   for (const alias of aliases) addLearnedAlias(index, alias);
   return index;
 }

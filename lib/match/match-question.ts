@@ -5,7 +5,7 @@ import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
 import { bandOf, confidenceOf, similarity } from './confidence';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
-import { normalizeQuestion, STOP_WORDS, words } from './normalize';
+import { normalizeQuestion, STOP_WORDS, wordsOfNormalized } from './normalize';
 import { termsOfWords } from './terms';
 
 export interface QuestionInput {
@@ -26,8 +26,6 @@ export interface MatchOptions {
   thresholds?: { high: number; review: number };
 }
 
-const K1 = 1.2;
-const B = 0.75;
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
 const ANSWER_WEIGHT_RANK = 0.35;
 /** Credit for a question term found only in the entry's tags, or only in its answer. */
@@ -86,6 +84,18 @@ function termWeight(index: MatchIndex, term: string): number {
   return idf(index, term) * (GENERIC_TERMS.has(term) ? 0.5 : term.startsWith('~') ? CONCEPT_BOOST : 1);
 }
 
+const unitWeights = new WeakMap<IndexedUnit, { version: number; weight: number }>();
+
+/** The summed weight of a wording's terms, cached until the index's counts change. */
+function unitWeightOf(index: MatchIndex, unit: IndexedUnit): number {
+  const cached = unitWeights.get(unit);
+  if (cached && cached.version === index.version) return cached.weight;
+  let weight = 0;
+  for (const t of unit.terms.keys()) weight += termWeight(index, t);
+  unitWeights.set(unit, { version: index.version, weight });
+  return weight;
+}
+
 /** The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. */
 function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number, retrieval: number): Scored {
   const indexed = index.entries[entryIdx]!;
@@ -93,10 +103,9 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, numb
   for (const unitId of indexed.units) {
     const unit: IndexedUnit = index.units[unitId]!;
     let inUnit = 0;
-    let unitWeight = 0;
     let elsewhere = 0;
     const matched: string[] = [];
-    for (const t of unit.terms.keys()) unitWeight += termWeight(index, t);
+    const unitWeight = unitWeightOf(index, unit);
     const credit = unit.kind === 'tag' ? TAG_CREDIT : 1;
     for (const [t, w] of query) {
       if (unit.terms.has(t)) {
@@ -118,40 +127,58 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, numb
   return best;
 }
 
+/** A term in more than this share of entries only adds noise and time to retrieval (it still counts in scoring). */
+const RETRIEVAL_MAX_DF = 0.4;
+
 /** Retrieve: BM25 over the wordings (best wording per entry) plus a share of BM25 over the answer field. */
 function retrieve(index: MatchIndex, query: Map<string, number>): Array<{ e: number; score: number }> {
   const { unitScore, entryBest, entryAnswer } = scratchFor(index);
   const touchedUnits: number[] = [];
   const touchedEntries: number[] = [];
-  const avgUnit = index.unitLengthSum / Math.max(1, index.units.length);
-  const avgAnswer = index.answerLengthSum / Math.max(1, index.entries.length);
-  for (const [t, w] of query) {
-    for (const u of index.unitPostings.get(t) ?? []) {
-      const unit = index.units[u]!;
-      const tf = unit.terms.get(t) ?? 0;
-      if (unitScore[u] === 0) touchedUnits.push(u);
-      unitScore[u]! += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * unit.length) / avgUnit));
+  const maxDf = RETRIEVAL_MAX_DF * index.entries.length;
+  const selective = [...query.keys()].filter((t) => (index.documentFrequency.get(t) ?? 0) <= maxDf);
+  const terms = selective.length > 0 ? selective : [...query.keys()];
+  for (const t of terms) {
+    const w = query.get(t)!;
+    const units = index.unitPostings.get(t);
+    if (units) {
+      const { ids, impact } = units;
+      for (let k = 0; k < ids.length; k++) {
+        const u = ids[k]!;
+        if (unitScore[u] === 0) touchedUnits.push(u);
+        unitScore[u]! += w * impact[k]!;
+      }
     }
-    for (const e of index.answerPostings.get(t) ?? []) {
-      const tf = index.entries[e]!.answerTerms.get(t) ?? 0;
-      if (entryAnswer[e] === 0 && entryBest[e] === 0) touchedEntries.push(e);
-      entryAnswer[e]! += (w * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * index.entries[e]!.answerLength) / avgAnswer));
+    const answers = index.answerPostings.get(t);
+    if (answers) {
+      const { ids, impact } = answers;
+      for (let k = 0; k < ids.length; k++) {
+        const e = ids[k]!;
+        if (entryAnswer[e] === 0 && entryBest[e] === 0) touchedEntries.push(e);
+        entryAnswer[e]! += w * impact[k]!;
+      }
     }
   }
+  const unitEntry = index.unitEntry;
   for (const u of touchedUnits) {
-    const e = index.units[u]!.entry;
+    const e = unitEntry[u]!;
     if (entryAnswer[e] === 0 && entryBest[e] === 0) touchedEntries.push(e);
     if (unitScore[u]! > entryBest[e]!) entryBest[e] = unitScore[u]!;
     unitScore[u] = 0;
   }
-  const ranked = touchedEntries.map((e) => {
+  // Keep the best RERANK in a small sorted array: cheaper than sorting thousands of touched entries.
+  const top: Array<{ e: number; score: number }> = [];
+  for (const e of touchedEntries) {
     const score = entryBest[e]! + ANSWER_WEIGHT_RANK * entryAnswer[e]!;
     entryBest[e] = 0;
     entryAnswer[e] = 0;
-    return { e, score };
-  });
-  ranked.sort((a, b) => b.score - a.score);
-  return ranked.slice(0, RERANK);
+    if (top.length === RERANK && score <= top[RERANK - 1]!.score) continue;
+    let i = top.length < RERANK ? top.length : RERANK - 1;
+    while (i > 0 && top[i - 1]!.score < score) i--;
+    top.splice(i, 0, { e, score });
+    if (top.length > RERANK) top.pop();
+  }
+  return top;
 }
 
 /** The single entry a set of units points to, or undefined when none or several. */
@@ -174,7 +201,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   const normalized = normalizeQuestion(question.text);
   if (!normalized || index.entries.length === 0) return { proposal: null, candidates: [] };
 
-  const corrected = words(question.text).map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
+  const corrected = wordsOfNormalized(normalized).map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
   const queryTerms = termsOfWords(corrected);
   const query = new Map<string, number>();
   // A concept the question names several ways ("open-source dependencies (SCA)") is its emphasis.

@@ -38,18 +38,34 @@ const TRAILING_HINTS = [
   /(?:[.;:,)]\s*|\s+)if (?:yes|no|so|not|applicable)\b[^?]*$/i,
 ];
 
-/**
- * The canonical form of a question: no numbering, no trailing answer hints, no HTML, lower case,
- * ASCII quotes, letters and digits separated by single spaces. Learned aliases are keyed on it.
- */
-export function normalizeQuestion(text: string): string {
-  let s = decodeEntities(text.replace(/<[^>]*>/g, ' ')).normalize('NFKC');
-  s = s
+function cleanText(text: string): string {
+  return decodeEntities(text.replace(/<[^>]*>/g, ' '))
+    .normalize('NFKC')
     .replace(/[\u2018\u2019\u201a\u201b\u2032`]/g, "'")
     .replace(/[\u201c\u201d\u201e\u201f\u2033]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\r\n]+/g, ' ')
     .trim();
+}
+
+function foldText(s: string): string {
+  const lower = s.toLowerCase().replace(/'s\b/g, '');
+  // Most library text is ASCII; the Unicode-aware pattern is only needed for the rest.
+  const folded = /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ');
+  return folded.trim();
+}
+
+/** Any text (answers, tags) in canonical form: no HTML, lower case, letters and digits separated by single spaces. */
+export function normalizeText(text: string): string {
+  return foldText(cleanText(text));
+}
+
+/**
+ * The canonical form of a question: like `normalizeText`, and without numbering or trailing answer hints.
+ * Learned aliases are keyed on it.
+ */
+export function normalizeQuestion(text: string): string {
+  let s = cleanText(text);
   // A sentence may carry several prefixes ("Q3. a) ..."); strip until none is left.
   for (let i = 0; i < 3; i++) {
     const next = s.replace(NUMBERING_PREFIX, '');
@@ -65,11 +81,7 @@ export function normalizeQuestion(text: string): string {
       if (cut.trim().length >= 8) s = cut;
     }
   }
-  return s
-    .toLowerCase()
-    .replace(/'s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return foldText(s);
 }
 
 /** Function words and questionnaire boilerplate that say nothing about the topic. */
@@ -99,8 +111,20 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 const SUBJECT_PHRASE =
   /\b(?:the|your) (?:vendor|supplier|company|organization|organisation|firm|service provider|provider|solution|product|platform|offering)\b/g;
 
+const stemCache = new Map<string, string>();
+
 /** A compact Porter-style stemmer: plurals, -ed/-ing, and common derivational endings. */
 export function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const result = stemUncached(word);
+  // Vocabularies are small; the bound only guards against unbounded odd input.
+  if (stemCache.size > 100_000) stemCache.clear();
+  stemCache.set(word, result);
+  return result;
+}
+
+function stemUncached(word: string): string {
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('sses')) w = w.slice(0, -2);
@@ -151,8 +175,15 @@ export function stem(word: string): string {
   return w;
 }
 
-/** The words of a text after normalisation, with subject phrases removed (stop words kept for phrase lookup). */
+/** The words of an already normalised text, with subject phrases removed (stop words kept for phrase lookup). */
+export function wordsOfNormalized(normalized: string): string[] {
+  return normalized
+    .replace(SUBJECT_PHRASE, ' ')
+    .split(' ')
+    .filter((w) => w.length > 0);
+}
+
+/** The words of a question after normalisation (see `wordsOfNormalized`). */
 export function words(text: string): string[] {
-  const s = normalizeQuestion(text).replace(SUBJECT_PHRASE, ' ');
-  return s.split(' ').filter((w) => w.length > 0);
+  return wordsOfNormalized(normalizeQuestion(text));
 }

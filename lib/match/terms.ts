@@ -8,12 +8,15 @@ const MAX_PHRASE_WORDS = 6;
 interface PhraseTable {
   /** Stemmed phrase ("multi factor authent") -> the concept terms it stands for. */
   phrases: Map<string, string[]>;
+  /** First stem of a phrase -> the length in words of the longest phrase starting with it. */
+  longestFrom: Map<string, number>;
   /** Every word the vocabulary knows, unstemmed: a query word found here is not a typo. */
   surface: Set<string>;
 }
 
 function buildPhraseTable(): PhraseTable {
   const phrases = new Map<string, string[]>();
+  const longestFrom = new Map<string, number>();
   const surface = new Set<string>();
   const byId = new Map(CONCEPT_GROUPS.map((g) => [g.id, g]));
   for (const group of CONCEPT_GROUPS) {
@@ -27,12 +30,14 @@ function buildPhraseTable(): PhraseTable {
         throw new Error(`vocabulary: phrase "${phrase}" of "${group.id}" must have 1-${MAX_PHRASE_WORDS} words`);
       }
       ws.forEach((w) => surface.add(w));
-      const key = ws.map(stem).join(' ');
+      const stems = ws.map(stem);
+      const key = stems.join(' ');
+      longestFrom.set(stems[0]!, Math.max(longestFrom.get(stems[0]!) ?? 0, stems.length));
       const existing = phrases.get(key);
       phrases.set(key, existing ? [...new Set([...existing, ...concepts])] : concepts);
     }
   }
-  return { phrases, surface };
+  return { phrases, longestFrom, surface };
 }
 
 const TABLE = buildPhraseTable();
@@ -57,22 +62,29 @@ export function termsOfWords(ws: readonly string[]): string[] {
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
-    for (let n = Math.min(MAX_PHRASE_WORDS, stems.length - i); n >= 1; n--) {
-      const concepts = TABLE.phrases.get(stems.slice(i, i + n).join(' '));
-      if (concepts) {
-        out.push(...concepts);
-        // Each word of a multi-word phrase keeps its own meaning too ("data retention" is about data and
-        // retention): a word that is a concept by itself adds that concept, any other word its stem.
-        if (n > 1) {
-          for (let k = i; k < i + n; k++) {
-            if (STOP_WORDS.has(ws[k]!) || ws[k]!.length < 2) continue;
-            const own = TABLE.phrases.get(stems[k]!);
-            if (own) out.push(...own);
-            else out.push(stems[k]!);
-          }
-        }
+    let concepts: string[] | undefined;
+    const longest = Math.min(TABLE.longestFrom.get(stems[i]!) ?? 0, stems.length - i);
+    // Grow the key word by word and keep the longest phrase found (no slicing and joining per length).
+    let key = '';
+    for (let n = 1; n <= longest; n++) {
+      key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]!}`;
+      const found = TABLE.phrases.get(key);
+      if (found) {
+        concepts = found;
         matched = n;
-        break;
+      }
+    }
+    if (concepts) {
+      out.push(...concepts);
+      // Each word of a multi-word phrase keeps its own meaning too ("data retention" is about data and
+      // retention): a word that is a concept by itself adds that concept, any other word its stem.
+      if (matched > 1) {
+        for (let k = i; k < i + matched; k++) {
+          if (STOP_WORDS.has(ws[k]!) || ws[k]!.length < 2) continue;
+          const own = TABLE.phrases.get(stems[k]!);
+          if (own) out.push(...own);
+          else out.push(stems[k]!);
+        }
       }
     }
     if (matched > 0) {
@@ -86,7 +98,7 @@ export function termsOfWords(ws: readonly string[]): string[] {
   return out;
 }
 
-/** Index terms of a text. */
+/** Index terms of a question text. */
 export function extractTerms(text: string): string[] {
   return termsOfWords(words(text));
 }
