@@ -1,6 +1,7 @@
 // `npm run demo`: build the extension, serve the demo portal pages (the test fixtures) on localhost, and launch
 // Chromium with the extension; the panel loads the sample library on first run.
-// With a display: a window opens for you to try it. Without one: a headless run through one questionnaire
+// With a display (DISPLAY / WAYLAND_DISPLAY, macOS, Windows): a window opens for you to try it; `--headless`
+// forces the other mode. Without one: a headless run through one questionnaire
 // (scan, proposals, fill all high-confidence) writes screenshots and demo-output/report.md, and exits non-zero
 // with the reason if any step fails. `--readme` also refreshes the README screenshots in docs/screenshots/.
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,8 @@ const outDir = process.env.QA_OUT_DIR ?? '.output';
 const extensionDir = join(root, outDir, 'chrome-mv3');
 const reportDir = join(root, 'demo-output');
 const readmeShots = join(root, 'docs/screenshots');
-const headed = !!process.env.DISPLAY && !process.argv.includes('--headless');
+const hasDisplay = !!process.env.DISPLAY || !!process.env.WAYLAND_DISPLAY || process.platform === 'darwin' || process.platform === 'win32';
+const headed = hasDisplay && !process.argv.includes('--headless');
 const refreshReadme = process.argv.includes('--readme');
 
 /** The questionnaire the demo walks through, and the other demo portal pages offered in the window. */
@@ -99,15 +101,50 @@ async function runHeadless(context: BrowserContext, base: (host: keyof typeof HO
   step(result);
   await shoot(panel, '03-filled.png');
   if (filled === 0) throw new Error(`nothing was filled: ${result}`);
+  let filledTotal = filled;
   const afterFill = (await summary.textContent()) ?? '';
+
+  // The survey's next page: open it from the panel and fill its high-confidence answers too.
+  const pages: string[] = [];
+  const nextSection = panel.getByRole('button', { name: 'Open next section' });
+  while (await nextSection.isEnabled().catch(() => false)) {
+    const before = (await panel.getByRole('region', { name: 'Sections' }).locator('p').textContent()) ?? '';
+    await nextSection.click();
+    await panel.getByRole('region', { name: 'Sections' }).locator('p').filter({ hasNotText: before }).waitFor({ timeout: 15_000 });
+    await summary.filter({ hasText: / detected/ }).waitFor();
+    const open = (await panel.getByRole('region', { name: 'Sections' }).locator('p').textContent()) ?? '';
+    await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
+    const pageConfirm = panel.getByRole('button', { name: /^Fill \d+ answers$/ });
+    await pageConfirm.waitFor();
+    const offered = Number(/\d+/.exec((await pageConfirm.textContent()) ?? '')?.[0] ?? 0);
+    if (offered === 0) {
+      await panel.getByRole('button', { name: 'Cancel' }).click();
+      pages.push(`${open}: no high-confidence answers`);
+      continue;
+    }
+    await pageConfirm.click();
+    const pageNotice = panel.locator('.notice').filter({ hasText: new RegExp(`Filled \\d+ of ${offered} answers`) });
+    await pageNotice.waitFor({ timeout: 30_000 });
+    const pageResult = (await pageNotice.textContent()) ?? '';
+    pages.push(`${open}: ${pageResult}`);
+    filledTotal += Number(/Filled (\d+)/.exec(pageResult)?.[1] ?? 0);
+  }
 
   await panel.getByRole('tab', { name: 'History' }).click();
   await panel.locator('.history-item').first().waitFor();
   const recorded = await panel.locator('.history-item').count();
+  const fills = await panel.locator('.history-item').evaluateAll((items) =>
+    items.map((li) => {
+      const q = li.querySelector('.history-q')?.textContent?.trim() ?? '';
+      const v = li.querySelector('.history-v')?.textContent?.trim() ?? '';
+      const r = li.querySelector('.history-head .badge:nth-of-type(2)')?.textContent?.trim() ?? '';
+      return `- ${q} → ${v.length > 90 ? `${v.slice(0, 90)}…` : v} (${r})`;
+    }),
+  );
   await shoot(panel, '04-history.png');
   await page.screenshot({ path: join(reportDir, '05-portal-page.png'), fullPage: true });
   shots.push('05-portal-page.png');
-  if (recorded < filled) throw new Error(`the history shows ${recorded} fills but ${filled} were made`);
+  if (recorded < filledTotal) throw new Error(`the history shows ${recorded} fills but ${filledTotal} were made`);
 
   const report = [
     '# Demo run',
@@ -118,7 +155,12 @@ async function runHeadless(context: BrowserContext, base: (host: keyof typeof HO
     `- Scan and proposals: ${scanned} (${scanMs.toFixed(0)} ms from opening the page)`,
     `- Bulk fill preview offered ${planned} high-confidence answers; ${result}`,
     `- After the fill: ${afterFill}`,
+    ...pages.map((p) => `- Next page of the survey (${p})`),
     `- History: ${recorded} recorded fills`,
+    '',
+    '## What was filled',
+    '',
+    ...fills,
     '',
     '## Screenshots',
     '',
