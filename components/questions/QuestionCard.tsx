@@ -70,6 +70,11 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         </h3>
         <StatusBadge status={row.status} pending={row.pending} />
       </header>
+      {row.appeared && (
+        <p className="hint">
+          <span className="badge badge-new">New</span> Appeared after a change on the page, e.g. an answer that opens follow-up questions.
+        </p>
+      )}
       {q.required && <p className="hint">Required</p>}
       {current && !filled && <p className="hint">On the page now: {current}</p>}
       {row.changedOnPage !== undefined && (

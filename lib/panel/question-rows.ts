@@ -28,6 +28,8 @@ export interface QuestionRow {
   lastFill?: LastFill;
   /** What the page shows now for a field we filled, when it differs from what the fill left there. */
   changedOnPage?: FieldValue;
+  /** The question appeared on a later scan of the page (e.g. a dependent question revealed by an answer). */
+  appeared?: boolean;
 }
 
 export interface RowsState {
@@ -134,7 +136,14 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
     case 'reset':
       return emptyRows;
     case 'scanned': {
-      const rows = action.questions.map((q) => mergeScanned(state.memory[q.key], q, action.proposals[q.key] ?? []));
+      // New in a section that was already on screen = revealed by a change; a newly opened section is not.
+      const shownSections = new Set(state.rows.map((r) => r.question.section ?? ''));
+      const rows = action.questions.map((q) => {
+        const previous = state.memory[q.key];
+        const row = mergeScanned(previous, q, action.proposals[q.key] ?? []);
+        const appeared = previous ? previous.appeared : shownSections.has(q.section ?? '');
+        return appeared ? { ...row, appeared } : row;
+      });
       const memory = { ...state.memory };
       for (const row of rows) memory[row.key] = row;
       return { rows, memory };

@@ -64,6 +64,7 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   // Answering "Yes" reveals the dependent question; the page says its questions changed and the panel re-scans.
   await expect(summary).toHaveText(/^5 detected · .* · 1 filled · /);
   await expect(mfa.locator('.warning-line')).toHaveCount(0);
+  await expect(card(panel, /Which MFA methods are supported/).locator('.badge-new')).toHaveText('New');
   // The accepted wording was learned as an alias: the re-scan now matches it exactly.
   await expect(mfa.locator('.why')).toContainText('A wording you accepted before');
 

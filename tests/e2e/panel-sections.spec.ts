@@ -36,6 +36,8 @@ test('sections: shows which is open, opens the next, steps through all filling h
   await expect(sections).toContainText('5 sections, 1 open: Access Control');
   await expect(panel.getByTestId('page-summary')).toHaveText(/^4 detected/);
   await expect(panel.getByRole('heading', { level: 2, name: /^Access Control/ })).toBeVisible();
+  // The questions of a newly opened section are not flagged as having appeared after a change.
+  await expect(panel.locator('.badge-new')).toHaveCount(0);
 
   const before = await otValues(page);
   await sections.getByRole('button', { name: 'Step through every section…' }).click();

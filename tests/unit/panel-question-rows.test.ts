@@ -56,6 +56,22 @@ describe('rowsReducer', () => {
     expect(state.rows[0]).toMatchObject({ status: 'proposed', lastFill: undefined });
   });
 
+  it('marks questions that appear on a later scan (dependent questions), and keeps the mark', () => {
+    let state = scanned();
+    expect(state.rows.some((r) => r.appeared)).toBe(false);
+    state = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1' }), question({ key: 'q1b' }), question({ key: 'q2' })], proposals: {} });
+    expect(state.rows.map((r) => !!r.appeared)).toEqual([false, true, false]);
+    state = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1' }), question({ key: 'q1b' })], proposals: {} });
+    expect(state.rows[1]!.appeared).toBe(true);
+    expect(rowsReducer(state, { type: 'reset' }).memory).toEqual({});
+  });
+
+  it('does not mark the questions of a newly opened section', () => {
+    let state = rowsReducer(emptyRows, { type: 'scanned', questions: [question({ key: 'a1', section: 'A' })], proposals: {} });
+    state = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'b1', section: 'B' })], proposals: {} });
+    expect(state.rows[0]!.appeared).toBeUndefined();
+  });
+
   it('adds a proposal found by searching the library and shows it', () => {
     let state = scanned();
     state = rowsReducer(state, { type: 'add-proposal', key: 'q2', proposal: proposal({ entryId: 'manual', band: 'review' }) });
