@@ -135,6 +135,10 @@ test('button groups wait for the group to re-enable; listbox and contenteditable
   expect(state).toMatchObject({ q1: 'Yes', saves: 2, q2: ['ISO 27001', 'SOC 2'], q3: 'Microsoft Azure', q4: 'Triage within 1 hour.\nNotify within 72 hours.' });
   const rescan = await scanPage(sw, page);
   expect(question(rescan, 'hosting provider').currentValue).toBe('Microsoft Azure');
+  // An unknown label changes nothing and leaves the list closed.
+  const bad = await fillPage(sw, page, [{ fieldId: question(scan, 'hosting provider').fieldId, value: 'Oracle Cloud' }]);
+  expect(bad[0]).toMatchObject({ status: 'refused', actual: 'Microsoft Azure' });
+  await expect(page.locator('#lb')).toBeHidden();
   expect(question(rescan, 'frameworks').currentValue).toEqual(['ISO 27001', 'SOC 2']);
 });
 

@@ -38,6 +38,12 @@ async function openListbox(combobox: Element, options: WriteOptions): Promise<El
   }, timeout, 'the listbox to open', options.signal);
 }
 
+/** Close a combobox we opened (Escape, as a user would; a click on the toggle if it stays open). */
+function closeListbox(combobox: Element): void {
+  combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  if (isOpen(combobox, controlledListbox(combobox))) realClick(combobox);
+}
+
 export const listboxWriter: FieldWriter = {
   id: 'listbox',
   read(control, kind) {
@@ -53,6 +59,15 @@ export const listboxWriter: FieldWriter = {
     const multiple = kind === 'multi-choice';
     if (!multiple && wanted.length !== 1) throw new FillRefusedError('a single-choice list takes exactly one label');
     const standalone = control.getAttribute('role') === 'listbox';
+    // Every label is checked against the options before the first click, so a bad label changes nothing.
+    const first = standalone ? control : await openListbox(control, options);
+    const known = optionsOf(first).map(optionText);
+    try {
+      for (const label of wanted) requireOption(label, known);
+    } catch (err) {
+      if (!standalone) closeListbox(control);
+      throw err;
+    }
     for (const label of wanted) {
       const listbox = standalone ? control : await openListbox(control, options);
       const opts = optionsOf(listbox);
