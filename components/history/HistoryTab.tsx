@@ -43,7 +43,8 @@ export function HistoryTab({ active }: { active: boolean }) {
 
   const exportAs = (kind: 'csv' | 'json') => {
     const at = new Date().toISOString();
-    if (kind === 'csv') download(exportFileName('csv', at), 'text/csv;charset=utf-8', historyToCsv(filtered));
+    // The byte-order mark makes Excel read the file as UTF-8 (answers often hold curly quotes and accents).
+    if (kind === 'csv') download(exportFileName('csv', at), 'text/csv;charset=utf-8', `\uFEFF${historyToCsv(filtered)}`);
     else download(exportFileName('json', at), 'application/json', historyToJson(filtered, at));
   };
 

@@ -130,7 +130,9 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await expect(items).toHaveCount(1);
   await panel.getByLabel('Text').fill('');
   const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name: 'Export CSV' }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8');
+  const file = readFileSync((await download.path())!, 'utf8');
+  expect(file.startsWith('\uFEFF')).toBe(true);
+  const csv = file.slice(1);
   const lines = csv.trim().split('\r\n');
   expect(lines[0]).toMatch(/^at,portal,pageTitle,pageUrl,questionNumber,questionText,entryId,entryUpdatedAt,value/);
   expect(lines).toHaveLength(4 + bulkCount);
