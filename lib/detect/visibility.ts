@@ -37,7 +37,8 @@ export function isStyleVisible(el: Element): boolean {
 
 /** Layout test: rendered (checkVisibility), not tiny, not parked outside the document's scrollable area. */
 export function isLaidOutVisible(el: Element): boolean {
-  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true })) {
+  // Sections skipped by `content-visibility: auto` are only off-screen, not hidden: they still count.
+  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
     return false;
   }
   const rect = el.getBoundingClientRect();

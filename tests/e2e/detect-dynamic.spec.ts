@@ -103,3 +103,21 @@ test('a dimmed page (clickjacking trick) is refused', async ({ context, sw, port
   expect(results[0]).toMatchObject({ status: 'refused', message: 'the page is made transparent' });
   await expect(page.locator('#legal')).toHaveValue('');
 });
+
+test('questions in off-screen content-visibility:auto sections are detected; a closed <details> is not until opened', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('buyer', '/portals/generic/definition-list.html'));
+  await page.evaluate(() => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<div style="height:4000px"></div><section style="content-visibility:auto;contain-intrinsic-size:auto 200px"><h2>Far below</h2>' +
+        '<p><label for="far">Do you run tabletop exercises?</label><input id="far"></p></section>' +
+        '<details id="more"><summary>More</summary><p><label for="inside">Collapsed question about audits?</label><input id="inside"></p></details>',
+    );
+  });
+  const scan = await scanPage(sw, page);
+  expect(question(scan, 'tabletop')).toMatchObject({ section: 'Far below', textSource: 'label-for' });
+  expect(scan.questions.some((q) => q.text.includes('Collapsed question'))).toBe(false);
+  await page.evaluate(() => ((document.getElementById('more') as HTMLDetailsElement).open = true));
+  expect(question(await scanPage(sw, page), 'Collapsed question').kind).toBe('text');
+});
