@@ -23,12 +23,6 @@ export class HighlightOverlay {
   private listening: AbortController | undefined;
   private frameRequested = false;
 
-  /** The overlay hosts, so the mutation observer can ignore them. */
-  isOwnNode(node: Node): boolean {
-    for (const o of this.overlays.values()) if (o.host === node || o.host.contains(node)) return true;
-    return false;
-  }
-
   show(elements: Element[], mode: HighlightMode): void {
     for (const el of elements) {
       const existing = this.boxes.get(el);

@@ -6,6 +6,7 @@ import { FieldRegistry } from '../../lib/detect/field-registry';
 import { scanPage } from '../../lib/detect/scan-page';
 import { fillFields } from '../../lib/fill/fill-fields';
 import { matchOption, sameValue } from '../../lib/fill/option-match';
+import { fieldWriters } from '../../lib/fill/writers';
 import type { FillRequest, PageScan } from '../../lib/schema';
 
 let registry: FieldRegistry;
@@ -38,6 +39,14 @@ async function fill(requests: FillRequest[]) {
   }
   return fillFields(requests, { registry, currentTexts, layout: false });
 }
+
+describe('writer registry', () => {
+  it('holds every generic writer once, under a unique id', () => {
+    const ids = fieldWriters.map((w) => w.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ['input', 'textarea', 'contenteditable', 'select', 'radio-group', 'checkbox-group', 'button-group', 'listbox', 'date', 'file']) expect(ids).toContain(id);
+  });
+});
 
 describe('option matching', () => {
   it('matches exactly, loosely, then by Yes/No/N/A synonyms', () => {
