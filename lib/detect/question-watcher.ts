@@ -2,7 +2,21 @@
 // MutationObserver over every readable document and open shadow root, debounced, torn down by an AbortSignal.
 import { OWN_HOST_ATTRIBUTE, readableDocuments, rootsOfDocument, type QueryRoot } from './deep-query';
 
-const OBSERVED_ATTRIBUTES = ['style', 'class', 'hidden', 'open', 'aria-hidden', 'aria-expanded', 'disabled', 'type', 'contenteditable'];
+const OBSERVED_ATTRIBUTES = [
+  'style',
+  'class',
+  'hidden',
+  'open',
+  'aria-hidden',
+  'aria-expanded',
+  'aria-checked',
+  'aria-pressed',
+  'aria-selected',
+  'disabled',
+  'readonly',
+  'type',
+  'contenteditable',
+];
 
 export interface WatchOptions {
   signal: AbortSignal;
@@ -51,6 +65,15 @@ export class QuestionWatcher {
         if (this.observed.has(root)) continue;
         this.observed.add(root);
         this.observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
+        // A value the analyst types or picks changes no node: `change` (not composed, so per root) reports it.
+        root.addEventListener(
+          'change',
+          (event) => {
+            if (event.target instanceof Node) this.dirty?.push(event.target);
+            this.schedule();
+          },
+          { capture: true, signal: this.options.signal },
+        );
       }
     }
   }

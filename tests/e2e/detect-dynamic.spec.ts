@@ -121,3 +121,14 @@ test('questions in off-screen content-visibility:auto sections are detected; a c
   await page.evaluate(() => ((document.getElementById('more') as HTMLDetailsElement).open = true));
   expect(question(await scanPage(sw, page), 'Collapsed question').kind).toBe('text');
 });
+
+test('an answer typed on the page is reported with its new value', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('buyer', '/portals/generic/label-for.html'));
+  await scanPage(sw, page);
+  const changes = await watchQuestionsChanged(sw, page);
+  await page.fill('#legal', 'Typed by the analyst');
+  await page.locator('#legal').blur();
+  await expect.poll(async () => (await changes.take()).at(-1)?.scan.questions.find((q) => q.text === 'Legal entity name')?.currentValue).toBe('Typed by the analyst');
+  await changes.stop();
+});
