@@ -31,6 +31,21 @@ export class FieldRegistry {
     return id;
   }
 
+  /** Forget ids whose element left the page (re-rendering frameworks replace elements; the maps must not grow). */
+  prune(): void {
+    for (const [id, ref] of this.elements) {
+      const el = ref.deref();
+      if (el && el.isConnected) continue;
+      this.elements.delete(id);
+      this.entries.delete(id);
+    }
+  }
+
+  /** How many ids are live (for tests and diagnostics). */
+  get size(): number {
+    return this.elements.size;
+  }
+
   owns(fieldId: string): boolean {
     return fieldId.startsWith(`${this.nonce}:`);
   }

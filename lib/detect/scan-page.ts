@@ -132,6 +132,7 @@ export function scanPage(doc: Document, options: ScanOptions): PageScan {
     }
   }
 
+  if (!options.dirty) registry.prune();
   const result: PageScan = { url: doc.URL, title: doc.title, portal, questions, warnings };
   if (pageKind) result.pageKind = pageKind;
   if (sections) result.sections = sections;

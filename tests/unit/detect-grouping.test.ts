@@ -109,5 +109,8 @@ describe('stable keys', () => {
     const rerendered = scanPage(document, { adapters: [], layout: false, registry });
     expect(rerendered.questions.map((q) => q.key)).toEqual(first.questions.map((q) => q.key));
     expect(rerendered.questions[0]?.fieldId).not.toBe(first.questions[0]?.fieldId);
+    // The replaced elements' ids are forgotten, so a long session does not accumulate them.
+    expect(registry.size).toBe(2);
+    expect(registry.resolve(first.questions[0]!.fieldId)).toBeNull();
   });
 });
