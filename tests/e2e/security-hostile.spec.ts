@@ -7,6 +7,7 @@ import { test, expect } from './support/extension';
 import { fillPage, highlightPage, scanPage, scrollToField } from './support/content';
 import { hostileLibrary } from '../fixtures/portals/hostile/library';
 import { findLeaks, readHostile } from '../fixtures/portals/hostile/leaks';
+import { allCardHeadings, importLibrary, revealCard } from '../fixtures/portals/hostile/panel';
 import type { FillRequest, PageScan } from '../../lib/schema';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
@@ -49,66 +50,6 @@ async function openHostilePage(context: BrowserContext, url: string): Promise<Pa
   await expect(page.locator('#f-same')).toBeVisible();
   await page.frameLocator('#f-same').locator('#fsame').waitFor();
   return page;
-}
-
-/** Replace the whole library with the hostile one (import with "mirror the export"), through the Library view. */
-async function importHostileLibrary(context: BrowserContext, extensionId: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-  await page.getByRole('tab', { name: 'Library' }).click();
-  await expect(page.locator('.library-counts')).toContainText('entries shown');
-  await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles({
-    name: 'hostile-library.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(library)),
-  });
-  await page.getByLabel(/Mirror the export/).check();
-  await page.getByRole('button', { name: 'Apply import' }).click();
-  await expect(page.locator('.library-counts')).toContainText(`of ${library.entries.length} entries shown`);
-  await page.close();
-}
-
-/** The question list is virtualised: scroll it until the card for `text` is rendered (or the end is reached). */
-async function revealCard(panel: Page, text: RegExp) {
-  const list = panel.getByRole('region', { name: 'Detected questions' });
-  const card = panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-  await list.evaluate((el) => el.scrollTo({ top: 0 }));
-  for (let step = 0; step < 100; step++) {
-    if ((await card.count()) > 0) {
-      // The virtualiser may re-render the row while we scroll to it: retry rather than wait on a stale element.
-      const centred = await card
-        .evaluate((el) => el.scrollIntoView({ block: 'center' }), undefined, { timeout: 2000 })
-        .then(() => true, () => false);
-      if (centred) return card;
-      continue;
-    }
-    const atEnd = await list.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-      el.scrollBy({ top: el.clientHeight * 0.7 });
-      return end;
-    });
-    if (atEnd) break;
-    await panel.waitForTimeout(50);
-  }
-  return card;
-}
-
-/** Every question heading in the (virtualised) list, top to bottom. */
-async function allCardHeadings(panel: Page): Promise<string[]> {
-  const list = panel.getByRole('region', { name: 'Detected questions' });
-  await list.evaluate((el) => el.scrollTo({ top: 0 }));
-  const seen = new Set<string>();
-  for (let step = 0; step < 100; step++) {
-    for (const t of await panel.locator('article.card h3, article.card [role="heading"]').allInnerTexts()) seen.add(t.trim());
-    const atEnd = await list.evaluate((el) => {
-      const end = el.scrollTop + el.clientHeight >= el.scrollHeight - 2;
-      el.scrollBy({ top: el.clientHeight * 0.7 });
-      return end;
-    });
-    if (atEnd) break;
-    await panel.waitForTimeout(50);
-  }
-  return [...seen];
 }
 
 function findQuestion(scan: PageScan, text: RegExp) {
@@ -236,7 +177,7 @@ test.describe('the side panel on a hostile page', () => {
     openPanel,
   }) => {
     test.setTimeout(120_000);
-    await importHostileLibrary(context, extensionId);
+    await importLibrary(context, extensionId, library);
     const page = await openHostilePage(context, portalUrl('servicenow', HOSTILE_PATH));
     const panel = await openPanel(page);
     const requests: string[] = [];

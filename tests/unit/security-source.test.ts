@@ -106,6 +106,11 @@ describe('all extension code', () => {
     expect(problems.join('\n')).toBe('');
   });
 
+  it('listens to no other extension or web page (no external message or connect handlers)', () => {
+    const listeners = sources.filter((f) => /\bon(Message|Connect)External\b/.test(code(f))).map((f) => relative(root, f));
+    expect(listeners).toEqual([]);
+  });
+
   it('opens the database only from extension pages, never from the content script', () => {
     const { files } = contentScriptGraph();
     const dbUsers = sources.filter((f) => /getDatabase\s*\(|new\s+AutofillDatabase\s*\(/.test(code(f)));
