@@ -226,8 +226,16 @@ export function addLearnedAlias(index: MatchIndex, alias: AliasInput): boolean {
   const entryIdx = index.entryById.get(alias.entryId);
   if (entryIdx === undefined || alias.text.trim().length === 0) return false;
   const normalized = normalizeQuestion(alias.text);
+  if (!normalized) return false;
   // The same wording already leads to this entry: nothing to learn.
   if (index.exact.get(normalized)?.some((u) => index.units[u]!.entry === entryIdx)) return false;
+  // The analyst changed their mind: an older alias of this wording for another entry stops deciding.
+  const exact = index.exact.get(normalized);
+  if (exact) {
+    const kept = exact.filter((u) => index.units[u]!.kind !== 'alias');
+    if (kept.length > 0) index.exact.set(normalized, kept);
+    else index.exact.delete(normalized);
+  }
   addUnit(index, entryIdx, 'alias', alias.text);
   return true;
 }

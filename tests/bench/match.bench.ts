@@ -58,7 +58,7 @@ function calibrationRows(match: Matcher, questions: readonly LabelledQuestion[])
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 function accuracyRow(name: string, r: AccuracyReport): string {
-  return `| ${name} | ${r.questions} | ${pct(r.top1)} | ${pct(r.top3)} | ${pct(r.falseProposalRate)} | ${pct(r.highPrecision)} (${r.highCount}) | ${pct(r.correctHighShare)} |`;
+  return `| ${name} | ${r.questions} | ${pct(r.top1)} | ${pct(r.top3)} | ${pct(r.proposalAccuracy)} | ${pct(r.falseProposalRate)} | ${pct(r.highPrecision)} (${r.highCount}) | ${pct(r.correctHighShare)} |`;
 }
 
 function accuracy(): void {
@@ -84,8 +84,8 @@ function accuracy(): void {
   const engineDev = engineMatcher(devIndex);
   const fuseDev = fuseMatcher(devFuse, fuseCalibration);
   const score = (m: Matcher, qs: LabelledQuestion[]) => scorePredictions(qs, qs.map((q) => m(q.text)));
-  console.log('\n| matcher / set | questions | top-1 (answerable) | top-3 recall | false proposals (nulls) | high precision (count) | correct high share |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('\n| matcher / set | questions | top-1 (answerable) | top-3 recall | right proposal (answerable) | false proposals (nulls) | high precision (count) | correct high (answerable) |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, qs] of [['dev train', train], ['dev held-out', holdout], ['dev all', devQuestions]] as const) {
     console.log(accuracyRow(`engine, ${name}`, score(engineDev, [...qs])));
     console.log(accuracyRow(`fuse baseline, ${name}`, score(fuseDev, [...qs])));

@@ -153,6 +153,14 @@ describe('learning from accepted proposals', () => {
     expect(matchQuestion(idx, { text: 'Do you hire ethical hackers?' }).proposal).toMatchObject({ entryId: 'pentest', why: { source: 'alias' } });
   });
 
+  it('lets the latest accepted entry win when the same wording was learned for another entry before', () => {
+    const idx = index();
+    addLearnedAlias(idx, createLearnedAlias('Is our data safe with you?', 'enc-rest'));
+    expect(matchQuestion(idx, { text: 'Is our data safe with you?' }).proposal?.entryId).toBe('enc-rest');
+    addLearnedAlias(idx, createLearnedAlias('Is our data safe with you?', 'enc-transit'));
+    expect(matchQuestion(idx, { text: 'Is our data safe with you?' }).proposal).toMatchObject({ entryId: 'enc-transit', confidence: 1, why: { source: 'alias' } });
+  });
+
   it('ignores aliases of missing or retired entries, and lets a learned alias override a colliding library wording', () => {
     const idx = buildIndex(entries, [
       { entryId: 'old-insurance', text: 'Do you have cyber cover?' },
