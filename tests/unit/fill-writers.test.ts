@@ -103,6 +103,21 @@ describe('writers and statuses', () => {
     expect(select.value).toBe('eu');
   });
 
+  it('a multiple select takes a list of labels and reads back the selected ones', async () => {
+    load('<label for="m">Certifications held</label><select id="m" multiple><option>ISO 27001</option><option>SOC 2</option><option>PCI DSS</option></select>');
+    const q = scan.questions[0]!;
+    expect(q).toMatchObject({ kind: 'multi-choice', writer: 'select', options: ['ISO 27001', 'SOC 2', 'PCI DSS'] });
+    const changes: number[] = [];
+    document.getElementById('m')!.addEventListener('change', () => changes.push(1));
+    const [r, bad] = await fill([
+      { fieldId: q.fieldId, value: ['PCI DSS', 'iso 27001'] },
+      { fieldId: q.fieldId, value: ['SOC 2', 'HIPAA'] },
+    ]);
+    expect(r).toMatchObject({ status: 'filled', previous: [], actual: ['ISO 27001', 'PCI DSS'] });
+    expect(bad).toMatchObject({ status: 'refused', actual: ['ISO 27001', 'PCI DSS'] });
+    expect(changes).toEqual([1]);
+  });
+
   it('radios and checkboxes are clicked (the click handler runs), exactly once per change', async () => {
     load(
       '<fieldset><legend>Do you encrypt backups?</legend><label><input type="radio" name="r" value="y">Yes</label><label><input type="radio" name="r" value="n">No</label></fieldset>' +
