@@ -23,32 +23,36 @@ interface FrameProbe {
   frameId: number;
   loaded: boolean;
   portal: boolean;
+  /** The document finished loading, so the manifest's content script would already run there if it could. */
+  complete: boolean;
 }
 
 /** Frames of the tab we may script (host access or activeTab), with whether our content script already runs there. */
 export async function probeFrames(tabId: number): Promise<FrameProbe[]> {
   const results = await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
-    func: (flag: string) => ({ loaded: (globalThis as Record<string, unknown>)[flag] === true, host: location.hostname }),
+    func: (flag: string) => ({ loaded: (globalThis as Record<string, unknown>)[flag] === true, host: location.hostname, complete: document.readyState === 'complete' }),
     args: [LOADED_FLAG],
   });
   return results
     .filter((r) => r.result !== undefined && r.result !== null)
     .map((r) => {
-      const res = r.result as { loaded: boolean; host: string };
-      return { frameId: r.frameId, loaded: res.loaded, portal: isPortalHost(res.host) };
+      const res = r.result as { loaded: boolean; host: string; complete: boolean };
+      return { frameId: r.frameId, loaded: res.loaded, portal: isPortalHost(res.host), complete: res.complete };
     })
     .sort((a, b) => a.frameId - b.frameId);
 }
 
 /**
  * Make sure every scriptable frame of the tab runs the content script, injecting it once where it is missing
- * (a buyer's own questionnaire site: activeTab + scripting). Portal hosts get it from the manifest. Returns the
- * frame ids that now run it.
+ * (a buyer's own questionnaire site: activeTab + scripting). Portal hosts get it from the manifest, except in
+ * tabs that were open before the extension was updated or reloaded: Chrome does not re-run manifest scripts
+ * there, so a fully loaded portal frame without the script gets it injected too. Returns the frame ids that now
+ * run it.
  */
 export async function ensureContentScript(tabId: number): Promise<number[]> {
   const frames = await probeFrames(tabId);
-  const missing = frames.filter((f) => !f.loaded && !f.portal).map((f) => f.frameId);
+  const missing = frames.filter((f) => !f.loaded && (!f.portal || f.complete)).map((f) => f.frameId);
   if (missing.length > 0) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: missing }, files: [CONTENT_SCRIPT_FILE] });
   }

@@ -108,6 +108,7 @@ async function launchReloadable(): Promise<{ context: BrowserContext; load: () =
 }
 
 test('an extension reload (as an update does) keeps the library and the fill history', async ({ portalUrl }) => {
+  test.setTimeout(120_000);
   const { context, load } = await launchReloadable();
   try {
     const extensionId = await load();
@@ -133,6 +134,18 @@ test('an extension reload (as an update does) keeps the library and the fill his
     expect(await storedState(reopened)).toEqual(before);
     await reopened.getByRole('tab', { name: 'History' }).click();
     await expect(reopened.locator('.history-item').filter({ hasText: 'Is customer data encrypted at rest?' })).toHaveCount(1);
+
+    // The portal tab that was open across the reload (Chrome does not re-run manifest content scripts in open tabs)
+    // still works from a panel opened on it, without reloading the portal page and losing unsaved answers.
+    const portalTab = context.pages().find((p) => p.url().includes(HOSTILE_PATH))!;
+    const tabId = await reopened.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1, portalTab.url());
+    const panelAgain = await context.newPage();
+    await panelAgain.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+    await expect(panelAgain.getByTestId('page-summary')).toHaveText(/^\d+ detected · /);
+    const incident = card(panelAgain, /incident response plan/);
+    await incident.getByRole('button', { name: 'Accept & fill' }).click();
+    await expect(incident.locator('.badge-filled')).toHaveText('Filled');
+    await expect(portalTab.locator('#q-incident')).not.toHaveValue('');
   } finally {
     await context.close();
   }
