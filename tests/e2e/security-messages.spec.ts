@@ -3,7 +3,7 @@
 // Whatever arrives, nothing is filled, nothing is stored, and the content script says what was wrong.
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './support/extension';
-import { scanPage, tabIdOf } from './support/content';
+import { fillPage, scanPage, tabIdOf } from './support/content';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
 const TEXT_FIELDS = ['q-encryption', 'q-incident', 'q-script', 'q-html', 'q-jsurl', 'q-huge'];
@@ -156,4 +156,22 @@ test('nothing is filled without a click or key press in the panel', async ({ con
   expect(await fieldValues(page)).toEqual(TEXT_FIELDS.map(() => ''));
   expect(await page.locator('#q-pentest').inputValue()).toBe('');
   expect(await page.locator('#q-mfa-yes').isChecked()).toBe(false);
+});
+
+test('a page that forges the "newer content script started" event cannot switch the extension off', async ({ context, sw, extensionId, portalUrl }) => {
+  const page = await context.newPage();
+  await page.goto(portalUrl('servicenow', HOSTILE_PATH));
+  const before = await scanPage(sw, page);
+  // WXT's content scripts stop when a newer copy announces itself on `document`; a page script can send that too
+  // (the extension id of a store extension is public).
+  await page.evaluate(
+    (id) => document.dispatchEvent(new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'forged' } })),
+    extensionId,
+  );
+  const after = await scanPage(sw, page);
+  expect(after.questions.map((q) => q.text)).toEqual(before.questions.map((q) => q.text));
+  const encryption = after.questions.find((q) => /encrypted at rest/.test(q.text))!;
+  const [result] = await fillPage(sw, page, [{ fieldId: encryption.fieldId, value: 'Filled after the forged event.' }]);
+  expect(result).toMatchObject({ status: 'filled' });
+  await expect(page.locator('#q-encryption')).toHaveValue('Filled after the forged event.');
 });
