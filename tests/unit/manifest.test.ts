@@ -174,6 +174,12 @@ describe('the production bundles', () => {
     }
   });
 
+  it('ship no test hook: the e2e build exposes the tab client on the service worker, production does not', () => {
+    const background = [...files.keys()].filter((f) => f.startsWith('background'));
+    expect(background.length).toBeGreaterThan(0);
+    for (const f of background) expect(files.get(f), f).not.toMatch(/qaTabClient/);
+  });
+
   it('keep the content script free of database, web storage, network, message-listener and HTML-string sinks', () => {
     expect(contentScriptFiles().length).toBeGreaterThan(0);
     for (const file of contentScriptFiles()) {
