@@ -195,6 +195,10 @@ test.describe('the side panel on a hostile page', () => {
     await expect(await revealCard(panel, REAL_FIELDS['q-script']!.text)).toContainText("<script>window.__pwned = 'script'</script>");
     await expect(await revealCard(panel, REAL_FIELDS['q-html']!.text)).toContainText('<img src="x" onerror=');
     expect(await cards.locator('script, img[src="x"], iframe, object, embed, a[href^="javascript:"]').count()).toBe(0);
+    // A citation URL from the library is a link only when it is http(s).
+    const jsurlCard = await revealCard(panel, REAL_FIELDS['q-jsurl']!.text);
+    await expect(jsurlCard).toContainText('policy link');
+    expect(await jsurlCard.locator('a[href^="javascript:"], a[href*="__pwned"]').count()).toBe(0);
 
     // The analyst accepts every real question's proposal, one click each.
     for (const text of [...Object.values(REAL_FIELDS).map((f) => f.text), ...CHOICE_FIELDS]) {
