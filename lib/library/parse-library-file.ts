@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { z } from 'zod';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { LibraryFileError } from './library-errors';
-import { MAX_LIBRARY_ENTRIES, MAX_LIBRARY_FILE_BYTES } from './limits';
+import { MAX_ENTRY_NESTING, MAX_LIBRARY_ENTRIES, MAX_LIBRARY_FILE_BYTES } from './limits';
 import { questionId } from './question-id';
 import { COLUMN_OF_FIELD, REQUIRED_COLUMNS, cellsToRawEntry, normalizeHeader, unprotectCell } from './table-columns';
 
@@ -223,7 +223,26 @@ function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][
   return finish(result);
 }
 
+/** Nesting depth of a parsed JSON value, walked without recursion (a hostile file may nest thousands deep). */
+function nestingDepth(value: unknown, stopAbove: number): number {
+  let deepest = 0;
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > stopAbove) break;
+    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 function addEntry(result: ParsedLibraryFile, raw: unknown, index: number, where: string, fieldName: (field: string) => string): void {
+  if (nestingDepth(raw, MAX_ENTRY_NESTING) > MAX_ENTRY_NESTING) {
+    const id = typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).id === 'string' ? ((raw as Record<string, unknown>).id as string) : undefined;
+    result.invalid.push({ index, where, ...(id ? { id } : {}), reason: `entry: values nested more than ${MAX_ENTRY_NESTING} levels deep; remove or flatten the extra fields` });
+    return;
+  }
   const parsed = LibraryEntrySchema.safeParse(raw);
   if (parsed.success) {
     result.entries.push({ entry: parsed.data, index, where });

@@ -180,6 +180,32 @@ describe('import never throws an unexpected error', () => {
   });
 });
 
+describe('every entry an import accepts can be stored and exported again', () => {
+  it('deeply nested unknown fields are refused with a reason, never accepted and then impossible to save or export', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 60_000 }), fc.constantFrom('[', '{"a":'), async (depth, open) => {
+        const close = open === '[' ? ']' : '}';
+        const deep = `${open.repeat(depth)}1${close.repeat(depth)}`;
+        const text = `{"format":"answer-library","version":1,"entries":[{"id":"deep","question":"Q?","answer":"A.","nested":${deep}}]}`;
+        const parsed = await parseLibraryFile(text, 'deep.json');
+        if (parsed.entries.length === 0) {
+          expect(parsed.invalid[0]?.reason).toMatch(/nested/);
+          return;
+        }
+        const entries = parsed.entries.map((p) => p.entry);
+        expect(() => exportLibraryJson(entries)).not.toThrow();
+        expect(() => exportLibraryCsv(entries)).not.toThrow();
+        const db = await dbWith([]);
+        await applySyncPlan(db, planSync(parsed, []));
+        expect(await db.entries.count()).toBe(1);
+        db.close();
+        await db.delete();
+      }),
+      runs(25),
+    );
+  });
+});
+
 describe('valid libraries round-trip exactly', () => {
   it.each(KINDS)('export as %s -> import gives the same entries; exporting again gives the same bytes', async (kind) => {
     await fc.assert(
