@@ -56,7 +56,7 @@ export interface MatchIndex {
   /** Sorted distinct terms of a wording -> unit ids (near-identical wording: same words, other order or form). */
   signature: Map<string, number[]>;
   /** Unstemmed words the library or the vocabulary knows, bucketed by first letter, for typo correction. */
-  knownWords: Set<string>;
+  knownWords: Set<string> | undefined;
   typoBuckets: Map<string, Fuse<string>> | undefined;
   typoCache: Map<string, string | null>;
   /** The date (YYYY-MM-DD) staleness was judged against. */
@@ -139,7 +139,7 @@ function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: stri
   const normalized = kind === 'tag' ? normalizeText(text) : normalizeQuestion(text);
   const ws = wordsOfNormalized(normalized);
   if (ws.length === 0) return;
-  ws.forEach((w) => index.knownWords.add(w));
+  if (index.knownWords) for (const w of ws) index.knownWords.add(w);
   const terms = countTerms(termsOfWords(ws));
   const id = index.units.length;
   index.version += 1;
@@ -181,7 +181,7 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     answerLengthSum: 0,
     exact: new Map(),
     signature: new Map(),
-    knownWords: new Set(),
+    knownWords: undefined,
     typoBuckets: undefined,
     typoCache: new Map(),
     today: options.today ?? new Date().toISOString().slice(0, 10),
@@ -192,7 +192,6 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     if (status === 'retired' || index.entryById.has(entry.id)) continue;
     const entryIdx = index.entries.length;
     const answerWords = wordsOfNormalized(normalizeText(`${entry.answer} ${(entry.tags ?? []).join(' ; ')}`));
-    answerWords.forEach((w) => index.knownWords.add(w));
     const answerTerms = countTerms(termsOfWords(answerWords));
     const answerLength = [...answerTerms.values()].reduce((a, b) => a + b, 0);
     const indexed: IndexedEntry = {
@@ -260,7 +259,7 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   if (cached !== undefined) return cached;
   if (!index.typoBuckets) {
     const buckets = new Map<string, string[]>();
-    for (const w of new Set([...index.knownWords, ...vocabularyWords()])) {
+    for (const w of new Set([...knownWordsOf(index), ...vocabularyWords()])) {
       if (w.length < TYPO_MIN_LENGTH - 1) continue;
       pushTo(buckets, w[0]!, w);
     }
@@ -288,6 +287,20 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   return best;
 }
 
+/** Every word of the library's wordings, tags and answers, unstemmed; built on first need (typo checks). */
+function knownWordsOf(index: MatchIndex): Set<string> {
+  if (index.knownWords) return index.knownWords;
+  const known = new Set<string>();
+  for (const unit of index.units) {
+    for (const w of wordsOfNormalized(normalizeText(unit.text))) known.add(w);
+  }
+  for (const { entry } of index.entries) {
+    for (const w of wordsOfNormalized(normalizeText(entry.answer))) known.add(w);
+  }
+  index.knownWords = known;
+  return known;
+}
+
 /** Optimal string alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
 export function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
@@ -308,5 +321,6 @@ export function editDistance(a: string, b: string): number {
 
 /** True when a query word needs no correction. */
 export function isKnownWord(index: MatchIndex, word: string): boolean {
-  return index.knownWords.has(word) || isVocabularyWord(word) || index.documentFrequency.has(stem(word));
+  // Cheap checks first: the set of every library word is only built when a word might be a typo.
+  return index.documentFrequency.has(stem(word)) || isVocabularyWord(word) || knownWordsOf(index).has(word);
 }

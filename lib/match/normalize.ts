@@ -60,6 +60,8 @@ export function normalizeText(text: string): string {
   return foldText(cleanText(text));
 }
 
+const HINT_WORD = /\b(?:yes|no|y|n|n\/?a|true|false|applicable|please|if|explain|describe|elaborate|specify|provide|list|attach|include|give|upload|comment)\b/i;
+
 /**
  * The canonical form of a question: like `normalizeText`, and without numbering or trailing answer hints.
  * Learned aliases are keyed on it.
@@ -75,7 +77,8 @@ export function normalizeQuestion(text: string): string {
   const question = s.lastIndexOf('?');
   // Text after the final question mark is an instruction ("Please explain.", "If yes, attach ...").
   if (question > 10 && question < s.length - 1) s = s.slice(0, question + 1);
-  for (let pass = 0; pass < 2; pass++) {
+  // One cheap test decides whether the hint patterns need to run at all (most wordings have no hint).
+  for (let pass = 0; pass < 2 && HINT_WORD.test(s); pass++) {
     for (const hint of TRAILING_HINTS) {
       const cut = s.replace(hint, '');
       if (cut.trim().length >= 8) s = cut;
