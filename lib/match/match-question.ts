@@ -1,6 +1,7 @@
 // Matching one question: exact or learned wording wins outright; otherwise BM25 retrieval over every
 // wording and the answers, then a similarity re-rank of the best few, a calibrated confidence and a band.
 import type { QuestionKind } from '../schema/detect';
+import type { LibraryEntry } from '../schema/library';
 import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
 import { bandOf, confidenceOf, similarity } from './confidence';
@@ -36,6 +37,7 @@ const GENERIC_TERMS = new Set([
   '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance', 'process', 'practic', 'program',
   'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access', 'servic',
 ]);
+/** Extra weight per repeat of a term in the question (up to two repeats). */
 const REPEAT_BOOST = 0.25;
 /** Vocabulary concepts are what questionnaires are about: they count more than plain words. */
 const CONCEPT_BOOST = 2;
@@ -191,6 +193,18 @@ function soleEntry(index: MatchIndex, units: readonly number[] | undefined): { e
   return entries.size === 1 ? { entry: index.units[pool[0]!]!.entry, unit: pool[0]! } : undefined;
 }
 
+const CHOICE_KINDS: ReadonlySet<QuestionKind> = new Set(['yesno', 'single-choice', 'multi-choice']);
+
+/**
+ * The option to pick: mapped onto the field's options when it has some; a text field gets none; with neither
+ * options nor kind (the CLI) the entry's own short answer.
+ */
+function choiceFor(entry: LibraryEntry, question: QuestionInput): string | undefined {
+  if (question.options && question.options.length > 0) return mapChoice(entry, question.options);
+  if (question.kind && !CHOICE_KINDS.has(question.kind)) return undefined;
+  return preferredChoice(entry);
+}
+
 function displayTerm(t: string): string {
   return t.startsWith('~') ? t.slice(1) : t;
 }
@@ -256,7 +270,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   if ((indexed.draft || indexed.stale) && band === 'high') band = 'review';
 
   const runner = rest[0];
-  const choice = question.options && question.options.length > 0 ? mapChoice(indexed.entry, question.options) : preferredChoice(indexed.entry);
+  const choice = choiceFor(indexed.entry, question);
   const proposal: Proposal = {
     entryId: indexed.entry.id,
     confidence: round(confidence),

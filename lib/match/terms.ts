@@ -52,9 +52,6 @@ export function vocabularyWords(): ReadonlySet<string> {
   return TABLE.surface;
 }
 
-/** Number of concept groups in the vocabulary. */
-export const CONCEPT_COUNT = CONCEPT_GROUPS.length;
-
 /** Index terms of already-split words, in order, with repeats (for term frequency). */
 export function termsOfWords(ws: readonly string[]): string[] {
   const stems = ws.map(stem);

@@ -122,6 +122,8 @@ describe('matchQuestion', () => {
     const p = matchQuestion(index(), { text: 'Is customer data encrypted at rest?', kind: 'single-choice', options: ['Annually', 'Monthly'] }).proposal;
     expect(p?.entryId).toBe('enc-rest');
     expect(p?.choice).toBeUndefined();
+    expect(matchQuestion(index(), { text: 'Is customer data encrypted at rest?', kind: 'textarea', options: [] }).proposal?.choice).toBeUndefined();
+    expect(matchQuestion(index(), { text: 'Is customer data encrypted at rest?', kind: 'yesno', options: [] }).proposal?.choice).toBe('Yes');
   });
 });
 
