@@ -17,7 +17,8 @@ export default defineConfig({
     name: 'Questionnaire Autofill',
     description: 'Fill vendor security questionnaires in GRC portals from your local, cited answer library.',
     // Each permission has a reason in the README "Permissions" table; tests/unit/manifest.test.ts keeps them in step.
-    permissions: ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
+    // Firefox has no sidePanel API: the panel is its sidebar_action, which needs no permission.
+    permissions: browser === 'firefox' ? ['activeTab', 'scripting', 'unlimitedStorage'] : ['sidePanel', 'activeTab', 'scripting', 'unlimitedStorage'],
     // The MV3 default plus: extension pages may fetch, load images and frame only the extension's own files, so
     // even a bug could not send library text anywhere (the README's "no network" promise, enforced by Chrome).
     content_security_policy: {
