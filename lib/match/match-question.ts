@@ -4,7 +4,7 @@ import type { QuestionKind } from '../schema/detect';
 import type { LibraryEntry } from '../schema/library';
 import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
-import { bandOf, confidenceOf, similarity } from './confidence';
+import { bandOf, confidenceOf, similarity, type Evidence } from './confidence';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
 import { normalizeQuestion, STOP_WORDS, wordsOfNormalized } from './normalize';
 import { termsOfWords } from './terms';
@@ -74,6 +74,8 @@ interface Scored {
   sim: number;
   /** Share of the question the entry explains (see SimilarityParts.coverage). */
   coverage: number;
+  /** Share of the matched wording's weighted terms found in the question. */
+  precision: number;
   matched: string[];
 }
 
@@ -101,7 +103,7 @@ function unitWeightOf(index: MatchIndex, unit: IndexedUnit): number {
 /** The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. */
 function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number, retrieval: number): Scored {
   const indexed = index.entries[entryIdx]!;
-  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, coverage: 0, matched: [] };
+  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, coverage: 0, precision: 0, matched: [] };
   for (const unitId of indexed.units) {
     const unit: IndexedUnit = index.units[unitId]!;
     let inUnit = 0;
@@ -124,7 +126,7 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, numb
     const coverage = (inUnit + elsewhere) / queryWeight;
     const precision = unitWeight > 0 ? inUnit / credit / unitWeight : 0;
     const sim = similarity({ coverage, precision, retrieval });
-    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, coverage, matched };
+    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, coverage, precision, matched };
   }
   return best;
 }
@@ -209,6 +211,15 @@ function displayTerm(t: string): string {
   return t.startsWith('~') ? t.slice(1) : t;
 }
 
+/** How many topical question terms the entry accounts for, and how much of the question the library never mentions. */
+function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>, queryWeight: number): Evidence {
+  let supportingTerms = 0;
+  for (const t of top.matched) if (!GENERIC_TERMS.has(t)) supportingTerms += 1;
+  let unknown = 0;
+  for (const [t, w] of query) if (!index.documentFrequency.has(t)) unknown += w;
+  return { supportingTerms, unknownShare: queryWeight > 0 ? unknown / queryWeight : 0 };
+}
+
 /** Match one question against the index. */
 export function matchQuestion(index: MatchIndex, question: QuestionInput, options: MatchOptions = {}): MatchResult {
   const candidateCount = options.candidateCount ?? 3;
@@ -245,13 +256,14 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
       unit: decisive.unit,
       sim: outright ? 1 : SIGNATURE_CONFIDENCE,
       coverage: 1,
+      precision: 1,
       matched: own?.matched ?? [...query.keys()],
     };
     rest = scored.filter((s) => s.entry !== decisive.entry);
     confidence = top.sim;
     source = sourceOf(index.units[decisive.unit]!.kind);
   } else if (top) {
-    confidence = confidenceOf(top, scored[1]);
+    confidence = confidenceOf(top, scored[1], evidenceFor(index, top, query, queryWeight));
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
   } else {

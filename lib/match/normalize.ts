@@ -27,9 +27,9 @@ function decodeEntities(text: string): string {
   });
 }
 
-/** Leading question numbers and control ids: `3.2.1`, `Q14.`, `APPL-01`, `A&A-02.1`, `a)`, `(iv)`, `#12`. */
+/** Leading question numbers and control ids: `3.2.1`, `Q14.`, `APPL-01`, `A&A-02.1`, `ID.AM-1` (NIST CSF), `a)`, `(iv)`, `#12`. */
 const NUMBERING_PREFIX =
-  /^\s*(?:(?:q(?:uestion)?\s*)?#?\d+(?:[.\-]\d+)*[.):\-]?|[a-z]{1,5}(?:&[a-z]{1,3})?[-_.]\d+(?:[.\-]\d+)*[.):\-]?|\(?[a-z]\)|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|\([a-z0-9]{1,3}\)|[a-z][.)](?=\s))\s+/i;
+  /^\s*(?:(?:q(?:uestion)?\s*)?#?\d+(?:[.\-]\d+)*[.):\-]?|[a-z]{1,5}(?:[&.][a-z]{1,4})?[-_.]\d+(?:[.\-]\d+)*[.):\-]?|\(?[a-z]\)|\(?(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|\([a-z0-9]{1,3}\)|[a-z][.)](?=\s))\s+/i;
 
 /** Trailing answer hints and instructions that say nothing about the topic. */
 const TRAILING_HINTS = [

@@ -8,6 +8,8 @@ describe('normalizeQuestion', () => {
     ['Q14. Do you use MFA?', 'do you use mfa'],
     ['APPL-01 Do you have a WAF?', 'do you have a waf'],
     ['A&A-02.1 Are audits conducted annually?', 'are audits conducted annually'],
+    ['ID.AM-1 Is an inventory of physical devices maintained?', 'is an inventory of physical devices maintained'],
+    ['PR.DS-5 Are protections against data leaks implemented?', 'are protections against data leaks implemented'],
     ['a) Describe your incident response process.', 'describe your incident response process'],
     ['(iv) Is there a DR plan?', 'is there a dr plan'],
     ['#12 Do you scan for vulnerabilities?', 'do you scan for vulnerabilities'],
