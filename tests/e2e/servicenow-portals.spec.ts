@@ -123,6 +123,15 @@ test.describe('ServiceNow Service Portal take_survey', () => {
     expectAllFilled(await fill(sw, page, [{ fieldId: reviews.fieldId, value: 'Not Applicable' }]));
     expect((await modelOf(page))['5']?.value).toBe('-1');
 
+    // Clearing (what undo sends) goes through select2's UI: a non-mandatory list's "-- None --" option.
+    const cleared = await fill(sw, page, [{ fieldId: reviews.fieldId, value: null }]);
+    expect(cleared.map((r) => [r.status, r.previous])).toEqual([['filled', 'Not Applicable']]);
+    expect((await modelOf(page))['5']?.value).toBe('');
+    await expect(page.locator('.hidden-xs .select2-chosen').nth(1)).toHaveText('-- None --');
+    await expect(page.locator('#select2-drop.select2-drop-active')).toHaveCount(0);
+    expectAllFilled(await fill(sw, page, [{ fieldId: reviews.fieldId, value: 'Quarterly' }]));
+    expect((await modelOf(page))['5']?.value).toBe('quarterly');
+
     // "Yes" reveals the dependent question; the content script reports it without being asked.
     await expect
       .poll(async () => (await changes.take()).some((c) => c.scan.questions.some((q) => q.text === 'Which MFA methods are supported?')))
@@ -166,6 +175,13 @@ test.describe('ServiceNow Service Portal take_survey', () => {
 
     await openSection(sw, page, 0);
     await expect(page.locator('.hidden-xs .category-label')).toHaveText(['Access Control']);
+    // A mandatory list has no None option: clearing presses select2's allowClear ×, and the model empties.
+    const back = await scan(sw, page);
+    const mfaAgain = byText(back, 'Do you enforce multi-factor authentication for all remote access?');
+    const clearedMfa = await fill(sw, page, [{ fieldId: mfaAgain.fieldId, value: null }]);
+    expect(clearedMfa.map((r) => [r.status, r.previous])).toEqual([['filled', 'Yes']]);
+    expect((await modelOf(page))['3']?.value).toBe('');
+    await expect(page.locator('.hidden-xs .select2-container').first()).not.toHaveClass(/select2-allowclear/);
     expect(posts.map((r) => r.url())).toEqual([]);
   });
 

@@ -10,10 +10,12 @@ let container: Element;
 let events: string[];
 let listening: AbortController;
 
-function markup(chosen: string | null): string {
-  return `<div class="select2-container" id="s2id_autogen7">
-      <a class="select2-choice${chosen === null ? ' select2-default' : ''}"><span class="select2-chosen">${chosen ?? '-- None --'}</span></a></div>
-    <select name="ASMTQUESTION:abc"><option value=""></option><option value="-1">Not Applicable</option>
+function markup(chosen: string | null, opts: { none?: boolean; allowClear?: boolean } = {}): string {
+  const clear = opts.allowClear ? ' select2-allowclear' : '';
+  return `<div class="select2-container${clear}" id="s2id_autogen7">
+      <a class="select2-choice${chosen === null ? ' select2-default' : ''}"><span class="select2-chosen">${chosen ?? '-- None --'}</span>
+      <abbr class="select2-search-choice-close"></abbr></a></div>
+    <select name="ASMTQUESTION:abc"><option value="">${opts.none ? '-- None --' : ''}</option><option value="-1">Not Applicable</option>
       <option value="1">Yes</option><option value="0">No</option></select>`;
 }
 
@@ -44,12 +46,36 @@ describe('select2 v3 writer', () => {
     expect(events).toEqual([]);
   });
 
-  it('refuses several labels and clearing, before opening the list', async () => {
+  it('refuses several labels, and clearing a list with neither a None option nor allowClear, before opening the list', async () => {
     await expect(select2Writer.write(container, ['Yes', 'No'], 'yesno', {})).rejects.toThrow(FillRefusedError);
     document.body.innerHTML = markup('Yes');
     const chosen = document.querySelector('.select2-container') as Element;
-    await expect(select2Writer.write(chosen, null, 'yesno', {})).rejects.toThrow('no clear button');
+    await expect(select2Writer.write(chosen, null, 'yesno', {})).rejects.toThrow('neither a "-- None --" option nor a clear button');
     expect(events).toEqual([]);
+  });
+
+  it('reads a picked "-- None --" option as no answer, and clearing an empty list does nothing', async () => {
+    document.body.innerHTML = markup('-- None --', { none: true });
+    const none = document.querySelector('.select2-container') as Element;
+    expect(select2Writer.read(none, 'yesno')).toBe('');
+    await select2Writer.write(none, null, 'yesno', {});
+    expect(events).toEqual([]);
+  });
+
+  it('clears through the None option by opening the list, or through allowClear\'s × with a mousedown', async () => {
+    document.body.innerHTML = markup('Yes', { none: true });
+    await expect(select2Writer.write(document.querySelector('.select2-container') as Element, null, 'yesno', { timeoutMs: 50 })).rejects.toThrow('the select2 list to open');
+    expect(events).toEqual(['mousedown:select2-choice']);
+    events.length = 0;
+    document.body.innerHTML = markup('Yes', { allowClear: true });
+    const abbr = document.querySelector('abbr') as Element;
+    // Stands in for select2's handler: the × empties the selection.
+    abbr.addEventListener('mousedown', () => {
+      document.querySelector('.select2-choice')!.classList.add('select2-default');
+    });
+    await select2Writer.write(document.querySelector('.select2-container') as Element, null, 'yesno', { timeoutMs: 500 });
+    expect(events).toEqual(['mousedown:select2-search-choice-close']);
+    expect(select2Writer.read(document.querySelector('.select2-container') as Element, 'yesno')).toBe('');
   });
 
   it('does nothing when the chosen label already matches (synonyms included)', async () => {

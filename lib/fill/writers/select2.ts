@@ -1,7 +1,8 @@
 // select2 v3 (ServiceNow Service Portal choice lists): the page's model only hears select2's own change event,
 // so the writer drives select2's UI — mousedown on the choice to open, mouseup on the result to pick — and
 // verifies the chosen label. Setting the hidden <select> would change the DOM and leave the model untouched.
-import type { FieldWriter } from '../types';
+// Clearing (undo of a fill) also goes through the UI: the list's empty "-- None --" option, else allowClear's ×.
+import type { FieldWriter, WriteOptions } from '../types';
 import { normalizeText } from '../../detect/text';
 import { selectOptions } from '../../detect/controls';
 import { FillRefusedError } from '../fill-errors';
@@ -25,10 +26,21 @@ function sourceOf(container: Element): HTMLSelectElement {
   return next as HTMLSelectElement;
 }
 
+/** The options that stand for "no answer": value "" with a label ("-- None --"), as spChoiceList renders them. */
+function noneOptionLabels(container: Element): string[] {
+  const next = container.nextElementSibling;
+  if (next?.tagName !== 'SELECT') return [];
+  return Array.from((next as HTMLSelectElement).options)
+    .filter((o) => o.value === '')
+    .map((o) => normalizeText(o.label || o.text))
+    .filter(Boolean);
+}
+
 function readChosen(container: Element): string {
   const choice = container.querySelector('.select2-choice');
   if (!choice || choice.classList.contains('select2-default')) return '';
-  return normalizeText(container.querySelector('.select2-chosen')?.textContent ?? '');
+  const shown = normalizeText(container.querySelector('.select2-chosen')?.textContent ?? '');
+  return noneOptionLabels(container).includes(shown) ? '' : shown;
 }
 
 function mouse(el: Element, type: 'mousedown' | 'mouseup'): void {
@@ -63,6 +75,50 @@ function resyncSource(source: HTMLSelectElement, target: string): void {
   if (option && source.value === option.value) source.selectedIndex = -1;
 }
 
+/** Open the list, mouseup on the result labelled `target`, wait for the list to close. */
+async function pick(container: Element, target: string, options: WriteOptions): Promise<void> {
+  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const choice = container.querySelector('.select2-choice');
+  if (!choice) throw new FillRefusedError('the select2 widget has no .select2-choice to open');
+  const doc = container.ownerDocument;
+  mouse(choice, 'mousedown');
+  try {
+    const drop = await waitFor(() => isOpen(container) && openDropdown(doc), timeout, 'the select2 list to open', options.signal);
+    const result = await waitFor(
+      () =>
+        Array.from(drop.querySelectorAll('.select2-result-selectable')).find(
+          (li) => normalizeText(li.querySelector('.select2-result-label')?.textContent ?? '') === target,
+        ),
+      timeout,
+      `option "${target}" in the select2 list`,
+      options.signal,
+    );
+    mouse(result.querySelector('.select2-result-label') ?? result, 'mouseup');
+    await waitFor(() => !isOpen(container), timeout, 'the select2 list to close', options.signal);
+  } finally {
+    close(container);
+  }
+}
+
+/**
+ * Back to no answer through select2's own UI, so the page's model hears it: pick the "-- None --" option when
+ * the list has one, else press allowClear's × (`abbr.select2-search-choice-close`, a mousedown in select2 3.5).
+ */
+async function clear(container: Element, options: WriteOptions): Promise<void> {
+  const [none] = noneOptionLabels(container);
+  if (none !== undefined) {
+    await pick(container, none, options);
+  } else {
+    const abbr = container.querySelector('abbr.select2-search-choice-close');
+    if (!abbr || !container.classList.contains('select2-allowclear')) {
+      throw new FillRefusedError('this select2 list has neither a "-- None --" option nor a clear button; choose another option instead');
+    }
+    mouse(abbr, 'mousedown');
+    close(container);
+  }
+  await waitFor(() => readChosen(container) === '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the select2 list to show no answer', options.signal);
+}
+
 export const select2Writer: FieldWriter = {
   id: 'select2',
   read: (control) => readChosen(containerOf(control)),
@@ -70,39 +126,21 @@ export const select2Writer: FieldWriter = {
     const container = containerOf(control);
     const wanted = wantedLabels(value);
     if (wanted.length > 1) throw new FillRefusedError('this select2 list takes one option, not several');
+    const disabled = container.classList.contains('select2-container-disabled');
     const label = wanted[0];
     if (label === undefined) {
       if (readChosen(container) === '') return;
-      throw new FillRefusedError('this select2 list has no clear button; choose another option instead of clearing it');
+      if (disabled) throw new FillRefusedError('the select2 list is disabled');
+      await clear(container, options);
+      return;
     }
     const source = sourceOf(container);
     const labels = selectOptions(source);
     const target = labels[requireOption(label, labels)] as string;
     if (readChosen(container) === target) return;
+    if (disabled) throw new FillRefusedError('the select2 list is disabled');
     resyncSource(source, target);
-
-    const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const choice = container.querySelector('.select2-choice');
-    if (!choice) throw new FillRefusedError('the select2 widget has no .select2-choice to open');
-    if (container.classList.contains('select2-container-disabled')) throw new FillRefusedError('the select2 list is disabled');
-    const doc = container.ownerDocument;
-    mouse(choice, 'mousedown');
-    try {
-      const drop = await waitFor(() => isOpen(container) && openDropdown(doc), timeout, 'the select2 list to open', options.signal);
-      const result = await waitFor(
-        () =>
-          Array.from(drop.querySelectorAll('.select2-result-selectable')).find(
-            (li) => normalizeText(li.querySelector('.select2-result-label')?.textContent ?? '') === target,
-          ),
-        timeout,
-        `option "${target}" in the select2 list`,
-        options.signal,
-      );
-      mouse(result.querySelector('.select2-result-label') ?? result, 'mouseup');
-      await waitFor(() => !isOpen(container), timeout, 'the select2 list to close', options.signal);
-    } finally {
-      close(container);
-    }
+    await pick(container, target, options);
     const shown = readChosen(container);
     if (shown !== target) throw new Error(`select2 shows "${shown}" after picking "${target}"`);
   },
