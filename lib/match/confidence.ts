@@ -5,10 +5,11 @@ import type { ConfidenceBand } from '../schema/proposal';
 
 /**
  * Calibrated on the training split of the dev set (with the evidence weights of `confidenceOf`): `review`
- * is the lowest confidence that keeps proposals on its unanswerable questions at 4 of 53 (7.5%; 0.366,
- * rounded up), `high` the lowest at which proposals are right >= 96% of the time (0.637, rounded up).
+ * is the lowest confidence that keeps proposals on its unanswerable questions at 4 of 53 (7.5%; the fifth
+ * is at 0.366), `high` the lowest at which proposals are right >= 96% of the time (0.637; the highest wrong
+ * proposal under it is at 0.634).
  */
-export const BAND_THRESHOLDS = { high: 0.64, review: 0.37 } as const;
+export const BAND_THRESHOLDS = { high: 0.635, review: 0.37 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
@@ -30,6 +31,8 @@ export function similarity({ coverage, precision, retrieval }: SimilarityParts):
 export interface RankedCandidate {
   sim: number;
   coverage: number;
+  /** Share of the candidate's own wording that the question covers. */
+  precision: number;
 }
 
 /** What the question says that the best entry does or does not account for. */
@@ -52,7 +55,9 @@ export interface Evidence {
 export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | undefined, evidence?: Evidence): number {
   const gap = best.sim - (runnerUp?.sim ?? 0);
   let crowding = gap < 0.12 ? (0.12 - gap) * 0.8 : 0;
-  if (runnerUp && runnerUp.coverage >= best.coverage - 0.02 && gap < 0.12) crowding += EQUAL_COVERAGE_PENALTY;
+  if (runnerUp && runnerUp.coverage >= best.coverage - 0.02 && gap < 0.12 && !ownsTheQuestion(best, runnerUp)) {
+    crowding += EQUAL_COVERAGE_PENALTY;
+  }
   let confidence = best.sim - crowding;
   if (evidence && confidence > 0) {
     if (evidence.supportingTerms >= 3) confidence += BROAD_SUPPORT_BONUS;
@@ -62,11 +67,20 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
   return Math.max(0, Math.min(1, confidence));
 }
 
+/**
+ * The question covers all of the best entry's wording and clearly less of the runner-up's: a runner-up
+ * that mentions the question's words in passing ("Describe your data retention policy": the policy
+ * overview entry names retention too) does not make the choice ambiguous.
+ */
+function ownsTheQuestion(best: RankedCandidate, runnerUp: RankedCandidate): boolean {
+  return best.precision >= 1 && runnerUp.precision < best.precision - 0.2;
+}
+
 /** Fitted on the training split of the dev set together with BAND_THRESHOLDS (see its comment). */
 const BROAD_SUPPORT_BONUS = 0.12;
 const SINGLE_TERM_PENALTY = 0.2;
 const UNKNOWN_TERM_PENALTY = 0.25;
-const EQUAL_COVERAGE_PENALTY = 0.25;
+const EQUAL_COVERAGE_PENALTY = 0.15;
 
 export function bandOf(confidence: number, thresholds: { high: number; review: number } = BAND_THRESHOLDS): ConfidenceBand {
   if (confidence >= thresholds.high) return 'high';

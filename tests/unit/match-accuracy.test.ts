@@ -48,7 +48,14 @@ describe.each([
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
   });
   it('fills a useful share of questions with a correct high proposal', () => {
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.45);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.52);
+  });
+  it('proposes the right entry for at least 68% of answerable questions', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.68);
+  });
+  it('proposes something for at most 10% of unanswerable questions', () => {
+    expect(report.nulls).toBeGreaterThanOrEqual(10);
+    expect(report.falseProposalRate).toBeLessThanOrEqual(0.1);
   });
 });
 
@@ -61,6 +68,10 @@ describe('dev set, all questions', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.9);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
   });
+  it('proposes the right entry for at least 75% of answerable questions, 58% of them as high', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.75);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.58);
+  });
 });
 
 describe('sample library (demo and portal fixtures)', () => {
@@ -69,6 +80,8 @@ describe('sample library (demo and portal fixtures)', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.9);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.1);
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.78);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.66);
   });
 });
 

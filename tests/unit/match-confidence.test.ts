@@ -1,0 +1,55 @@
+// The confidence model: similarity, crowding by a close runner-up, and the evidence behind the best entry.
+import { describe, expect, it } from 'vitest';
+import { bandOf, BAND_THRESHOLDS, confidenceOf } from '../../lib/match/confidence';
+
+const best = { sim: 0.55, coverage: 0.6, precision: 0.8 };
+const distantRunnerUp = { sim: 0.2, coverage: 0.25, precision: 0.3 };
+
+describe('confidenceOf', () => {
+  it('is the similarity when the runner-up is far behind and no evidence is given', () => {
+    expect(confidenceOf(best, distantRunnerUp)).toBeCloseTo(0.55, 5);
+    expect(confidenceOf(best, undefined)).toBeCloseTo(0.55, 5);
+  });
+
+  it('trusts an entry that accounts for three or more topical terms more than one that rests on a single term', () => {
+    const broad = confidenceOf(best, distantRunnerUp, { supportingTerms: 3, unknownShare: 0 });
+    const two = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0 });
+    const single = confidenceOf(best, distantRunnerUp, { supportingTerms: 1, unknownShare: 0 });
+    expect(broad).toBeGreaterThan(two);
+    expect(two).toBeCloseTo(0.55, 5);
+    expect(single).toBeLessThan(two);
+    // The same similarity lands in different bands: broad support is proposed as high, a single term is not proposed.
+    expect(bandOf(broad)).toBe('high');
+    expect(bandOf(single)).toBe('none');
+  });
+
+  it('lowers confidence by the share of the question the library never mentions', () => {
+    const known = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0 });
+    const halfUnknown = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0.5 });
+    expect(halfUnknown).toBeLessThan(known - 0.1);
+  });
+
+  it('never lifts a candidate with no similarity, and stays within 0..1', () => {
+    expect(confidenceOf({ sim: 0, coverage: 0, precision: 0 }, undefined, { supportingTerms: 5, unknownShare: 0 })).toBe(0);
+    expect(confidenceOf({ sim: 1, coverage: 1, precision: 1 }, undefined, { supportingTerms: 5, unknownShare: 0 })).toBe(1);
+    expect(confidenceOf(best, distantRunnerUp, { supportingTerms: 0, unknownShare: 1 })).toBeGreaterThanOrEqual(0);
+  });
+
+  it('discounts a close runner-up that explains the question as fully, unless the question covers all of the best wording and clearly less of the runner-up', () => {
+    const close = { sim: 0.53, coverage: 0.6, precision: 0.8 };
+    const crowded = confidenceOf(best, close);
+    expect(crowded).toBeLessThan(0.55 - 0.15);
+    const owned = confidenceOf({ ...best, precision: 1 }, { ...close, precision: 0.5 });
+    expect(owned).toBeGreaterThan(crowded);
+    expect(owned).toBeLessThan(0.55);
+  });
+});
+
+describe('BAND_THRESHOLDS', () => {
+  it('puts high above review', () => {
+    expect(BAND_THRESHOLDS.high).toBeGreaterThan(BAND_THRESHOLDS.review);
+    expect(bandOf(BAND_THRESHOLDS.high)).toBe('high');
+    expect(bandOf(BAND_THRESHOLDS.review)).toBe('review');
+    expect(bandOf(BAND_THRESHOLDS.review - 0.001)).toBe('none');
+  });
+});
