@@ -1,7 +1,9 @@
 // Edit an answer before filling: the text (and for choice questions the option) the analyst wants written.
+// A list whose options show only while open takes a typed option; a text question with its own option button
+// (OneTrust's "Not applicable") offers that button instead of the text.
 import { useEffect, useRef, useState } from 'react';
 import type { DetectedQuestion } from '../../lib/schema';
-import { findOption, isChoiceQuestion } from '../../lib/panel/fill-plan';
+import { findOption, isChoiceQuestion, optionsReadAtFill, textQuestionOption } from '../../lib/panel/fill-plan';
 import type { FillChoice } from './useQuestionSession';
 
 export function AnswerEditor({
@@ -17,11 +19,14 @@ export function AnswerEditor({
 }) {
   const choiceQuestion = isChoiceQuestion(question);
   const [text, setText] = useState(initial.text);
-  const [choice, setChoice] = useState(findOption(question.options, initial.choice) ?? '');
-  const first = useRef<HTMLTextAreaElement & HTMLSelectElement>(null);
+  const typedOption = optionsReadAtFill(question);
+  const buttonOptions = !choiceQuestion && question.options.length > 0;
+  const [choice, setChoice] = useState((typedOption ? initial.choice : findOption(question.options, initial.choice)) ?? '');
+  const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const textLabel = choiceQuestion ? (question.commentFieldId ? 'Comment' : 'Answer (not written: this question has no comment box)') : 'Answer';
-  const canFill = choiceQuestion ? choice !== '' : text.trim() !== '';
+  const buttonChosen = buttonOptions && textQuestionOption(question, choice) !== undefined;
+  const canFill = choiceQuestion ? choice.trim() !== '' : buttonChosen || text.trim() !== '';
 
   return (
     <form
@@ -34,7 +39,26 @@ export function AnswerEditor({
         if (e.key === 'Escape') onCancel();
       }}
     >
-      {choiceQuestion && (
+      {typedOption && (
+        <label>
+          Option (the list shows its options only when open; the fill picks the one with this label)
+          <input ref={first} type="text" value={choice} onChange={(e) => setChoice(e.target.value)} />
+        </label>
+      )}
+      {buttonOptions && (
+        <label>
+          Answer with
+          <select ref={first} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">the text below</option>
+            {question.options.map((o) => (
+              <option key={o} value={o}>
+                the page's “{o}” button
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {choiceQuestion && !typedOption && (
         <label>
           Option
           <select ref={first} value={choice} onChange={(e) => setChoice(e.target.value)}>
@@ -48,8 +72,8 @@ export function AnswerEditor({
         </label>
       )}
       <label>
-        {textLabel}
-        <textarea ref={choiceQuestion ? undefined : first} value={text} rows={5} onChange={(e) => setText(e.target.value)} />
+        {buttonChosen ? 'Answer (not written: the button answers the question)' : textLabel}
+        <textarea ref={choiceQuestion || buttonOptions ? undefined : first} value={text} rows={5} onChange={(e) => setText(e.target.value)} />
       </label>
       <div className="actions">
         <button type="submit" className="primary" disabled={!canFill}>

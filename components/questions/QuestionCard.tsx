@@ -3,7 +3,7 @@
 import { memo, useState } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
 import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows';
-import { isChoiceQuestion } from '../../lib/panel/fill-plan';
+import { isChoiceQuestion, optionsReadAtFill, textQuestionOption } from '../../lib/panel/fill-plan';
 import { BandBadge, Freshness, StatusBadge } from '../common/Badges';
 import { AnswerEditor } from './AnswerEditor';
 import { LibrarySearch } from './LibrarySearch';
@@ -93,7 +93,14 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
           {isChoiceQuestion(q) && (
             <p className="option">
               Option: <strong>{proposal.choice ?? 'none maps; choose one when editing'}</strong>
+              {proposal.choice && optionsReadAtFill(q) && <span className="hint"> · matched against the list when it opens</span>}
               {q.commentFieldId && <span className="hint"> · answer text goes into the comment box</span>}
+            </p>
+          )}
+          {textQuestionOption(q, proposal.choice) && (
+            <p className="option">
+              Option: <strong>{textQuestionOption(q, proposal.choice)}</strong>
+              <span className="hint"> · the page's own button is pressed; the answer text is not typed</span>
             </p>
           )}
           <p className={`answer${expanded ? ' expanded' : ''}`}>{entry.answer}</p>

@@ -25,17 +25,35 @@ export function findOption(options: readonly string[], choice: string | undefine
   return options.find((o) => o.trim().toLowerCase() === wanted);
 }
 
+/** A choice question whose options the page renders only while its list is open (OneTrust's lookup). */
+export function optionsReadAtFill(question: Pick<DetectedQuestion, 'kind' | 'options'>): boolean {
+  return isChoiceQuestion(question) && question.options.length === 0;
+}
+
+/**
+ * The option button of a text question that the answer stands for: OneTrust's lone "Not applicable" beside an
+ * editor. A proposal whose choice is that option clicks it rather than typing the answer into the editor.
+ */
+export function textQuestionOption(question: Pick<DetectedQuestion, 'kind' | 'options'>, choice: string | undefined): string | undefined {
+  return isChoiceQuestion(question) ? undefined : findOption(question.options, choice);
+}
+
 export function planFill(question: DetectedQuestion, answer: AnswerDraft): FillPlan {
   const text = answer.text.trim();
   if (question.kind === 'file') return { ok: false, reason: 'This is an attachment field; attach the file in the portal yourself.' };
   if (!isChoiceQuestion(question)) {
+    const button = textQuestionOption(question, answer.choice);
+    if (button) return { ok: true, value: button, requests: [{ fieldId: question.fieldId, value: button, expectedText: question.text }] };
     if (!text) return { ok: false, reason: 'The answer is empty.' };
     return { ok: true, value: text, requests: [{ fieldId: question.fieldId, value: text, expectedText: question.text }] };
   }
-  const option = findOption(question.options, answer.choice);
+  // Options that exist only while the list is open: the writer matches the label against them when it opens
+  // the list, and refuses (naming the options) when none fits.
+  const option = optionsReadAtFill(question) ? answer.choice?.trim() || undefined : findOption(question.options, answer.choice);
   if (!option) {
     const asked = answer.choice ? `"${answer.choice}" is not one of its options` : 'no option was chosen';
-    return { ok: false, reason: `Choose an option: ${asked} (${question.options.join(', ') || 'no options found'}).` };
+    const known = optionsReadAtFill(question) ? 'its options show only when its list is open; type one when editing' : question.options.join(', ');
+    return { ok: false, reason: `Choose an option: ${asked} (${known}).` };
   }
   const value: FieldValue = question.kind === 'multi-choice' ? [option] : option;
   const requests: FillRequest[] = [{ fieldId: question.fieldId, value, expectedText: question.text }];

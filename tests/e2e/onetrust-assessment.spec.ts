@@ -4,6 +4,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { fillPage, openSection, question, scanPage } from './support/content';
+import { importLibrary } from '../fixtures/portals/hostile/panel';
+import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryEntry } from '../../lib/schema';
 
 const ROUTE = '/app/#/pia/assessment/wizard/info/5d0c8a56-9a51-4c2e-b1f3-0d7f6a2b9e41/1';
 const SECTION_NAMES = ['Welcome', 'Information Security Program', 'Access Control', 'Data Protection', 'Business Continuity'];
@@ -174,4 +176,55 @@ test('steps through every section, detecting each one as it renders, and fills i
   expect(state.justifications[id(304)]).toBe('Hosting: AWS (eu-west-1).\nEmail: Postmark.');
   expect(state.quillText[`${id(304)}:justification`]).toBe('Hosting: AWS (eu-west-1).\nEmail: Postmark.\n');
   expect(state.answers[id(105)]).toBeUndefined();
+});
+
+test('panel: a lookup gets a proposal checked against its list at fill time; an N/A proposal presses "Not applicable"', async ({ context, extensionId, portalUrl, openPanel }) => {
+  const entry = (id: string, question: string, answer: string, choice: string): LibraryEntry => ({
+    id, question, answer, choice, tags: [], citations: [{ title: 'Security Overview' }], status: 'approved', reviewedAt: '2026-07-01', updatedAt: '2026-07-01T00:00:00Z',
+  });
+  await importLibrary(context, extensionId, {
+    format: LIBRARY_FORMAT,
+    version: LIBRARY_FORMAT_VERSION,
+    entries: [
+      entry('region', 'In which region is customer data primarily hosted?', 'Customer data is hosted in the EU (Frankfurt and Dublin).', 'European Union'),
+      entry('certs', 'List any security certifications obtained in the last 12 months.', 'Not applicable: no new certifications in the last 12 months.', 'N/A'),
+    ],
+  });
+  const page = await context.newPage();
+  await openAssessment(page, portalUrl('onetrust', ROUTE));
+  const panel = await openPanel(page);
+  const card = (text: RegExp) => panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
+
+  // The lookup's options are not on the page until it opens: the proposal still names the option.
+  const region = card(/primarily hosted/);
+  await expect(region.locator('.option')).toHaveText('Option: European Union · matched against the list when it opens');
+  await region.getByRole('button', { name: 'Accept & fill' }).click();
+  await expect(region.locator('.badge-filled')).toHaveText('Filled');
+  await expect.poll(async () => (await otState(page)).answers[id(106)]).toBe('European Union');
+  await expect(page.locator('.ot-lookup__input')).toHaveValue('European Union');
+  await expect(page.locator('[role="listbox"]')).toHaveCount(0);
+
+  // N/A: the card's "Not applicable" button is pressed; nothing is typed into the editor.
+  const certs = card(/security certifications/);
+  await expect(certs.locator('.option')).toContainText('Option: Not applicable · the page\'s own button is pressed');
+  await certs.getByRole('button', { name: 'Accept & fill' }).click();
+  await expect(certs.locator('.badge-filled')).toHaveText('Filled');
+  let state = await otState(page);
+  expect(state.notApplicable[id(107)]).toBe(true);
+  expect(state.quillText[id(107)]).toBe('\n');
+  await expect(page.locator(`[data-question-id="${id(107)}"] .aa-question__na-btn`)).toHaveClass(/vt-button--primary/);
+
+  // Undo un-presses the button.
+  await certs.getByRole('button', { name: 'Undo fill' }).click();
+  await expect.poll(async () => (await otState(page)).notApplicable[id(107)]).toBe(false);
+
+  // Edited: the analyst can still answer with text, which goes into the editor and leaves N/A off.
+  await certs.getByRole('button', { name: 'Edit' }).click();
+  await certs.getByLabel('Answer with').selectOption({ label: 'the text below' });
+  await certs.locator('form.editor textarea').fill('ISO 27001 (March 2026)');
+  await certs.getByRole('button', { name: 'Fill edited answer' }).click();
+  await expect.poll(async () => (await otState(page)).quillText[id(107)]).toBe('ISO 27001 (March 2026)\n');
+  state = await otState(page);
+  expect(state.notApplicable[id(107)]).toBe(false);
+  expect(state.submitted).toBe(false);
 });

@@ -30,6 +30,25 @@ describe('planFill', () => {
     expect(!plan.ok && plan.reason).toContain('"Partially" is not one of its options (Yes, No)');
   });
 
+  it('sends the choice as typed to a list whose options show only when it opens (the writer matches it there)', () => {
+    const lookup = question({ key: 'l', kind: 'single-choice', options: [] });
+    const plan = planFill(lookup, { text: 'Hosted in the EU.', choice: ' European Union ' });
+    expect(plan.ok && plan.requests).toEqual([{ fieldId: lookup.fieldId, value: 'European Union', expectedText: lookup.text }]);
+    const none = planFill(lookup, { text: 'Hosted in the EU.' });
+    expect(!none.ok && none.reason).toContain('no option was chosen (its options show only when its list is open');
+  });
+
+  it('clicks a text question\'s own option (OneTrust "Not applicable") when the choice is that option, else types the text', () => {
+    const na = question({ key: 'n', kind: 'richtext', options: ['Not applicable'] });
+    const button = planFill(na, { text: 'Not applicable. We hold no certifications.', choice: 'not applicable' });
+    expect(button.ok && button.requests).toEqual([{ fieldId: na.fieldId, value: 'Not applicable', expectedText: na.text }]);
+    const typed = planFill(na, { text: 'ISO 27001 (2025).', choice: undefined });
+    expect(typed.ok && typed.requests).toEqual([{ fieldId: na.fieldId, value: 'ISO 27001 (2025).', expectedText: na.text }]);
+    // A plain text field has no options: a choice on the proposal changes nothing.
+    const plain = planFill(question({ key: 't', kind: 'textarea' }), { text: 'N/A', choice: 'N/A' });
+    expect(plain.ok && plain.value).toBe('N/A');
+  });
+
   it('refuses empty answers and attachment fields', () => {
     expect(planFill(question({ key: 'q' }), { text: '   ' }).ok).toBe(false);
     expect(planFill(question({ key: 'q', kind: 'file' }), { text: 'report.pdf' }).ok).toBe(false);
