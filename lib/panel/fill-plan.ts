@@ -45,6 +45,10 @@ export function planFill(question: DetectedQuestion, answer: AnswerDraft): FillP
     const button = textQuestionOption(question, answer.choice);
     if (button) return { ok: true, value: button, requests: [{ fieldId: question.fieldId, value: button, expectedText: question.text }] };
     if (!text) return { ok: false, reason: 'The answer is empty.' };
+    // A number field would reject prose (the page resets it): the analyst edits the answer down to the figure.
+    if (question.kind === 'number' && !/^[-+]?\d+(?:[.,]\d+)?$/.test(text)) {
+      return { ok: false, reason: 'This field takes a number and the answer is text; edit the answer to the number.' };
+    }
     return { ok: true, value: text, requests: [{ fieldId: question.fieldId, value: text, expectedText: question.text }] };
   }
   // Options that exist only while the list is open: the writer matches the label against them when it opens

@@ -49,6 +49,14 @@ describe('planFill', () => {
     expect(plain.ok && plain.value).toBe('N/A');
   });
 
+  it('refuses prose for a number field (the page would reject it) and passes a figure', () => {
+    const pct = question({ key: 'p', kind: 'number' });
+    const prose = planFill(pct, { text: 'Yes. All laptops are enrolled in MDM.' });
+    expect(!prose.ok && prose.reason).toContain('takes a number');
+    const figure = planFill(pct, { text: ' 98 ' });
+    expect(figure.ok && figure.value).toBe('98');
+  });
+
   it('refuses empty answers and attachment fields', () => {
     expect(planFill(question({ key: 'q' }), { text: '   ' }).ok).toBe(false);
     expect(planFill(question({ key: 'q', kind: 'file' }), { text: 'report.pdf' }).ok).toBe(false);
