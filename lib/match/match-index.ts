@@ -4,6 +4,7 @@
 import Fuse from 'fuse.js';
 import { entryStatus, isStale, type LibraryEntry } from '../schema/library';
 import { normalizeQuestion, normalizeText, stem, wordsOfNormalized } from './normalize';
+import { isRealWord } from './english-words';
 import { isVocabularyWord, termsOfWords, vocabularyWords } from './terms';
 
 /** A tag is a unit too: a short curated topic that a question can match as precisely as a wording. */
@@ -250,11 +251,12 @@ export function idf(index: MatchIndex, term: string): number {
 const TYPO_MIN_LENGTH = 6;
 
 /**
- * The library word a misspelt query word stands for, or null. Only words neither the library nor the
- * vocabulary knows are looked up; Fuse.js searches the known words that share the first letter.
+ * The library word a misspelt query word stands for, or null. A real English or domain word is never a
+ * typo, even when the library lacks it ("contact" is not "contract"); Fuse.js searches the known words
+ * that share the first letter.
  */
 export function correctTypo(index: MatchIndex, word: string): string | null {
-  if (word.length < TYPO_MIN_LENGTH || /\d/.test(word)) return null;
+  if (word.length < TYPO_MIN_LENGTH || /\d/.test(word) || isRealWord(word)) return null;
   const cached = index.typoCache.get(word);
   if (cached !== undefined) return cached;
   if (!index.typoBuckets) {

@@ -1,6 +1,8 @@
 // The matcher on a small hand-made library: outright hits, flags, learning, explanations, typo tolerance.
 import { describe, expect, it } from 'vitest';
 import { addLearnedAlias, buildIndex, createLearnedAlias, matchQuestion, type AliasInput } from '../../lib/match';
+import { isRealWord } from '../../lib/match/english-words';
+import { correctTypo } from '../../lib/match/match-index';
 import type { LibraryEntry } from '../../lib/schema';
 
 const TODAY = '2026-11-28';
@@ -79,6 +81,26 @@ describe('matchQuestion', () => {
   it('tolerates typos', () => {
     expect(matchQuestion(index(), { text: 'Do you conduct independant penetraton tests?' }).proposal?.entryId).toBe('pentest');
     expect(matchQuestion(index(), { text: 'Is data encrpyted in transit?' }).proposal?.entryId).toBe('enc-transit');
+  });
+
+  it('never turns a real word into a library word, and still corrects misspellings of library words', () => {
+    const wordy = buildIndex(
+      [
+        { id: 'contract', question: 'Does the contract protect customer data?', answer: 'Yes, the advisory board reviews inside access.' },
+      ],
+      [],
+      { today: TODAY },
+    );
+    // One edit away from "contract", "protect", "advisory" and "inside", but real words.
+    for (const word of ['contact', 'contacts', 'project', 'advisors', 'insider']) {
+      expect(isRealWord(word), word).toBe(true);
+      expect(correctTypo(wordy, word), word).toBeNull();
+    }
+    expect(correctTypo(wordy, 'contarct')).toBe('contract');
+    expect(correctTypo(wordy, 'protcet')).toBe('protect');
+    expect(isRealWord('contarct')).toBe(false);
+    // "Who is the incident response contact?" is not about the contract.
+    expect(matchQuestion(wordy, { text: 'Who is your security contact?' }).proposal).toBeNull();
   });
 
   it('never proposes a retired entry, not even for its exact question', () => {
