@@ -1,8 +1,8 @@
-// Export the whole library (retired entries included, local bookkeeping never) as JSON, CSV or XLSX.
+// Export the whole library (retired entries included, local bookkeeping never) as JSON, CSV or XLSX; JSON names
+// the team (the Team name setting) as its source.
 import { useState } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
-import { listEntries, stripMeta } from '../../lib/db/entries-repository';
-import { exportLibraryFile } from '../../lib/library/export-library';
+import { exportStoredLibrary } from '../../lib/library/export-stored-library';
 import type { LibraryFileKind } from '../../lib/library/parse-library-file';
 import { describeError } from './describe-error';
 
@@ -29,10 +29,9 @@ export function ExportButtons({ db, onMessage }: { db: AutofillDatabase; onMessa
   const run = async (kind: LibraryFileKind) => {
     setBusy(true);
     try {
-      const entries = (await listEntries(db)).map(stripMeta);
-      const { blob, fileName } = await exportLibraryFile(entries, kind);
+      const { blob, fileName, count } = await exportStoredLibrary(db, kind);
       download(blob, fileName);
-      onMessage({ kind: 'status', text: `Exported ${entries.length} entries to ${fileName}.` });
+      onMessage({ kind: 'status', text: `Exported ${count} entries to ${fileName}.` });
     } catch (e) {
       onMessage({ kind: 'error', text: `Export failed: ${describeError(e)}` });
     } finally {

@@ -1,13 +1,14 @@
 // The Library view: browse and search the answer library, add/edit/retire/restore entries, import a shared export
 // through a sync preview, export it, and see how the browser stores it. Loads the sample library on first run.
-import { liveQuery } from 'dexie';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
-import { createEntry, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { watchEntryChanges } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
 import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
-import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter } from '../../lib/library/search-library';
+import { mergeEntries } from '../../lib/library/merge-entries';
+import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
 import type { LibraryEntry } from '../../lib/schema';
 import { describeError } from './describe-error';
 import { EntryDetail } from './EntryDetail';
@@ -16,6 +17,7 @@ import { EntryList } from './EntryList';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
 import { StorageLine } from './StorageLine';
+import { TeamNameSetting } from './TeamNameSetting';
 import './library.css';
 
 type Message = { kind: 'status' | 'error'; text: string };
@@ -28,8 +30,6 @@ const FILTER_LABEL: Record<LibraryFilter, string> = {
   retired: 'Retired',
 };
 
-const byId = (a: StoredEntry, b: StoredEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** The entry another view asked to show (App sets `#entry=<id>`). */
 function entryIdFromHash(): string | undefined {
   const match = /(?:^#|&)entry=([^&]+)/.exec(location.hash);
@@ -38,7 +38,7 @@ function entryIdFromHash(): string | undefined {
 
 export function LibraryTab() {
   const db = getDatabase();
-  const [entries, setEntries] = useState<StoredEntry[]>();
+  const [entries, setEntries] = useState<readonly StoredEntry[]>();
   const [message, setMessage] = useState<Message>();
   const [storage, setStorage] = useState<StorageStatus>();
   const [query, setQuery] = useState('');
@@ -55,15 +55,38 @@ export function LibraryTab() {
   }, []);
 
   useEffect(() => {
-    // Live: edits from the Questions view (drafts, wordings) and imports show up without a reload.
-    const subscription = liveQuery(() => db.entries.toArray()).subscribe({
-      next: (rows) => {
+    // The table is read once; after that only what a change names is read again and merged in place (one entry in a
+    // 20,000-entry library costs milliseconds, the whole table seconds). Changes come from this view, the Questions
+    // view (drafts, wordings), imports and other panel windows alike; an import asks for a full re-read.
+    let active = true;
+    const fail = (e: unknown) => {
+      if (active) setMessage({ kind: 'error', text: `The library could not be read: ${describeError(e)}` });
+    };
+    let reading: Promise<void> = Promise.resolve();
+    const readAll = () => {
+      reading = listEntries(db).then((rows) => {
+        if (!active) return;
         setEntries(rows);
         refreshStorage();
-      },
-      error: (e: unknown) => setMessage({ kind: 'error', text: `The library could not be read: ${describeError(e)}` }),
+      }, fail);
+    };
+    readAll();
+    const stop = watchEntryChanges((change) => {
+      if (change.kind === 'all') return readAll();
+      // After any full read in flight, so an older snapshot cannot land on top of this change.
+      void reading.then(async () => {
+        const rows = await db.entries.bulkGet(change.ids);
+        if (!active) return;
+        const present = rows.filter((row): row is StoredEntry => row !== undefined);
+        const removed = change.ids.filter((_, i) => rows[i] === undefined);
+        setEntries((all) => (all ? mergeEntries(all, present, removed) : all));
+        refreshStorage();
+      }).catch(fail);
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      active = false;
+      stop();
+    };
   }, [db, refreshStorage]);
 
   useEffect(() => {
@@ -87,7 +110,13 @@ export function LibraryTab() {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  const index = useMemo(() => createLibrarySearchIndex(entries ?? []), [entries]);
+  // Each change derives the next index from the last one, so an edit does not rebuild the search structures.
+  const lastIndex = useRef<LibrarySearchIndex<StoredEntry>>(undefined);
+  const index = useMemo(() => {
+    const next = lastIndex.current ? lastIndex.current.next(entries ?? []) : createLibrarySearchIndex(entries ?? []);
+    lastIndex.current = next;
+    return next;
+  }, [entries]);
   useEffect(() => {
     // Prepared after the list has painted, so the first search does not pay for it.
     const timer = setTimeout(() => index.warmUp(), 300);
@@ -104,8 +133,8 @@ export function LibraryTab() {
     setBusy(true);
     try {
       const entry = await action();
-      // Shown at once; the live query then brings the whole table (a second or so for 20,000 entries).
-      setEntries((all) => (all ? [...all.filter((e) => e.id !== entry.id), entry].sort(byId) : all));
+      // Shown at once; the change signal that follows finds it already merged and changes nothing.
+      setEntries((all) => (all ? mergeEntries(all, [entry]) : all));
       setSelectedId(entry.id);
       setMode('view');
       setMessage({ kind: 'status', text: done(entry) });
@@ -191,6 +220,7 @@ export function LibraryTab() {
             />
           )}
           <ExportButtons db={db} onMessage={setMessage} />
+          <TeamNameSetting db={db} onMessage={setMessage} />
         </>
       )}
       <StorageLine status={storage} />

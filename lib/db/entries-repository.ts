@@ -2,6 +2,7 @@
 // (which is what makes a later import of a changed entry a conflict instead of a silent overwrite).
 import { LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
+import { announceEntryChange } from './entry-changes';
 import type { StoredEntry } from './records';
 import { withStorageErrors } from './storage';
 
@@ -52,6 +53,7 @@ export async function createEntry(
       await db.entries.add(stored);
     }),
   );
+  announceEntryChange({ kind: 'entries', ids: [stored.id] });
   return stored;
 }
 
@@ -79,7 +81,7 @@ export async function updateEntry(
 ): Promise<StoredEntry> {
   const at = now.toISOString();
   const entry = LibraryEntrySchema.parse({ ...changes, id, updatedAt: at });
-  return withStorageErrors(`the change to "${id}"`, () =>
+  const saved = await withStorageErrors(`the change to "${id}"`, () =>
     db.transaction('rw', db.entries, async () => {
       const existing = await db.entries.get(id);
       if (!existing) throw new EntryNotFoundError(id);
@@ -89,6 +91,8 @@ export async function updateEntry(
       return stored;
     }),
   );
+  announceEntryChange({ kind: 'entries', ids: [id] });
+  return saved;
 }
 
 /** Retired entries are never proposed but stay in the library (and in exports) until restored. */
@@ -103,22 +107,24 @@ export async function restoreEntry(id: string, db: AutofillDatabase = getDatabas
 
 async function changeStatus(id: string, action: 'retire' | 'restore', db: AutofillDatabase, now: Date): Promise<StoredEntry> {
   const at = now.toISOString();
-  return withStorageErrors(`${action === 'retire' ? 'retiring' : 'restoring'} "${id}"`, () =>
+  const stored = await withStorageErrors(`${action === 'retire' ? 'retiring' : 'restoring'} "${id}"`, () =>
     db.transaction('rw', db.entries, async () => {
       const existing = await db.entries.get(id);
       if (!existing) throw new EntryNotFoundError(id);
       const meta = { ...existing._meta, localEditedAt: at };
-      let stored: StoredEntry;
+      let next: StoredEntry;
       if (action === 'retire') {
         if (existing.status === 'retired') return existing;
-        stored = { ...existing, status: 'retired', updatedAt: at, _meta: { ...meta, statusBeforeRetire: existing.status ?? 'approved' } };
+        next = { ...existing, status: 'retired', updatedAt: at, _meta: { ...meta, statusBeforeRetire: existing.status ?? 'approved' } };
       } else {
         if (existing.status !== 'retired') return existing;
         const { statusBeforeRetire, ...rest } = meta;
-        stored = { ...existing, status: statusBeforeRetire ?? 'approved', updatedAt: at, _meta: rest };
+        next = { ...existing, status: statusBeforeRetire ?? 'approved', updatedAt: at, _meta: rest };
       }
-      await db.entries.put(stored);
-      return stored;
+      await db.entries.put(next);
+      return next;
     }),
   );
+  announceEntryChange({ kind: 'entries', ids: [id] });
+  return stored;
 }

@@ -1,6 +1,7 @@
 // Writes a sync plan in one IndexedDB transaction: every change or none. Refuses a plan that is not ready
 // (invalid entries, undecided conflicts) or that no longer matches the library (changed since the preview).
 import type { AutofillDatabase } from '../db/database';
+import { announceEntryChange } from '../db/entry-changes';
 import type { StoredEntry } from '../db/records';
 import { withStorageErrors } from '../db/storage';
 import type { LibraryEntry } from '../schema';
@@ -65,5 +66,6 @@ export async function applySyncPlan(
       await db.entries.bulkPut(puts);
     }),
   );
+  if (puts.length > 0 || removedIds.length > 0) announceEntryChange({ kind: 'all' });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
 }

@@ -23,6 +23,12 @@ export interface LibrarySearchIndex<T extends LibraryEntry> {
   search(query: string, filter: LibraryFilter, today?: string): T[];
   /** Builds the search structures now (e.g. while the analyst is not typing) instead of on the first query. */
   warmUp(): void;
+  /**
+   * The index over `entries` (this library after a change), reusing this index's work: entries that are the same
+   * objects are not folded again and the typo vocabulary is updated by the difference, so one edited entry costs
+   * a few milliseconds at 20,000 entries instead of a rebuild. This index must not be searched afterwards.
+   */
+  next(entries: readonly T[]): LibrarySearchIndex<T>;
 }
 
 /** Words shorter than this are matched exactly: they are still being typed, or too short to correct reliably. */
@@ -32,21 +38,87 @@ const WORD_BREAK = /[^\p{L}\p{N}]+/u;
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+interface FoldedEntry {
+  wording: string;
+  answer: string;
+  /** The distinct wording words long enough to be corrected: this entry's share of the vocabulary. */
+  words: string[];
+}
+
+// Keyed by the entry object: entries are replaced, never mutated, so an unchanged entry keeps its folded text.
+const foldedEntries = new WeakMap<LibraryEntry, FoldedEntry>();
+
+function foldEntry(entry: LibraryEntry): FoldedEntry {
+  let folded = foldedEntries.get(entry);
+  if (!folded) {
+    const wording = fold([entry.id, entry.question, ...(entry.alternateQuestions ?? []), ...(entry.tags ?? []), entry.owner ?? ''].join('\n'));
+    const words = [...new Set(wording.split(WORD_BREAK).filter((w) => w.length >= FUZZY_MIN_CHARS))];
+    folded = { wording, answer: fold(entry.answer), words };
+    foldedEntries.set(entry, folded);
+  }
+  return folded;
+}
+
+/** The library's words with how many entries use each; typos are corrected against it. */
+interface Vocabulary {
+  counts: Map<string, number>;
+  fuse: Fuse<string>;
+}
+
+function buildVocabulary(entries: readonly LibraryEntry[]): Vocabulary {
+  const counts = new Map<string, number>();
+  for (const entry of entries) for (const word of foldEntry(entry).words) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return { counts, fuse: new Fuse([...counts.keys()], { threshold: 0.34, distance: 8 }) };
+}
+
+/** Moves `vocabulary` from one library to the next; false when so much changed that a rebuild is cheaper. */
+function updateVocabulary(vocabulary: Vocabulary, before: readonly LibraryEntry[], after: readonly LibraryEntry[]): boolean {
+  const beforeSet = new Set(before);
+  const afterSet = new Set(after);
+  const removed = before.filter((e) => !afterSet.has(e));
+  const added = after.filter((e) => !beforeSet.has(e));
+  if (removed.length + added.length > Math.max(64, after.length / 4)) return false;
+  const gone = new Set<string>();
+  for (const entry of removed) {
+    for (const word of foldEntry(entry).words) {
+      const count = (vocabulary.counts.get(word) ?? 0) - 1;
+      if (count > 0) vocabulary.counts.set(word, count);
+      else {
+        vocabulary.counts.delete(word);
+        gone.add(word);
+      }
+    }
+  }
+  for (const entry of added) {
+    for (const word of foldEntry(entry).words) {
+      const count = vocabulary.counts.get(word) ?? 0;
+      vocabulary.counts.set(word, count + 1);
+      if (count > 0) continue;
+      if (gone.has(word)) gone.delete(word);
+      else vocabulary.fuse.add(word);
+    }
+  }
+  if (gone.size > 0) vocabulary.fuse.remove((word) => gone.has(word));
+  return true;
+}
+
 export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readonly T[]): LibrarySearchIndex<T> {
+  return indexOver(entries, undefined);
+}
+
+function indexOver<T extends LibraryEntry>(entries: readonly T[], carried: Vocabulary | undefined): LibrarySearchIndex<T> {
   // Built on the first search, not per library change: browsing without a query costs nothing.
-  let prepared: { wordingText: string[]; answerText: string[]; positions: Map<T, number>; vocabulary: Fuse<string> } | undefined;
+  let prepared: { wordingText: string[]; answerText: string[]; positions: Map<T, number>; vocabulary: Vocabulary } | undefined;
   const prepare = () => {
     if (prepared) return prepared;
-    const wordingText = entries.map((e) => fold([e.id, e.question, ...(e.alternateQuestions ?? []), ...(e.tags ?? []), e.owner ?? ''].join('\n')));
-    const words = new Set<string>();
-    for (const text of wordingText) for (const word of text.split(WORD_BREAK)) if (word.length >= FUZZY_MIN_CHARS) words.add(word);
+    const folded = entries.map(foldEntry);
     prepared = {
-      wordingText,
-      answerText: entries.map((e) => fold(e.answer)),
+      wordingText: folded.map((f) => f.wording),
+      answerText: folded.map((f) => f.answer),
       positions: new Map(entries.map((e, i) => [e, i])),
       // Typos are corrected word by word against the library's own vocabulary: far cheaper than fuzzy-matching
       // every entry's text, and a corrected word then matches exactly like any other.
-      vocabulary: new Fuse([...words], { threshold: 0.34, distance: 8 }),
+      vocabulary: carried ?? buildVocabulary(entries),
     };
     return prepared;
   };
@@ -64,6 +136,11 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
     },
     warmUp() {
       prepare();
+    },
+    next(nextEntries) {
+      const vocabulary = prepared?.vocabulary ?? carried;
+      if (vocabulary && updateVocabulary(vocabulary, entries, nextEntries)) return indexOver(nextEntries, vocabulary);
+      return indexOver(nextEntries, undefined);
     },
   };
 
@@ -86,7 +163,7 @@ export function createLibrarySearchIndex<T extends LibraryEntry>(entries: readon
     const fuzzyHits: T[] = [];
     // Typo tolerance only when the words as typed find nothing: next to exact hits, near spellings are noise.
     if (exact.size === 0) {
-      const spellings = words.map((w) => (w.length < FUZZY_MIN_CHARS ? [w] : [w, ...vocabulary.search(w, { limit: 5 }).map((r) => r.item)]));
+      const spellings = words.map((w) => (w.length < FUZZY_MIN_CHARS ? [w] : [w, ...vocabulary.fuse.search(w, { limit: 5 }).map((r) => r.item)]));
       if (spellings.some((s) => s.length > 1)) {
         entries.forEach((entry, i) => {
           const wording = wordingText[i]!;
