@@ -99,11 +99,23 @@ export interface CalibrationTargets {
   highPrecision: number;
   /** Maximum share of null questions that may get any proposal. */
   falseProposalRate: number;
+  /**
+   * `every-cut` (default): `high` stops at the first cut, walking down from the most confident, where the
+   * precision of everything above falls under the target. `at-cut`: `high` is the lowest cut at which the
+   * precision of everything at or above it meets the target (a wrong proposal near the top may be absorbed).
+   */
+  highRule?: 'every-cut' | 'at-cut';
 }
 
 /**
+ * The rule BAND_THRESHOLDS were set with on the training split: false proposals on its unanswerable
+ * questions at most 8% (4 of 53), `high` proposals right >= 96% of the time at the cut.
+ */
+export const ENGINE_CALIBRATION_TARGETS: CalibrationTargets = { highPrecision: 0.96, falseProposalRate: 0.08, highRule: 'at-cut' };
+
+/**
  * The lowest thresholds that meet the targets: `review` keeps false proposals on null questions under the
- * limit, `high` keeps the precision of everything at or above it at the required level.
+ * limit, `high` keeps the precision of proposals at or above it at the required level (see `highRule`).
  */
 export function calibrateBands(rows: readonly CalibrationRow[], targets: CalibrationTargets): { high: number; review: number } {
   const cuts = [...new Set(rows.map((r) => r.confidence))].sort((a, b) => a - b);
@@ -116,13 +128,19 @@ export function calibrateBands(rows: readonly CalibrationRow[], targets: Calibra
       break;
     }
   }
+  const precisionFrom = (t: number) => {
+    const above = rows.filter((r) => r.confidence >= t);
+    return above.filter((r) => r.right).length / above.length;
+  };
+  if (targets.highRule === 'at-cut') {
+    return { high: cuts.find((t) => t >= review && precisionFrom(t) >= targets.highPrecision) ?? 1, review };
+  }
   // Walk down from the most confident: `high` may go as low as precision holds at every cut on the way.
   let high = 1;
   for (let i = cuts.length - 1; i >= 0; i--) {
     const t = cuts[i]!;
     if (t < review) break;
-    const above = rows.filter((r) => r.confidence >= t);
-    if (above.filter((r) => r.right).length / above.length < targets.highPrecision) break;
+    if (precisionFrom(t) < targets.highPrecision) break;
     high = t;
   }
   return { high, review };

@@ -214,10 +214,26 @@ function displayTerm(t: string): string {
 /** How many topical question terms the entry accounts for, and how much of the question the library never mentions. */
 function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>, queryWeight: number): Evidence {
   let supportingTerms = 0;
-  for (const t of top.matched) if (!GENERIC_TERMS.has(t)) supportingTerms += 1;
+  let namedInWording = 0;
+  const unit = index.units[top.unit];
+  const tags = index.entries[top.entry]!.tagTerms;
+  for (const t of top.matched) {
+    if (GENERIC_TERMS.has(t)) continue;
+    supportingTerms += 1;
+    if (unit?.terms.has(t) || tags.has(t)) namedInWording += 1;
+  }
+  let topicalTerms = 0;
   let unknown = 0;
-  for (const [t, w] of query) if (!index.documentFrequency.has(t)) unknown += w;
-  return { supportingTerms, unknownShare: queryWeight > 0 ? unknown / queryWeight : 0 };
+  for (const [t, w] of query) {
+    if (!GENERIC_TERMS.has(t)) topicalTerms += 1;
+    if (!index.documentFrequency.has(t)) unknown += w;
+  }
+  return {
+    supportingTerms,
+    unexplainedTerms: topicalTerms - supportingTerms,
+    namedInWording,
+    unknownShare: queryWeight > 0 ? unknown / queryWeight : 0,
+  };
 }
 
 /** Match one question against the index. */

@@ -97,6 +97,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'there these they this those through to too under until up upon us very via was we were what when where whether ' +
     'which while who whom why will with within would yes you your yours e g eg ie i.e ' +
     'describe description explain detail details provide list indicate specify state outline confirm elaborate ' +
+    'summarise summarize ' +
     'applicable currently current kindly answer question response respond example examples include including ' +
     'company organization organisation vendor firm business entity supplier s ' +
     // CAIQ-style boilerplate: "established, documented, approved, communicated, applied, evaluated, and maintained".

@@ -7,6 +7,7 @@ import { BAND_THRESHOLDS, buildIndex, matchQuestion, type MatchIndex } from '../
 import {
   acceptedIds,
   calibrateBands,
+  ENGINE_CALIBRATION_TARGETS,
   LabelledQuestionsSchema,
   scorePredictions,
   type AccuracyReport,
@@ -68,16 +69,18 @@ function accuracy(): void {
   const sampleQuestions = LabelledQuestionsSchema.parse(read('tests/fixtures/match/sample-questions.json'));
   const train = devQuestions.filter((q) => q.split === 'train');
   const holdout = devQuestions.filter((q) => q.split === 'holdout');
-  const targets = { highPrecision: 0.96, falseProposalRate: 0.06 };
+  // The rule BAND_THRESHOLDS were set with; the baseline is calibrated by the same rule on the same split.
+  const targets = ENGINE_CALIBRATION_TARGETS;
 
   const devIndex = buildIndex(devLibrary, [], { today: TODAY });
   const engineCalibration = calibrateBands(calibrationRows(engineMatcher(devIndex, { high: 2, review: 0 }), train), targets);
   const devFuse = fuseIndex(devLibrary);
-  // The baseline gets the same calibration on the same split, so the comparison is of ranking and scores.
   const fuseCalibration = calibrateBands(calibrationRows(fuseMatcher(devFuse, { high: 2, review: 0 }), train), targets);
-  console.log(`calibration on the training split (high precision >= ${pct(targets.highPrecision)}, false proposals <= ${pct(targets.falseProposalRate)}):`);
-  console.log(`  engine: computed ${JSON.stringify(engineCalibration)}, in use ${JSON.stringify(BAND_THRESHOLDS)}`);
-  console.log(`  fuse baseline: ${JSON.stringify(fuseCalibration)}`);
+  console.log(
+    `calibration on the training split, by the rule the engine's thresholds were set with (false proposals on unanswerable questions <= ${pct(targets.falseProposalRate)}, high precision >= ${pct(targets.highPrecision)} at the cut):`,
+  );
+  console.log(`  engine: lowest thresholds meeting it ${JSON.stringify(engineCalibration)}; in use ${JSON.stringify(BAND_THRESHOLDS)} (at or just above those cuts, see BAND_THRESHOLDS)`);
+  console.log(`  fuse baseline: ${JSON.stringify(fuseCalibration)} (used for its rows below)`);
 
   const sampleIndex = buildIndex(sampleLibrary, [], { today: TODAY });
   const sampleFuse = fuseIndex(sampleLibrary);

@@ -12,9 +12,9 @@ describe('confidenceOf', () => {
   });
 
   it('trusts an entry that accounts for three or more topical terms more than one that rests on a single term', () => {
-    const broad = confidenceOf(best, distantRunnerUp, { supportingTerms: 3, unknownShare: 0 });
-    const two = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0 });
-    const single = confidenceOf(best, distantRunnerUp, { supportingTerms: 1, unknownShare: 0 });
+    const broad = confidenceOf(best, distantRunnerUp, { supportingTerms: 3, unexplainedTerms: 1, namedInWording: 3, unknownShare: 0 });
+    const two = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0 });
+    const single = confidenceOf(best, distantRunnerUp, { supportingTerms: 1, unexplainedTerms: 1, namedInWording: 1, unknownShare: 0 });
     expect(broad).toBeGreaterThan(two);
     expect(two).toBeCloseTo(0.55, 5);
     expect(single).toBeLessThan(two);
@@ -23,16 +23,28 @@ describe('confidenceOf', () => {
     expect(bandOf(single)).toBe('none');
   });
 
+  it('spares a one-concept question the single-term penalty when the entry names its concept and leads clearly', () => {
+    const oneConcept = { supportingTerms: 1, unexplainedTerms: 0, namedInWording: 1, unknownShare: 0 };
+    expect(confidenceOf(best, distantRunnerUp, oneConcept)).toBeCloseTo(0.55, 5);
+    // Another topical term the entry does not explain ("guaranteed uptime"): the penalty stays.
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, unexplainedTerms: 1 })).toBeCloseTo(0.35, 5);
+    // The concept only in the answer's prose: the penalty stays.
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, namedInWording: 0 })).toBeCloseTo(0.35, 5);
+    // A runner-up within the lead names the concept too: ambiguous, so the penalty stays on top of crowding.
+    const near = { sim: 0.47, coverage: 0.3, precision: 0.5 };
+    expect(confidenceOf(best, near, oneConcept)).toBeCloseTo(0.55 - (0.12 - 0.08) * 0.8 - 0.2, 5);
+  });
+
   it('lowers confidence by the share of the question the library never mentions', () => {
-    const known = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0 });
-    const halfUnknown = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unknownShare: 0.5 });
+    const known = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0 });
+    const halfUnknown = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0.5 });
     expect(halfUnknown).toBeLessThan(known - 0.1);
   });
 
   it('never lifts a candidate with no similarity, and stays within 0..1', () => {
-    expect(confidenceOf({ sim: 0, coverage: 0, precision: 0 }, undefined, { supportingTerms: 5, unknownShare: 0 })).toBe(0);
-    expect(confidenceOf({ sim: 1, coverage: 1, precision: 1 }, undefined, { supportingTerms: 5, unknownShare: 0 })).toBe(1);
-    expect(confidenceOf(best, distantRunnerUp, { supportingTerms: 0, unknownShare: 1 })).toBeGreaterThanOrEqual(0);
+    expect(confidenceOf({ sim: 0, coverage: 0, precision: 0 }, undefined, { supportingTerms: 5, unexplainedTerms: 1, namedInWording: 5, unknownShare: 0 })).toBe(0);
+    expect(confidenceOf({ sim: 1, coverage: 1, precision: 1 }, undefined, { supportingTerms: 5, unexplainedTerms: 1, namedInWording: 5, unknownShare: 0 })).toBe(1);
+    expect(confidenceOf(best, distantRunnerUp, { supportingTerms: 0, unexplainedTerms: 1, namedInWording: 0, unknownShare: 1 })).toBeGreaterThanOrEqual(0);
   });
 
   it('discounts a close runner-up that explains the question as fully, unless the question covers all of the best wording and clearly less of the runner-up', () => {

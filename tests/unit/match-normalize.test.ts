@@ -82,5 +82,8 @@ describe('security vocabulary', () => {
 
   it('drops stop words and questionnaire boilerplate', () => {
     expect(extractTerms('Do you have a documented and approved policy?')).toEqual(['~policy']);
+    // "Summarise" is an instruction like "describe", not a topic.
+    expect(extractTerms('Summarise your security policy')).toEqual(extractTerms('Describe your security policy'));
+    expect(extractTerms('Summarize your security policy')).not.toContain('summar');
   });
 });
