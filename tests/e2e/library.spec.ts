@@ -242,9 +242,9 @@ test('a 20,000-entry library imports, scrolls and searches with only the visible
       `edit shown ${editShownMs} ms, edit settled ${editSettledMs} ms`,
   );
   expect(searchMs).toBeLessThan(3000);
-  // Well under 200 ms on a quiet machine; the bound leaves room for a loaded 2-core one, and is still below the
-  // 1-4 s a full re-read of the table took.
-  expect(editSettledMs).toBeLessThan(1000);
+  // About 100 ms here; the bound leaves room for a loaded 2-core machine and is still below what a full re-read of
+  // the table after the edit took (0.7-1.1 s settled on the same machine).
+  expect(editSettledMs).toBeLessThan(600);
 });
 
 test('the Library view has no detectable accessibility violations', async ({ context, extensionId }) => {
