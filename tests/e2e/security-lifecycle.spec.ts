@@ -2,38 +2,9 @@
 // extension reloaded (as an update does), two panels editing the library at once.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, chromiumArgs, EXTENSION_DIR } from './support/extension';
+import { readStoredState as storedState } from './support/stored-state';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
-
-/** Row counts and the entries' answers, read from the extension's IndexedDB in an extension page. */
-async function storedState(page: Page): Promise<{ counts: Record<string, number>; answers: Record<string, string> }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ counts: Record<string, number>; answers: Record<string, string> }>((done, fail) => {
-        const open = indexedDB.open('questionnaire-autofill');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names);
-          const counts: Record<string, number> = {};
-          const answers: Record<string, string> = {};
-          for (const name of names) {
-            const req = tx.objectStore(name).count();
-            req.onsuccess = () => (counts[name] = req.result);
-          }
-          const all = tx.objectStore('entries').getAll();
-          all.onsuccess = () => {
-            for (const e of all.result as Array<{ id: string; answer: string }>) answers[e.id] = e.answer;
-          };
-          tx.oncomplete = () => {
-            db.close();
-            done({ counts, answers });
-          };
-        };
-      }),
-  );
-}
 
 function card(panel: Page, text: RegExp) {
   return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });

@@ -3,6 +3,7 @@
 // Whatever arrives, nothing is filled, nothing is stored, and the content script says what was wrong.
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './support/extension';
+import { readStoredState } from './support/stored-state';
 import { fillPage, scanPage, tabIdOf } from './support/content';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
@@ -34,27 +35,7 @@ async function inContentScriptWorld(page: Page, expression: string): Promise<unk
 
 /** Row counts of the extension's database, read in an extension page. */
 async function storedCounts(panel: Page): Promise<Record<string, number>> {
-  return panel.evaluate(
-    () =>
-      new Promise<Record<string, number>>((done, fail) => {
-        const open = indexedDB.open('questionnaire-autofill');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = Array.from(db.objectStoreNames);
-          const tx = db.transaction(names);
-          const counts: Record<string, number> = {};
-          for (const name of names) {
-            const req = tx.objectStore(name).count();
-            req.onsuccess = () => (counts[name] = req.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            done(counts);
-          };
-        };
-      }),
-  );
+  return (await readStoredState(panel)).counts;
 }
 
 test('malformed messages to the content script are refused with a reason and fill nothing', async ({ context, sw, portalUrl }) => {

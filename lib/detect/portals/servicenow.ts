@@ -85,6 +85,33 @@ function groupOf(members: Element[]): Element {
   return anc;
 }
 
+interface QuestionExtras {
+  number?: string;
+  section?: string;
+  helpText?: string;
+  comment?: Element | null;
+  portalKey?: string | null;
+}
+
+/** A RawQuestion from an answer block's controls; empty extras are left out rather than set to ''. */
+function buildQuestion(facts: ControlFacts, questionText: string, required: boolean, extras: QuestionExtras): RawQuestion {
+  const q: RawQuestion = {
+    control: facts.control,
+    kind: facts.kind,
+    text: questionText,
+    textSource: 'adapter:servicenow',
+    options: facts.options,
+    required,
+    writer: facts.writer,
+  };
+  if (extras.number) q.number = extras.number;
+  if (extras.section) q.section = extras.section;
+  if (extras.helpText) q.helpText = extras.helpText;
+  if (extras.comment) q.comment = extras.comment;
+  if (extras.portalKey) q.portalKey = extras.portalKey;
+  return q;
+}
+
 /** Classify the answer control inside one question block (the comment box already excluded). */
 function classifyControls(block: Element, isComment: (el: Element) => boolean): ControlFacts | undefined {
   const select2 = block.querySelector('.select2-container');
@@ -164,25 +191,15 @@ function collectSurvey(doc: Document): AdapterScan {
       warnings.push(`ServiceNow survey: no answer control found for "${questionText}".`);
       continue;
     }
-    const q: RawQuestion = {
-      control: facts.control,
-      kind: facts.kind,
-      text: questionText,
-      textSource: 'adapter:servicenow',
-      options: facts.options,
-      required: label.querySelector('.mandatory') !== null,
-      writer: facts.writer,
-    };
-    if (numberText) q.number = numberText;
-    const category = text(field.closest('.sp-survey-category')?.querySelector('.category-label'));
-    if (category) q.section = category;
-    const help = text(field.querySelector('.description-text'));
-    if (help) q.helpText = help;
-    const comment = field.querySelector('textarea[name^="ADDINFO:"]') ?? field.querySelector('.add_info_no_padding textarea');
-    if (comment) q.comment = comment;
-    const portalKey = sysIdIn(field);
-    if (portalKey) q.portalKey = portalKey;
-    questions.push(q);
+    questions.push(
+      buildQuestion(facts, questionText, label.querySelector('.mandatory') !== null, {
+        number: numberText,
+        section: text(field.closest('.sp-survey-category')?.querySelector('.category-label')),
+        helpText: text(field.querySelector('.description-text')),
+        comment: field.querySelector('textarea[name^="ADDINFO:"]') ?? field.querySelector('.add_info_no_padding textarea'),
+        portalKey: sysIdIn(field),
+      }),
+    );
   }
   const scan: AdapterScan = { pageKind: 'sp-take-survey', questions, warnings };
   const pager = surveyPager(form);
@@ -306,26 +323,15 @@ function collectSvdp(doc: Document): AdapterScan {
       warnings.push(`ServiceNow third-party portal: no answer control found for "${questionText}".`);
       continue;
     }
-    const q: RawQuestion = {
-      control: facts.control,
-      kind: facts.kind,
-      text: questionText,
-      textSource: 'adapter:servicenow',
-      options: facts.options,
-      required: card.querySelector('.sae-required') !== null,
-      writer: facts.writer,
-    };
-    const number = text(card.querySelector('.sae-question-number'));
-    if (number) q.number = number;
-    const section = text(card.closest('.sae-section')?.querySelector('.sae-section-title'));
-    if (section) q.section = section;
-    const help = text(card.querySelector('.sae-question-help'));
-    if (help) q.helpText = help;
-    const comment = card.querySelector('.sae-comments textarea');
-    if (comment) q.comment = comment;
-    const portalKey = card.getAttribute('data-question-id');
-    if (portalKey) q.portalKey = portalKey;
-    questions.push(q);
+    questions.push(
+      buildQuestion(facts, questionText, card.querySelector('.sae-required') !== null, {
+        number: text(card.querySelector('.sae-question-number')),
+        section: text(card.closest('.sae-section')?.querySelector('.sae-section-title')),
+        helpText: text(card.querySelector('.sae-question-help')),
+        comment: card.querySelector('.sae-comments textarea'),
+        portalKey: card.getAttribute('data-question-id'),
+      }),
+    );
   }
   const scan: AdapterScan = { pageKind: 'svdp', questions, warnings };
   const sections = svdpSections(doc);
