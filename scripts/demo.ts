@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, HOSTS } from '../tests/e2e/support/extension';
 import { startFixtureServer } from '../tests/e2e/support/server';
+import { findChromium } from '../tests/support/find-chromium';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = process.env.QA_OUT_DIR ?? '.output';
@@ -47,9 +48,9 @@ function build() {
   if (result.status !== 0) throw new Error(`the extension build failed (exit ${result.status}); run "npx wxt build" to see why`);
 }
 
-async function launch(profile: string): Promise<BrowserContext> {
+async function launch(profile: string, executablePath: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: !headed,
     ignoreHTTPSErrors: true,
     args: chromiumArgs(extensionDir),
@@ -347,6 +348,8 @@ async function runHeaded(context: BrowserContext, base: Base) {
 }
 
 async function main() {
+  // Before the build, so a machine without a browser learns how to get one at once.
+  const executablePath = findChromium();
   build();
   rmSync(reportDir, { recursive: true, force: true });
   mkdirSync(reportDir, { recursive: true });
@@ -354,7 +357,7 @@ async function main() {
   const base = (host: keyof typeof HOSTS, path: string) => `${host === 'onetrust' ? 'https' : 'http'}://${HOSTS[host]}:${server.port}${path}`;
   const profile = mkdtempSync(join(tmpdir(), 'qa-demo-profile-'));
   step(`demo portals served on 127.0.0.1:${server.port} under their real host names; ${headed ? 'opening a window' : 'no display: running headless'}`);
-  const context = await launch(profile);
+  const context = await launch(profile, executablePath);
   try {
     if (headed) await runHeaded(context, base);
     else await runHeadless(context, base);

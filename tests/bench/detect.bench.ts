@@ -4,6 +4,7 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
+import { findChromium } from '../support/find-chromium';
 
 const root = resolve(import.meta.dirname, '../..');
 const QUESTIONS = 1000;
@@ -82,7 +83,7 @@ function median(xs: number[]): number {
 
 export async function run(): Promise<void> {
   const engine = await bundleEngine();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true });
+  const browser = await chromium.launch({ executablePath: findChromium(), headless: true });
   try {
     let body = '';
     for (let s = 0; s < 20; s++) body += section(s + 1, QUESTIONS / 20, s * (QUESTIONS / 20));

@@ -5,9 +5,9 @@ import type { Page } from '@playwright/test';
 import { buildBenchPage } from '../bench/panel.bench';
 import { test, expect as baseExpect } from './support/extension';
 
-// The machine running e2e may be busy: scans and fills get more time than the default 5 s.
-const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 120_000 });
+// The machine running e2e may be busy: scans and fills get more time than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 function card(panel: Page, text: RegExp) {
   return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });

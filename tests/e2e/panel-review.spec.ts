@@ -6,9 +6,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 
-// The machine running e2e may be busy: scans and fills get more time than the default 5 s.
-const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 120_000 });
+// The machine running e2e may be busy: scans and fills get more time than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const SURVEY = '/sp?id=take_survey&instance_id=3c1f2b7e1b8a4d10a6f2c9e4d7b01a5f';
 const CLASSIC = '/assessment_take2.do?sysparm_assessable_type=a1&sysparm_assessable_sysid=b2';

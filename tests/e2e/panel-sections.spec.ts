@@ -4,9 +4,9 @@
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 
-// The machine running e2e may be busy: scans and fills get more time than the default 5 s.
-const expect = baseExpect.configure({ timeout: 15_000 });
-test.describe.configure({ timeout: 120_000 });
+// The machine running e2e may be busy: scans and fills get more time than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
+test.describe.configure({ timeout: 300_000 });
 
 const ROUTE = '/app/#/pia/assessment/wizard/info/5d0c8a56-9a51-4c2e-b1f3-0d7f6a2b9e41/1';
 
@@ -46,7 +46,7 @@ test('sections: shows which is open, opens the next, steps through all filling h
   const notice = panel.locator('.notice');
   const previewed: number[] = [];
   for (let i = 0; i < 5; i++) {
-    await expect(preview.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Section ${i + 1} of 5: .*Fill \\d+ high-confidence answers\\?$`), { timeout: 15_000 });
+    await expect(preview.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Section ${i + 1} of 5: .*Fill \\d+ high-confidence answers\\?$`), { timeout: 30_000 });
     previewed.push(await preview.getByRole('listitem').count());
     await preview.getByRole('button', { name: /^(Fill \d+ answers(, then next section)?|Next section|Finish)$/ }).click();
   }

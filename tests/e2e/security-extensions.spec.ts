@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { test, expect, chromiumArgs, EXTENSION_DIR } from './support/extension';
+import { findChromium } from '../support/find-chromium';
 import { CANARY, hostileLibrary } from '../fixtures/portals/hostile/library';
 import { findLeaks, type Observation } from '../fixtures/portals/hostile/leaks';
 import { importLibrary, revealCard } from '../fixtures/portals/hostile/panel';
@@ -16,7 +17,7 @@ async function launchWithAttacker(): Promise<BrowserContext> {
     a.startsWith('--disable-extensions-except=') ? `--disable-extensions-except=${both}` : a.startsWith('--load-extension=') ? `--load-extension=${both}` : a,
   );
   return chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     ignoreHTTPSErrors: true,
     args,
@@ -54,7 +55,7 @@ async function historyCount(context: BrowserContext, extensionId: string): Promi
 }
 
 test('another extension can neither drive a fill nor read library text, even through closed shadow roots', async ({ portalUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const context = await launchWithAttacker();
   try {
     const { ours, attacker } = await workers(context);

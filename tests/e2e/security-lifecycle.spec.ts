@@ -2,6 +2,7 @@
 // extension reloaded (as an update does), two panels editing the library at once.
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { test, expect, chromiumArgs, EXTENSION_DIR } from './support/extension';
+import { findChromium } from '../support/find-chromium';
 import { readStoredState as storedState } from './support/stored-state';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
@@ -67,7 +68,7 @@ async function launchReloadable(): Promise<{ context: BrowserContext; load: () =
     .filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'))
     .concat(['--enable-unsafe-extension-debugging']);
   const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     ignoreHTTPSErrors: true,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -79,7 +80,7 @@ async function launchReloadable(): Promise<{ context: BrowserContext; load: () =
 }
 
 test('an extension reload (as an update does) keeps the library and the fill history', async ({ portalUrl }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { context, load } = await launchReloadable();
   try {
     const extensionId = await load();

@@ -4,6 +4,7 @@ import { test as base, chromium, type BrowserContext, type Page, type Worker } f
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { startFixtureServer } from './server';
+import { findChromium } from '../../support/find-chromium';
 
 // QA_OUT_DIR lets parallel work build and test separate copies (QA_OUT_DIR=.output-x npm run build:e2e).
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../..', process.env.QA_OUT_DIR ?? '.output', 'chrome-mv3-e2e');
@@ -41,13 +42,26 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
 export async function launchWithExtension(extraArgs: string[] = []): Promise<BrowserContext> {
   if (!existsSync(EXTENSION_DIR)) throw new Error(`Build the e2e extension first (npm run build:e2e): ${EXTENSION_DIR} is missing`);
   return chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     headless: true,
     // The fixture server's self-signed certificate (HSTS-preloaded hosts such as *.onetrust.com are https-only).
     ignoreHTTPSErrors: true,
     args: [...chromiumArgs(), ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });
+}
+
+/** Open the side panel page as a tab that works on `target` (the panel's `?tab=` parameter names the portal tab). */
+export async function openPanelTab(context: BrowserContext, sw: Worker, extensionId: string, target: Page): Promise<Page> {
+  await target.bringToFront();
+  const tabId = await sw.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? -1;
+  }, target.url());
+  if (tabId < 0) throw new Error(`no tab found for ${target.url()}`);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  return panel;
 }
 
 type WorkerFixtures = { serverPort: number };
@@ -86,17 +100,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use((host, path) => `http://${HOSTS[host]}:${serverPort}${path.startsWith('/') ? path : `/${path}`}`);
   },
   openPanel: async ({ context, extensionId, sw }, use) => {
-    await use(async (target) => {
-      await target.bringToFront();
-      const tabId = await sw.evaluate(async (url) => {
-        const tabs = await chrome.tabs.query({});
-        return tabs.find((t) => t.url === url)?.id ?? -1;
-      }, target.url());
-      if (tabId < 0) throw new Error(`no tab found for ${target.url()}`);
-      const panel = await context.newPage();
-      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-      return panel;
-    });
+    await use((target) => openPanelTab(context, sw, extensionId, target));
   },
 });
 
