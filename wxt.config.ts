@@ -29,7 +29,20 @@ export default defineConfig({
     host_permissions: mode === 'e2e' ? [...PORTAL_HOST_PATTERNS, E2E_BUYER_HOST_PATTERN] : PORTAL_HOST_PATTERNS,
     action: { default_title: 'Open Questionnaire Autofill' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'questionnaire-autofill@example.org' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'questionnaire-autofill@example.org',
+              // 140 is the first Firefox that reads data_collection_permissions (and the ESR the suite runs on
+              // is newer); older ones would ignore the declaration the add-on store requires.
+              strict_min_version: '140.0',
+              // The add-on store requires a declaration; the extension collects and transmits nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
 });
