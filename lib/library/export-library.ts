@@ -33,6 +33,9 @@ export function exportLibraryCsv(entries: readonly LibraryEntry[]): string {
   return `\uFEFF${csv}\r\n`;
 }
 
+// eslint-disable-next-line no-control-regex
+const XLSX_UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFD-\uFFFF]/u;
+
 export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promise<Blob> {
   const sorted = sortById(entries);
   const { columns, rows } = entriesToTable(sorted);
@@ -41,6 +44,15 @@ export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promi
       if (cell.length + 1 > MAX_XLSX_CELL_CHARS) {
         throw new LibraryExportError(
           `Entry "${sorted[r]?.id}": its ${columns[c]} has ${cell.length} characters, more than an Excel cell holds (${MAX_XLSX_CELL_CHARS}). Export as JSON or CSV instead.`,
+        );
+      }
+      // A workbook cannot carry control characters, lone surrogates or U+FFFD-U+FFFF: the reader drops them, so the
+      // cell would come back changed (or empty). Refuse rather than export a file that does not hold the library.
+      const unstorable = XLSX_UNSTORABLE.exec(cell);
+      if (unstorable) {
+        const code = unstorable[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+        throw new LibraryExportError(
+          `Entry "${sorted[r]?.id}": its ${columns[c]} contains the character U+${code}, which an XLSX file cannot hold. Export as JSON or CSV instead.`,
         );
       }
       // write-excel-file indexes shared strings in a plain object, so a cell named like an Object.prototype member

@@ -17,7 +17,9 @@ import { TABLE_COLUMNS } from '../../lib/library/table-columns';
 import { LIBRARY_FORMAT, LibraryEntrySchema, type LibraryEntry } from '../../lib/schema';
 
 const KINDS: LibraryFileKind[] = ['json', 'csv', 'xlsx'];
-const SEED = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
+// A fixed seed by default, so CI replays the same cases on every machine; FC_SEED=random explores new ones (and prints
+// the seed of any failure, to add here as a regression), FC_SEED=<n> replays one.
+const SEED = process.env.FC_SEED === 'random' ? Date.now() % 1_000_000 : Number(process.env.FC_SEED ?? 568_548);
 const runs = (numRuns: number) => ({ numRuns, seed: SEED });
 
 // ---------- arbitraries ----------
@@ -215,10 +217,11 @@ describe('valid libraries round-trip exactly', () => {
           bytes = await fileOf(entries, kind);
         } catch (error) {
           // The refusals allowed, XLSX only and with a clear error: a cell longer than Excel holds, or a cell the
-          // XLSX writer library cannot store (a text equal to an Object.prototype member name).
+          // XLSX writer library cannot store (a text equal to an Object.prototype member name), or a character a
+          // workbook cannot carry (control characters, U+FFFD-U+FFFF).
           expect(error).toBeInstanceOf(LibraryExportError);
           expect(kind).toBe('xlsx');
-          expect((error as Error).message).toMatch(/more than an Excel cell holds|which the XLSX writer cannot store/);
+          expect((error as Error).message).toMatch(/more than an Excel cell holds|which the XLSX writer cannot store|which an XLSX file cannot hold/);
           return;
         }
         const parsed = await parseLibraryFile(bytes, `round-trip.${kind}`);

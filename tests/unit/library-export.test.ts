@@ -89,6 +89,17 @@ describe('CSV and XLSX round trips keep every field', () => {
     expect(exportLibraryJson(back, options)).toBe(exportLibraryJson(awkward, options));
   });
 
+  it('XLSX refuses, naming entry, field and character, a text a workbook cannot carry (JSON and CSV keep it)', async () => {
+    for (const [answer, code] of [['x\u0001y', 'U+0001'], ['\uFFFD', 'U+FFFD'], ['a\u0090b', 'U+0090']] as const) {
+      const entries: LibraryEntry[] = [{ id: 'ctl', question: 'Q?', answer }];
+      const refusal = await exportLibraryXlsx(entries).then(() => null, (error: unknown) => error);
+      expect(refusal).toBeInstanceOf(LibraryExportError);
+      expect((refusal as Error).message).toContain(`Entry "ctl": its answer contains the character ${code}`);
+      const back = await entriesOf(exportLibraryCsv(entries), 'c.csv');
+      expect(back[0]?.answer).toBe(answer);
+    }
+  });
+
   it('the sample library survives CSV and XLSX', async () => {
     const sample = await entriesOf(sampleText, 'sample.json');
     const expected = exportLibraryJson(sample, options);
