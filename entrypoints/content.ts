@@ -5,6 +5,7 @@ import { browser } from 'wxt/browser';
 import { portalAdapters } from '@/lib/detect/portals';
 import { PORTAL_HOST_SUFFIXES } from '@/lib/detect/portal-hosts';
 import { ContentEndpoint } from '@/lib/messaging/content-endpoint';
+import { startLifetime, watchLocation } from '@/lib/messaging/content-lifetime';
 import { frameRole } from '@/lib/messaging/frame-role';
 import { isFromExtensionPage } from '@/lib/messaging/sender-checks';
 import { LOADED_FLAG } from '@/lib/messaging/tab-client';
@@ -14,20 +15,27 @@ export default defineContentScript({
   allFrames: true,
   // WXT's "newer copy started" notice goes through a DOM event only, not window.postMessage.
   noScriptStartedPostMessage: true,
-  main(ctx) {
-    // The flag lives in our isolated world: the panel reads it before injecting, so the script is loaded once.
-    (globalThis as Record<string, unknown>)[LOADED_FLAG] = true;
-    ctx.onInvalidated(() => {
-      (globalThis as Record<string, unknown>)[LOADED_FLAG] = false;
+  // WXT's `ctx` is not used: it stops on a `document` event that page scripts can send (in a loop, to keep us
+  // off). Our lifetime follows only our isolated world and the extension's runtime (content-lifetime.ts).
+  main() {
+    const world = globalThis as Record<string, unknown>;
+    const signal = startLifetime({
+      world,
+      isOrphaned: () => browser.runtime?.id === undefined,
+      onStop: () => {
+        world[LOADED_FLAG] = false;
+      },
     });
+    // The flag lives in our isolated world: the panel reads it before injecting, so the script is loaded once.
+    world[LOADED_FLAG] = true;
     document.documentElement.dataset.qaContent = 'loaded';
 
     const endpoint = new ContentEndpoint({
       doc: document,
       adapters: portalAdapters,
-      role: frameRole(window),
+      role: (frames) => frameRole(window, frames),
       layout: true,
-      signal: ctx.signal,
+      signal,
       notify: (message) => {
         browser.runtime.sendMessage(message).catch(() => undefined);
       },
@@ -39,8 +47,11 @@ export default defineContentScript({
       return true;
     };
     browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage), { once: true });
     // Single-page apps change the URL without a reload: re-read the page once the new view is in.
-    ctx.addEventListener(window, 'wxt:locationchange', () => ctx.setTimeout(() => endpoint.rescanAndNotify(), 300));
+    watchLocation(window, signal, () => {
+      const timer = setTimeout(() => endpoint.rescanAndNotify(), 300);
+      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    });
   },
 });

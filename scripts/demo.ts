@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, HOSTS } from '../tests/e2e/support/extension';
 import { startFixtureServer } from '../tests/e2e/support/server';
 import { findChromium } from '../tests/support/find-chromium';
+import { importSampleAsTeamLibrary } from '../tests/e2e/support/team-library';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = process.env.QA_OUT_DIR ?? '.output';
@@ -35,6 +36,9 @@ const OTHER_PAGES = [ONETRUST, CLASSIC, { host: 'processunity', path: '/acme/Def
 type Base = (host: keyof typeof HOSTS, path: string) => string;
 /** The answers a questionnaire page holds in its own state (not the DOM the panel reads), by field. */
 type PageModel = Record<string, string>;
+
+/** The demo screenshots the README shows (as docs/screenshots/panel-<name>). */
+const README_SHOTS = ['01-proposals.png', '02-bulk-preview.png', '03-filled.png', '03-leftovers.png', '04-history.png'];
 
 const answers = (n: number) => `${n} high-confidence answer${n === 1 ? '' : 's'}`;
 
@@ -262,11 +266,25 @@ async function runHeadless(context: BrowserContext, base: Base) {
     return history;
   };
 
+  // Sample entries are never bulk-filled: the sample's answers come in as the team's export, replacing the sample.
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  step('importing the team library (the sample answers, as a team export) through the Library view');
+  await importSampleAsTeamLibrary(context, new URL(sw.url()).host);
+
   // 1. ServiceNow Service Portal survey, both pages: the README screenshots come from here.
   await walk('ServiceNow survey', SURVEY, startSurvey, surveyModel, async (panel) => {
+    // Full cards for the proposals shot; side-panel width opens in compact cards.
+    const compact = panel.getByLabel('Compact cards');
+    await compact.uncheck();
     await shoot(panel, '01-proposals.png');
     const first = await fillHighConfidence(panel, 'ServiceNow survey, page 1', (n) => shoot(panel, n));
     await shoot(panel, '03-filled.png');
+    // The leftovers: compact cards, only the questions that need the analyst, the next one selected with n.
+    await compact.check();
+    await panel.getByLabel('Show questions').selectOption('attention');
+    await panel.locator('body').press('n');
+    await shoot(panel, '03-leftovers.png');
+    await panel.getByLabel('Show questions').selectOption('all');
     const lines = [`- Page 1: bulk fill preview offered ${answers(first.offered)}; ${first.notice}`];
     let filled = first.filled;
     const bar = panel.getByRole('region', { name: 'Sections' });
@@ -313,7 +331,7 @@ async function runHeadless(context: BrowserContext, base: Base) {
     '# Demo run',
     '',
     `- Date: ${new Date().toISOString()}`,
-    `- Library: the sample library (public/sample-library.json), loaded on first run`,
+    `- Library: the sample library (public/sample-library.json) loaded on first run, then its answers imported as the team's export (which removes the sample)`,
     `- ${walked.length} questionnaires, ${filledSoFar} answers filled and read back, ${seconds} s in the browser`,
     '',
     ...walked.flatMap((w) => [`## ${w.name}`, '', `${w.url}`, '', ...w.lines, '']),
@@ -329,7 +347,7 @@ async function runHeadless(context: BrowserContext, base: Base) {
   writeFileSync(join(reportDir, 'report.md'), report);
   if (refreshReadme) {
     mkdirSync(readmeShots, { recursive: true });
-    for (const s of shots.slice(0, 4)) copyFileSync(join(reportDir, s), join(readmeShots, `panel-${s}`));
+    for (const s of README_SHOTS) copyFileSync(join(reportDir, s), join(readmeShots, `panel-${s}`));
     step(`README screenshots refreshed in docs/screenshots/`);
   }
   step(`done in ${seconds} s: ${walked.map((w) => `${w.name} ${w.filled}`).join(', ')} answers filled; report written to demo-output/report.md`);

@@ -11,8 +11,9 @@ const STATUS_LABEL: Record<RowStatus, string> = {
   failed: 'Failed',
 };
 
-export function StatusBadge({ status, pending }: { status: RowStatus; pending?: boolean }) {
+export function StatusBadge({ status, pending, matching }: { status: RowStatus; pending?: boolean; matching?: boolean }) {
   if (pending) return <span className="badge badge-pending">Filling…</span>;
+  if (matching && status === 'no-match') return <span className="badge badge-pending">Matching…</span>;
   return <span className={`badge badge-${status}`}>{STATUS_LABEL[status]}</span>;
 }
 
@@ -26,12 +27,22 @@ export function BandBadge({ band, confidence }: { band: ConfidenceBand; confiden
   );
 }
 
-/** Stale, draft, owner and reviewed date of the entry behind a proposal. */
+/** The entry is a fictional one from the bundled sample library. */
+export function SampleBadge() {
+  return (
+    <span className="badge badge-sample" title="A fictional answer from the sample library: never bulk-filled; remove the sample in the Library view">
+      Sample
+    </span>
+  );
+}
+
+/** Stale, draft, sample, owner and reviewed date of the entry behind a proposal. */
 export function Freshness({ entry, proposal }: { entry: LibraryEntry; proposal: Pick<Proposal, 'stale' | 'draft'> }) {
   return (
     <p className="freshness">
       {proposal.stale && <span className="badge badge-stale">Stale{entry.expiresAt ? ` since ${entry.expiresAt}` : ''}</span>}
       {proposal.draft && <span className="badge badge-draft">Draft</span>}
+      {entry.sample && <SampleBadge />}
       {entry.owner && <span>Owner {entry.owner}</span>}
       <span>{entry.reviewedAt ? `Reviewed ${entry.reviewedAt}` : 'Never reviewed'}</span>
     </p>

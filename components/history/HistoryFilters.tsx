@@ -1,5 +1,5 @@
 // Filters of the History view: portal, date range, text and result.
-import { FillStatusSchema, PortalIdSchema } from '../../lib/schema';
+import { HistoryResultSchema, PortalIdSchema } from '../../lib/schema';
 import type { HistoryFilter } from '../../lib/panel/history-export';
 
 export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; onChange(filter: HistoryFilter): void }) {
@@ -24,9 +24,9 @@ export function HistoryFilters({ filter, onChange }: { filter: HistoryFilter; on
       </label>
       <label>
         Result
-        <select value={filter.result ?? ''} onChange={(e) => set('result', e.target.value === '' ? '' : FillStatusSchema.parse(e.target.value))}>
+        <select value={filter.result ?? ''} onChange={(e) => set('result', e.target.value === '' ? '' : HistoryResultSchema.parse(e.target.value))}>
           <option value="">All</option>
-          {FillStatusSchema.options.map((r) => (
+          {HistoryResultSchema.options.map((r) => (
             <option key={r} value={r}>
               {r}
             </option>

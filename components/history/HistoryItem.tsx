@@ -9,7 +9,7 @@ export function HistoryItem({ event, onOpenEntry }: { event: FillEvent; onOpenEn
       <p className="history-head">
         <time dateTime={event.at}>{new Date(event.at).toLocaleString()}</time>
         <span className="badge portal">{event.portal}</span>
-        <span className={`badge ${ok ? 'badge-filled' : 'badge-failed'}`}>{event.undo ? `undo ${event.result}` : event.result}</span>
+        <span className={`badge ${ok ? 'badge-filled' : event.result === 'pending' ? 'badge-pending' : 'badge-failed'}`}>{event.undo ? `undo ${event.result}` : event.result}</span>
         {event.edited && <span className="badge badge-edited">edited</span>}
         {event.confidence !== undefined && <span className="hint">{Math.round(event.confidence * 100)}%</span>}
       </p>
@@ -21,6 +21,7 @@ export function HistoryItem({ event, onOpenEntry }: { event: FillEvent; onOpenEn
       {event.message && <p className="hint">{event.message}</p>}
       <p className="hint">
         {event.pageTitle || event.pageUrl}
+        {event.frameOrigin && event.frameUrl !== event.pageUrl && ` · in a frame of ${event.frameOrigin}`}
         {event.entryId && (
           <>
             {' · '}

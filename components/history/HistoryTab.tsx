@@ -1,8 +1,9 @@
 // The History view: every fill and undo, filtered by portal, date range, text and result, exported to CSV
-// or JSON, each linking back to the library entry it came from.
+// or JSON, each linking back to the library entry it came from; cleared only after a confirmation that offers
+// an export first.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FillEvent } from '../../lib/schema';
-import { exportFileName, filterHistory, historyToCsv, historyToJson, type HistoryFilter } from '../../lib/panel/history-export';
+import { countHistory, exportFileName, filterHistory, formatHistoryCounts, historyToCsv, historyToJson, type HistoryFilter } from '../../lib/panel/history-export';
 import { usePanelServices } from '../common/PanelServices';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryItem } from './HistoryItem';
@@ -25,6 +26,7 @@ export function HistoryTab({ active }: { active: boolean }) {
   const [error, setError] = useState<string>();
   const [filter, setFilter] = useState<HistoryFilter>({});
   const [shown, setShown] = useState(PAGE);
+  const [confirmClear, setConfirmClear] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -41,11 +43,21 @@ export function HistoryTab({ active }: { active: boolean }) {
 
   const filtered = useMemo(() => filterHistory(events ?? [], filter), [events, filter]);
 
-  const exportAs = (kind: 'csv' | 'json') => {
+  const exportAs = (kind: 'csv' | 'json', rows: readonly FillEvent[] = filtered) => {
     const at = new Date().toISOString();
     // The byte-order mark makes Excel read the file as UTF-8 (answers often hold curly quotes and accents).
-    if (kind === 'csv') download(exportFileName('csv', at), 'text/csv;charset=utf-8', `\uFEFF${historyToCsv(filtered)}`);
-    else download(exportFileName('json', at), 'application/json', historyToJson(filtered, at));
+    if (kind === 'csv') download(exportFileName('csv', at), 'text/csv;charset=utf-8', `\uFEFF${historyToCsv(rows)}`);
+    else download(exportFileName('json', at), 'application/json', historyToJson(rows, at));
+  };
+
+  const clear = async () => {
+    try {
+      await services.library.clearHistory();
+      setConfirmClear(false);
+      await load();
+    } catch (e) {
+      setError(`The history was not cleared: ${e instanceof Error ? e.message : String(e)}`);
+    }
   };
 
   return (
@@ -59,7 +71,7 @@ export function HistoryTab({ active }: { active: boolean }) {
       />
       <div className="toolbar">
         <p className="summary" aria-live="polite">
-          {events === undefined ? 'Loading…' : `${filtered.length} of ${events.length} fills`}
+          {events === undefined ? 'Loading…' : `${formatHistoryCounts(countHistory(filtered))}${filtered.length < events.length ? ` (filtered from ${events.length} rows)` : ''}`}
         </p>
         <button type="button" disabled={filtered.length === 0} onClick={() => exportAs('csv')}>
           Export CSV
@@ -67,7 +79,32 @@ export function HistoryTab({ active }: { active: boolean }) {
         <button type="button" disabled={filtered.length === 0} onClick={() => exportAs('json')}>
           Export JSON
         </button>
+        <button type="button" disabled={!events?.length || confirmClear} onClick={() => setConfirmClear(true)}>
+          Clear history…
+        </button>
       </div>
+      {confirmClear && events && (
+        <div className="warning" role="alertdialog" aria-label="Clear the fill history">
+          <p>
+            Clear all {events.length} rows of the fill history? They cannot be brought back. Export them first if a reviewer may
+            need them.
+          </p>
+          <div className="toolbar">
+            <button type="button" onClick={() => exportAs('csv', events)}>
+              Export all as CSV
+            </button>
+            <button type="button" onClick={() => exportAs('json', events)}>
+              Export all as JSON
+            </button>
+            <button type="button" className="danger" onClick={() => void clear()}>
+              Clear history
+            </button>
+            <button type="button" onClick={() => setConfirmClear(false)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}

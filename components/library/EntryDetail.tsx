@@ -2,6 +2,7 @@
 import type { StoredEntry } from '../../lib/db/records';
 import { entryStatus } from '../../lib/schema';
 import { EntryBadges } from './EntryBadges';
+import { LearnedWordings } from './LearnedWordings';
 
 interface Props {
   entry: StoredEntry;
@@ -92,6 +93,7 @@ export function EntryDetail({ entry, today, busy, onEdit, onRetire, onRestore }:
           {entry._meta?.importedAt ? ` (imported ${entry._meta.importedAt.slice(0, 10)})` : ''}
         </dd>
       </dl>
+      <LearnedWordings entryId={entry.id} />
       <div className="library-actions">
         <button type="button" onClick={onEdit} disabled={busy}>
           Edit

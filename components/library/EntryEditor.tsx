@@ -1,7 +1,7 @@
 // The form that adds or edits an entry. Fields it does not show (unknown ones from a shared export) are kept.
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { StoredEntry } from '../../lib/db/records';
-import { buildEntry, initialForm, type CitationDraft, type EntryFormState } from '../../lib/library/entry-form';
+import { buildEntry, initialForm, needsReviewAfterEdit, type CitationDraft, type EntryFormState } from '../../lib/library/entry-form';
 import { EntryStatusSchema, type LibraryEntry } from '../../lib/schema';
 
 interface Props {
@@ -26,6 +26,7 @@ export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
     onSave(buildEntry(startedFrom, form));
   };
   const field = (name: string) => `${id}-${name}`;
+  const reviewAgain = needsReviewAfterEdit(startedFrom, buildEntry(startedFrom, { ...form, keepApproved: true }));
   const questionRef = useRef<HTMLTextAreaElement>(null);
   // Keyboard and screen-reader users land in the form they just opened (it is below the list).
   useEffect(() => questionRef.current?.focus(), []);
@@ -97,6 +98,15 @@ export function EntryEditor({ entry, busy, onSave, onCancel }: Props) {
           <option value="retired">Retired</option>
         </select>
       </p>
+      {reviewAgain && (
+        <div className="library-review-again" role="note">
+          <p>This edit changes what is filled or which questions it answers, so it is saved as a draft: drafts are never bulk-filled until someone approves them.</p>
+          <label className="library-check">
+            <input type="checkbox" checked={form.keepApproved} onChange={(e) => set('keepApproved', e.target.checked)} />
+            <span>I have reviewed this change: keep it approved</span>
+          </label>
+        </div>
+      )}
       <p>
         <label htmlFor={field('reviewed')}>Reviewed on</label>
         <input id={field('reviewed')} type="date" value={form.reviewedAt} onChange={(e) => set('reviewedAt', e.target.value)} />

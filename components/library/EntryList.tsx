@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
+import { distinguishingStart } from '../../lib/library/distinguish-titles';
 import { EntryBadges } from './EntryBadges';
 
 interface Props<T extends LibraryEntry> {
@@ -14,6 +15,22 @@ interface Props<T extends LibraryEntry> {
 }
 
 const ROW_HEIGHT = 62;
+
+/** The question on one line, from the part that tells it apart from its neighbours; read out in full. */
+function RowQuestion({ question, neighbours }: { question: string; neighbours: (string | undefined)[] }) {
+  const start = distinguishingStart(question, neighbours);
+  return (
+    <span className="library-row-question" title={question}>
+      {start > 0 && (
+        <>
+          <span className="visually-hidden">{question.slice(0, start)}</span>
+          <span aria-hidden="true">…</span>
+        </>
+      )}
+      {question.slice(start)}
+    </span>
+  );
+}
 
 export function EntryList<T extends LibraryEntry>({ entries, selectedId, onSelect, today, resetKey }: Props<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -60,7 +77,7 @@ export function EntryList<T extends LibraryEntry>({ entries, selectedId, onSelec
               style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
             >
               <button type="button" className={selected ? 'library-row selected' : 'library-row'} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(entry.id)}>
-                <span className="library-row-question">{entry.question}</span>
+                <RowQuestion question={entry.question} neighbours={[entries[row.index - 1]?.question, entries[row.index + 1]?.question]} />
                 <span className="library-row-meta">
                   <span className="library-row-id">{entry.id}</span>
                   <EntryBadges entry={entry} today={today} />

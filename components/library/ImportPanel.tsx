@@ -4,14 +4,19 @@ import { useState, type ChangeEvent } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
 import { listEntries } from '../../lib/db/entries-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
-import { checkLibraryFileSize, parseLibraryFile, type ParsedLibraryFile } from '../../lib/library/parse-library-file';
-import { planBlockers, planSync, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncPlan } from '../../lib/library/plan-sync';
+import { checkLibraryFileSize, type ParsedLibraryFile } from '../../lib/library/parse-library-file';
+import { planBlockers, planSync, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncOptions, type SyncPlan } from '../../lib/library/plan-sync';
 import { ConflictChoice } from './ConflictChoice';
 import { EntryBadges } from './EntryBadges';
+import { ProgressBar } from '../common/ProgressBar';
 import { describeError } from './describe-error';
+import { IdWarningList } from './IdWarningList';
+import { parseImportedFile } from './parse-file';
 
 interface Props {
   db: AutofillDatabase;
+  /** How many sample entries the library holds: the preview offers to remove them with the import. */
+  sampleCount: number;
   /** Shows a message in the Library view; undefined clears the previous one. */
   onMessage: (message: { kind: 'status' | 'error'; text: string } | undefined) => void;
   onActiveChange: (active: boolean) => void;
@@ -38,24 +43,29 @@ function EntryIdList({ title, items, today }: { title: string; items: PlannedEnt
   );
 }
 
-export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
+export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Props) {
   const [parsed, setParsed] = useState<ParsedLibraryFile>();
   const [plan, setPlan] = useState<SyncPlan>();
   const [mirror, setMirror] = useState(false);
+  // Offered whenever sample entries remain: one tick removes them with the team library's import.
+  const [removeSample, setRemoveSample] = useState(false);
   const [choices, setChoices] = useState<ConflictChoices>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  /** While the apply writes: entries written so far, of how many, and how to cancel. */
+  const [writing, setWriting] = useState<{ written: number; total: number; cancel: AbortController }>();
 
   const close = () => {
     setParsed(undefined);
     setPlan(undefined);
     setChoices({});
     setMirror(false);
+    setRemoveSample(false);
     onActiveChange(false);
   };
 
-  const preview = async (file: ParsedLibraryFile, mirrorExport: boolean) => {
-    setPlan(planSync(file, await listEntries(db), { mirror: mirrorExport }));
+  const preview = async (file: ParsedLibraryFile, options: SyncOptions) => {
+    setPlan(planSync(file, await listEntries(db), options));
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -69,9 +79,9 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
     close();
     try {
       checkLibraryFileSize(file.name, file.size);
-      const result = await parseLibraryFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      const result = await parseImportedFile(new Uint8Array(await file.arrayBuffer()), file.name);
       setParsed(result);
-      await preview(result, false);
+      await preview(result, { mirror: false, removeSample: false });
       onActiveChange(true);
     } catch (e) {
       setError(`Nothing was imported. ${describeError(e)}`);
@@ -82,15 +92,25 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
 
   const toggleMirror = async (checked: boolean) => {
     setMirror(checked);
-    if (parsed) await preview(parsed, checked);
+    if (parsed) await preview(parsed, { mirror: checked, removeSample });
+  };
+
+  const toggleRemoveSample = async (checked: boolean) => {
+    setRemoveSample(checked);
+    if (parsed) await preview(parsed, { mirror, removeSample: checked });
   };
 
   const apply = async () => {
     if (!plan) return;
     setBusy(true);
     setError(undefined);
+    const cancel = new AbortController();
+    setWriting({ written: 0, total: 0, cancel });
     try {
-      const result = await applySyncPlan(db, plan, choices);
+      const result = await applySyncPlan(db, plan, choices, {
+        signal: cancel.signal,
+        onProgress: (written, total) => setWriting({ written, total, cancel }),
+      });
       const parts = [`${result.added} added`, `${result.updated} updated`];
       if (result.keptLocal) parts.push(`${result.keptLocal} kept as edited here`);
       if (result.removed) parts.push(`${result.removed} removed`);
@@ -99,6 +119,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
     } catch (e) {
       setError(describeError(e));
     } finally {
+      setWriting(undefined);
       setBusy(false);
     }
   };
@@ -152,6 +173,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
               </ul>
             </div>
           )}
+          <IdWarningList warnings={plan.idWarnings} />
           {plan.conflicts.length > 0 && (
             <div className="library-conflicts">
               <h4>Conflicts ({plan.conflicts.length}): edited here since the last import, and different in the file</h4>
@@ -178,6 +200,14 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
           <EntryIdList title="Added" items={plan.added} today={today} />
           <EntryIdList title="Updated" items={plan.updated} today={today} />
           <EntryIdList title="Unchanged" items={plan.unchanged} today={today} />
+          {sampleCount > 0 && (
+            <p className="library-sample-offer">
+              <label className="library-check">
+                <input type="checkbox" checked={removeSample} onChange={(e) => void toggleRemoveSample(e.target.checked)} />
+                <span>Remove the {sampleCount} sample entries (fictional answers loaded on first run); an entry of the same id in this file replaces its sample</span>
+              </label>
+            </p>
+          )}
           <p>
             <label className="library-check">
               <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
@@ -185,7 +215,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
             </label>
           </p>
           {plan.removed.length > 0 && (
-            <details open>
+            <details open={plan.mirror}>
               <summary>Removed ({plan.removed.length})</summary>
               <ul>
                 {plan.removed.slice(0, SHOWN).map((e) => (
@@ -202,6 +232,7 @@ export function ImportPanel({ db, onMessage, onActiveChange }: Props) {
               {blockers.join(' ')}
             </p>
           )}
+          {writing && <ProgressBar label="Importing entries" done={writing.written} total={writing.total} onCancel={() => writing.cancel.abort()} />}
           <div className="library-actions">
             <button
               type="button"

@@ -6,10 +6,10 @@ import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
-import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
+import { isSampleEntry, loadSampleLibraryIfEmpty, removeSampleEntries } from '../../lib/library/sample-library';
 import { mergeEntries } from '../../lib/library/merge-entries';
 import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
-import type { LibraryEntry } from '../../lib/schema';
+import { entryStatus, type LibraryEntry } from '../../lib/schema';
 import { describeError } from './describe-error';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
@@ -91,7 +91,12 @@ export function LibraryTab() {
 
   useEffect(() => {
     loadSampleLibraryIfEmpty(db).then(
-      (added) => added > 0 && setMessage({ kind: 'status', text: `Loaded the sample library (${added} entries) so there is something to try. Import your own to replace it.` }),
+      (added) =>
+        added > 0 &&
+        setMessage({
+          kind: 'status',
+          text: `Loaded the sample library (${added} fictional entries, marked Sample) so there is something to try. Sample answers are never bulk-filled. Importing your team's library offers to remove them, or remove them here.`,
+        }),
       (e: unknown) => setMessage({ kind: 'error', text: `The sample library could not be loaded: ${describeError(e)}` }),
     );
     requestPersistentStorage().catch(() => null).finally(refreshStorage);
@@ -128,6 +133,19 @@ export function LibraryTab() {
     return Object.fromEntries(LIBRARY_FILTERS.map((f) => [f, all.filter((e) => matchesFilter(e, f, today)).length])) as Record<LibraryFilter, number>;
   }, [entries, today]);
   const selected = entries?.find((e) => e.id === selectedId);
+  const sampleCount = useMemo(() => (entries ?? []).filter(isSampleEntry).length, [entries]);
+
+  const removeSample = async () => {
+    setBusy(true);
+    try {
+      const removed = await removeSampleEntries(db);
+      setMessage({ kind: 'status', text: `Removed ${removed} sample entries.` });
+    } catch (e) {
+      setMessage({ kind: 'error', text: describeError(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const run = async (action: () => Promise<StoredEntry>, done: (entry: StoredEntry) => string) => {
     setBusy(true);
@@ -149,7 +167,11 @@ export function LibraryTab() {
     if (mode === 'new') void run(() => createEntry(entry, db), (e) => `Added "${e.id}".`);
     else {
       const { id, ...changes } = entry;
-      void run(() => updateEntry(id, changes, db), (e) => `Saved "${e.id}".`);
+      const wasApproved = selected !== undefined && entryStatus(selected) === 'approved';
+      void run(
+        () => updateEntry(id, changes, db),
+        (e) => `Saved "${e.id}".${wasApproved && e.status === 'draft' ? ' It is a draft now: the edit changed what is filled, so it needs review before it is proposed for bulk fill.' : ''}`,
+      );
     }
   };
 
@@ -161,9 +183,17 @@ export function LibraryTab() {
           {message.text}
         </p>
       )}
-      <ImportPanel db={db} onMessage={setMessage} onActiveChange={setImporting} />
+      <ImportPanel db={db} sampleCount={sampleCount} onMessage={setMessage} onActiveChange={setImporting} />
       {!importing && (
         <>
+          {sampleCount > 0 && (
+            <p className="library-sample-line">
+              <span>{sampleCount} entries are fictional samples (marked Sample).</span>
+              <button type="button" onClick={() => void removeSample()} disabled={busy}>
+                Remove the sample entries
+              </button>
+            </p>
+          )}
           <div className="library-toolbar">
             <div className="library-search">
               <label htmlFor="library-search">Search the library</label>

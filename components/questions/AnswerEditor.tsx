@@ -21,7 +21,7 @@ export function AnswerEditor({
   const [text, setText] = useState(initial.text);
   const typedOption = optionsReadAtFill(question);
   const buttonOptions = !choiceQuestion && question.options.length > 0;
-  const [choice, setChoice] = useState((typedOption ? initial.choice : findOption(question.options, initial.choice)) ?? '');
+  const [choice, setChoice] = useState((typedOption ? findOption(question.options, initial.choice) ?? initial.choice : findOption(question.options, initial.choice)) ?? '');
   const first = useRef<HTMLTextAreaElement & HTMLSelectElement & HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), []);
   const textLabel = choiceQuestion ? (question.commentFieldId ? 'Comment' : 'Answer (not written: this question has no comment box)') : 'Answer';
@@ -42,7 +42,14 @@ export function AnswerEditor({
       {typedOption && (
         <label>
           Option (the list shows its options only when open; the fill picks the one with this label)
-          <input ref={first} type="text" value={choice} onChange={(e) => setChoice(e.target.value)} />
+          <input ref={first} type="text" value={choice} list={question.options.length ? `${question.fieldId}-options` : undefined} onChange={(e) => setChoice(e.target.value)} />
+          {question.options.length > 0 && (
+            <datalist id={`${question.fieldId}-options`}>
+              {question.options.map((o) => (
+                <option key={o} value={o} />
+              ))}
+            </datalist>
+          )}
         </label>
       )}
       {buttonOptions && (

@@ -1,6 +1,10 @@
 // "Fill all high-confidence": the preview of which questions get which answers, the confirmation, and progress.
+// Items are grouped by section; each can be unticked and its full answer opened. Esc closes the preview.
 // When stepping through sections it previews one section at a time, with its place in the walk.
-import type { BulkPlan } from '../../lib/panel/bulk-fill';
+import { useEffect, useRef, useState } from 'react';
+import type { BulkItem, BulkPlan } from '../../lib/panel/bulk-fill';
+import { groupBulkItems, tickedItems } from '../../lib/panel/bulk-groups';
+import { NO_SECTION } from '../../lib/panel/summary';
 import { ProgressBar } from '../common/ProgressBar';
 
 export interface SectionStep {
@@ -21,10 +25,34 @@ function shown(value: string | string[] | null): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+function BulkRow({ item, ticked, onTick }: { item: BulkItem; ticked: boolean; onTick(ticked: boolean): void }) {
+  const [open, setOpen] = useState(false);
+  const answer = `${shown(item.plan.value)}${item.plan.comment && item.plan.comment !== item.plan.value ? ` + comment: ${item.plan.comment}` : ''}`;
+  const answerId = `bulk-a-${item.key}`;
+  return (
+    <li className={ticked ? undefined : 'unticked'}>
+      <label className="bulk-tick">
+        <input type="checkbox" checked={ticked} onChange={(e) => onTick(e.target.checked)} />
+        <span className="bulk-q">
+          {item.number && <span className="qnum">{item.number}</span>} {item.text}
+        </span>
+      </label>
+      <span id={answerId} className={`bulk-a${open ? ' open' : ''}`}>
+        → {answer}
+      </span>
+      <button type="button" className="linklike small" aria-expanded={open} aria-controls={answerId} onClick={() => setOpen(!open)}>
+        {open ? 'Hide full answer' : 'Full answer'}
+      </button>
+    </li>
+  );
+}
+
 export function BulkFillPreview({
   plan,
   progress,
   step,
+  unticked,
+  onTick,
   onConfirm,
   onSkipSection,
   onCancel,
@@ -32,16 +60,25 @@ export function BulkFillPreview({
   plan: BulkPlan;
   progress?: { done: number; total: number };
   step?: SectionStep;
+  /** Keys of the items the analyst unticked; the confirmation fills the rest. */
+  unticked: ReadonlySet<string>;
+  onTick(keys: string[], ticked: boolean): void;
   onConfirm(): void;
   onSkipSection?: () => void;
   onCancel(): void;
 }) {
-  const n = plan.items.length;
+  const focusTarget = useRef<HTMLHeadingElement & HTMLElement>(null);
+  // Focus moves into the preview when it opens, when the fill starts and when the next section's preview replaces it.
+  const filling = progress !== undefined;
+  useEffect(() => focusTarget.current?.focus(), [step?.index, filling]);
+  const n = tickedItems(plan.items, unticked).length;
+  const groups = groupBulkItems(plan.items);
+  const grouped = groups.length > 1 || (groups[0] !== undefined && groups[0].section !== NO_SECTION);
   const last = step ? step.index === step.names.length - 1 : true;
   const where = step ? `Section ${step.index + 1} of ${step.names.length}: ${step.names[step.index] ?? ''}` : undefined;
   if (progress) {
     return (
-      <section className="bulk-preview" aria-label="Bulk fill progress">
+      <section ref={focusTarget} tabIndex={-1} className="bulk-preview" aria-label="Bulk fill progress" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
         {where && <p>{where}</p>}
         <ProgressBar label={progress.total ? 'Filling' : 'Opening the section'} done={progress.done} total={progress.total} onCancel={onCancel} />
       </section>
@@ -49,26 +86,53 @@ export function BulkFillPreview({
   }
   const confirmLabel = step ? (n === 0 ? (last ? 'Finish' : 'Next section') : `Fill ${n} answers${last ? '' : ', then next section'}`) : `Fill ${n} answers`;
   return (
-    <section className="bulk-preview" aria-labelledby="bulk-title">
+    <section
+      className="bulk-preview"
+      aria-labelledby="bulk-title"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        onCancel();
+      }}
+    >
       {step && <ProgressBar label={`Sections (${step.filled} filled so far)`} done={step.index} total={step.names.length} />}
-      <h2 id="bulk-title">
+      <h2 id="bulk-title" ref={focusTarget} tabIndex={-1}>
         {where ? `${where}. ` : ''}Fill {n} high-confidence answers?
       </h2>
       <p className="hint">Only approved, fresh entries with high confidence, on fields that are still empty. Nothing is submitted or saved on the portal.</p>
-      {n > 0 && (
-        <ol className="bulk-items">
-          {plan.items.map((item) => (
-            <li key={item.key}>
-              <span className="bulk-q">
-                {item.number && <span className="qnum">{item.number}</span>} {item.text}
-              </span>
-              <span className="bulk-a">
-                → {shown(item.plan.value)}
-                {item.plan.comment && item.plan.comment !== item.plan.value ? ` + comment: ${item.plan.comment}` : ''}
-              </span>
-            </li>
-          ))}
-        </ol>
+      {plan.items.length > 0 && (
+        <div className="bulk-items" role="group" aria-label="Answers to fill">
+          {groups.map((group) => {
+            const keys = group.items.map((i) => i.key);
+            const tickedHere = keys.filter((k) => !unticked.has(k)).length;
+            return (
+              <section key={group.section} aria-label={grouped ? group.section : 'Answers'}>
+                {grouped && (
+                  <h3 className="bulk-section">
+                    <label className="bulk-tick">
+                      <input
+                        type="checkbox"
+                        checked={tickedHere === keys.length}
+                        ref={(box) => {
+                          if (box) box.indeterminate = tickedHere > 0 && tickedHere < keys.length;
+                        }}
+                        onChange={(e) => onTick(keys, e.target.checked)}
+                      />
+                      <span>
+                        {group.section} ({tickedHere} of {keys.length})
+                      </span>
+                    </label>
+                  </h3>
+                )}
+                <ol>
+                  {group.items.map((item) => (
+                    <BulkRow key={item.key} item={item} ticked={!unticked.has(item.key)} onTick={(ticked) => onTick([item.key], ticked)} />
+                  ))}
+                </ol>
+              </section>
+            );
+          })}
+        </div>
       )}
       {plan.excluded.length > 0 && <p className="hint">Left for you: {groupReasons(plan)}</p>}
       <div className="actions">

@@ -24,6 +24,7 @@ export function LibrarySearch({ searcher, onPick, onCancel }: { searcher: Librar
               <strong>{entry.question}</strong>
               <span className="hint">
                 {entry.id}
+                {entry.sample && ' · sample'}
                 {entryStatus(entry) === 'draft' && ' · draft'}
                 {isStale(entry) && ' · stale'}
               </span>

@@ -1,9 +1,12 @@
 // One detected question with its proposal: answer, option, citation, confidence and why, freshness, state,
-// and the per-question actions (accept, edit, other answers, search the library, skip, undo).
-import { memo, useState } from 'react';
+// and the per-question actions (accept, edit, other answers, search the library, skip, undo). Compact cards show
+// the question and answer on two lines and open in full when selected; only the selected card's controls are in
+// the tab order (the cards are one roving tab stop).
+import { memo, useState, type FocusEvent, type MouseEvent } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
 import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows';
-import { isChoiceQuestion, optionsReadAtFill, textQuestionOption } from '../../lib/panel/fill-plan';
+import { findOption, isChoiceQuestion, optionsReadAtFill, textQuestionOption } from '../../lib/panel/fill-plan';
+import { acceptBlock } from '../../lib/panel/accept-check';
 import { BandBadge, Freshness, StatusBadge } from '../common/Badges';
 import { AnswerEditor } from './AnswerEditor';
 import { LibrarySearch } from './LibrarySearch';
@@ -17,6 +20,9 @@ export interface QuestionCardProps {
   row: QuestionRow;
   index: number;
   selected: boolean;
+  /** The card the list's one tab stop is on (the selected one, else the first). */
+  tabStop: boolean;
+  compact: boolean;
   mode: CardMode;
   entries: ReadonlyMap<string, LibraryEntry>;
   searcher: LibrarySearcher;
@@ -41,6 +47,31 @@ function valueLabel(value: QuestionRow['question']['currentValue']): string {
   return Array.isArray(value) ? value.join(', ') : value;
 }
 
+/** What the analyst's edited fill wrote: the comment for a choice question with a comment box, else the value. */
+function editedAnswer(fill: NonNullable<QuestionRow['lastFill']>): string {
+  return fill.comment ?? valueLabel(fill.value);
+}
+
+function Citations({ entry, tabIndex }: { entry: LibraryEntry; tabIndex: number | undefined }) {
+  return (
+    <>
+      {entry.citations!.map((c, i) => (
+        <span key={i}>
+          {i > 0 && '; '}
+          {c.url && /^https?:\/\//i.test(c.url) ? (
+            <a href={c.url} target="_blank" rel="noreferrer noopener" tabIndex={tabIndex}>
+              {c.title}
+              {c.section ? ` § ${c.section}` : ''}
+            </a>
+          ) : (
+            `${c.title}${c.section ? ` § ${c.section}` : ''}`
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
 export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps) {
   const { row, index, selected, mode, entries } = props;
   const q = row.question;
@@ -50,29 +81,60 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
   const titleId = `q-${index}-title`;
   const filled = row.status === 'filled' || row.status === 'edited';
   const current = valueLabel(q.currentValue);
+  // The analyst's own words once an edited answer is filled: the card shows what the page now holds.
+  const edited = filled && row.lastFill?.edited ? row.lastFill : undefined;
+  const block = acceptBlock(row, entries);
+  const optionsToChoose = block?.kind === 'choose-option' ? block.options : [];
+  // Controls of the other cards stay out of the tab order: Tab goes from the selected card to what follows the list.
+  const inner = selected ? undefined : -1;
+  const brief = props.compact && !selected && mode === 'view';
+
+  const cardProps = {
+    className: `card status-${row.status}${selected ? ' selected' : ''}${brief ? ' compact' : ''}`,
+    'aria-labelledby': titleId,
+    'aria-current': selected ? ('true' as const) : undefined,
+    'data-key': row.key,
+    tabIndex: props.tabStop ? 0 : -1,
+    onFocus: (e: FocusEvent) => {
+      if (e.target === e.currentTarget && !selected) props.onSelect(index);
+    },
+    onClick: (e: MouseEvent) => {
+      if ((e.target as HTMLElement).closest('button, a, input, textarea, select, label')) return;
+      props.onSelect(index);
+    },
+  };
+  const head = (
+    <header className="card-head">
+      <h3 id={titleId} className="card-title">
+        <button type="button" className="linklike" tabIndex={inner} onClick={() => props.onSelect(index)} title="Show this question on the page">
+          {q.number && <span className="qnum">{q.number}</span>} {q.text}
+        </button>
+      </h3>
+      <StatusBadge status={row.status} pending={row.pending} matching={row.matching} />
+    </header>
+  );
+
+  if (brief) {
+    return (
+      <article {...cardProps}>
+        {head}
+        <p className="answer-line">{edited ? editedAnswer(edited) : entry ? entry.answer : 'No library entry matches.'}</p>
+      </article>
+    );
+  }
 
   return (
-    <article
-      className={`card status-${row.status}${selected ? ' selected' : ''}`}
-      aria-labelledby={titleId}
-      aria-current={selected ? 'true' : undefined}
-      data-key={row.key}
-      onClick={(e) => {
-        if ((e.target as HTMLElement).closest('button, a, input, textarea, select, label')) return;
-        props.onSelect(index);
-      }}
-    >
-      <header className="card-head">
-        <h3 id={titleId} className="card-title">
-          <button type="button" className="linklike" onClick={() => props.onSelect(index)} title="Show this question on the page">
-            {q.number && <span className="qnum">{q.number}</span>} {q.text}
-          </button>
-        </h3>
-        <StatusBadge status={row.status} pending={row.pending} />
-      </header>
+    <article {...cardProps}>
+      {head}
       {row.appeared && (
         <p className="hint">
           <span className="badge badge-new">New</span> Appeared after a change on the page, e.g. an answer that opens follow-up questions.
+        </p>
+      )}
+      {q.frameOrigin && <p className="hint frame-origin">In a frame from {q.frameOrigin}</p>}
+      {q.hidden && (
+        <p className="warning-line" role="note" data-testid="hidden-reason">
+          Hidden on the page: {q.hidden}. Not filled in bulk; a fill is refused while it stays hidden.
         </p>
       )}
       {q.required && <p className="hint">Required</p>}
@@ -88,12 +150,25 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         </p>
       )}
 
-      {proposal && entry ? (
+      {edited ? (
+        <div className="proposal">
+          {isChoiceQuestion(q) && (
+            <p className="option">
+              Option: <strong>{valueLabel(edited.value)}</strong>
+            </p>
+          )}
+          <p className="answer expanded">{editedAnswer(edited)}</p>
+          <p className="citation edited-citation">
+            <span className="badge edit-mark">Edited</span> your wording
+            {entry ? <>, edited from “{entry.id}”{entry.citations && entry.citations.length > 0 && <>; its source: <Citations entry={entry} tabIndex={inner} /></>}</> : ', not from the library'}
+          </p>
+        </div>
+      ) : proposal && entry ? (
         <div className="proposal">
           {isChoiceQuestion(q) && (
             <p className="option">
               Option: <strong>{proposal.choice ?? 'none maps; choose one when editing'}</strong>
-              {proposal.choice && optionsReadAtFill(q) && <span className="hint"> · matched against the list when it opens</span>}
+              {proposal.choice && optionsReadAtFill(q) && !findOption(q.options, proposal.choice) && <span className="hint"> · matched against the list when it opens</span>}
               {q.commentFieldId && <span className="hint"> · answer text goes into the comment box</span>}
             </p>
           )}
@@ -105,26 +180,13 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
           )}
           <p className={`answer${expanded ? ' expanded' : ''}`}>{entry.answer}</p>
           {entry.answer.length > 220 && (
-            <button type="button" className="linklike small" onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
+            <button type="button" className="linklike small" tabIndex={inner} onClick={() => setExpanded(!expanded)} aria-expanded={expanded}>
               {expanded ? 'Show less' : 'Show all'}
             </button>
           )}
           {entry.citations && entry.citations.length > 0 && (
             <p className="citation">
-              Source:{' '}
-              {entry.citations.map((c, i) => (
-                <span key={i}>
-                  {i > 0 && '; '}
-                  {c.url && /^https?:\/\//i.test(c.url) ? (
-                    <a href={c.url} target="_blank" rel="noreferrer noopener">
-                      {c.title}
-                      {c.section ? ` § ${c.section}` : ''}
-                    </a>
-                  ) : (
-                    `${c.title}${c.section ? ` § ${c.section}` : ''}`
-                  )}
-                </span>
-              ))}
+              Source: <Citations entry={entry} tabIndex={inner} />
             </p>
           )}
           <div className="meta">
@@ -133,6 +195,8 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
           </div>
           <Freshness entry={entry} proposal={proposal} />
         </div>
+      ) : row.matching ? (
+        <p className="hint">Looking for a matching library entry…</p>
       ) : (
         <p className="hint">No library entry matches this question. Search the library or type an answer.</p>
       )}
@@ -143,7 +207,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
             {proposal.stale ? `This answer is past its review date${entry.expiresAt ? ` (expired ${entry.expiresAt})` : ''}` : 'This answer is a draft, not yet approved'}. Fill it anyway?
           </p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => props.onAccept(row.key)}>
+            <button type="button" className="primary" autoFocus onClick={() => props.onAccept(row.key)}>
               Fill anyway
             </button>
             <button type="button" onClick={() => props.onMode(row.key, 'edit')}>
@@ -194,40 +258,63 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         />
       )}
 
+      {mode === 'view' && !filled && block?.kind === 'choose-option' && (
+        <div className="option-choices" role="group" aria-label={`Options for question ${q.number ?? index + 1}`}>
+          <p className="hint">{block.message}</p>
+          {optionsToChoose.map((option) => (
+            <button
+              key={option}
+              type="button"
+              tabIndex={inner}
+              disabled={row.pending}
+              onClick={() => props.onFillEdited(row.key, { text: entry?.answer ?? '', choice: option, edited: true }, entry)}
+            >
+              Fill “{option}”
+            </button>
+          ))}
+        </div>
+      )}
       {mode === 'view' && (
         <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>
-          {!filled && (
+          {!filled && entry && block?.kind !== 'choose-option' && (
             <button
               type="button"
               className="primary"
-              disabled={!entry || row.pending || row.status === 'skipped'}
+              tabIndex={inner}
+              disabled={row.pending || row.status === 'skipped'}
               onClick={() => (needsConfirm(row) ? props.onMode(row.key, 'confirm') : props.onAccept(row.key))}
             >
               Accept & fill
             </button>
           )}
           {!filled && (
-            <button type="button" disabled={row.pending || row.status === 'skipped'} onClick={() => props.onMode(row.key, 'edit')}>
+            <button
+              type="button"
+              className={block?.kind === 'choose-option' && optionsToChoose.length === 0 ? 'primary' : undefined}
+              tabIndex={inner}
+              disabled={row.pending || row.status === 'skipped'}
+              onClick={() => props.onMode(row.key, 'edit')}
+            >
               Edit
             </button>
           )}
           {row.proposals.length > 1 && !filled && (
-            <button type="button" onClick={() => props.onMode(row.key, 'candidates')}>
+            <button type="button" tabIndex={inner} onClick={() => props.onMode(row.key, 'candidates')}>
               Other answers ({row.proposals.length - 1})
             </button>
           )}
           {!filled && (
-            <button type="button" onClick={() => props.onMode(row.key, 'search')}>
+            <button type="button" className={entry ? undefined : 'primary'} tabIndex={inner} onClick={() => props.onMode(row.key, 'search')}>
               Search library
             </button>
           )}
           {!filled && (
-            <button type="button" disabled={row.pending} onClick={() => props.onSkip(row.key)}>
+            <button type="button" tabIndex={inner} disabled={row.pending} onClick={() => props.onSkip(row.key)}>
               {row.status === 'skipped' ? 'Unskip' : 'Skip'}
             </button>
           )}
           {row.lastFill && (
-            <button type="button" disabled={row.pending} onClick={() => props.onUndo(row.key)}>
+            <button type="button" tabIndex={inner} disabled={row.pending} onClick={() => props.onUndo(row.key)}>
               Undo fill
             </button>
           )}

@@ -1,6 +1,6 @@
 // The question list, grouped by section with a summary per section, virtualised so 500 questions stay smooth.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { forwardRef, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import type { QuestionRow } from '../../lib/panel/question-rows';
 import { formatCounts, NO_SECTION, type SectionSummary } from '../../lib/panel/summary';
 import { QuestionCard, type QuestionCardProps, type CardMode } from './QuestionCard';
@@ -9,9 +9,11 @@ type Item = { kind: 'section'; summary: SectionSummary } | { kind: 'row'; row: Q
 
 export interface QuestionListHandle {
   scrollToRow(index: number): void;
+  /** Moves keyboard focus to the card of `key` once it is rendered (the list is virtualised). */
+  focusCard(key: string): void;
 }
 
-type CardCallbacks = Omit<QuestionCardProps, 'row' | 'index' | 'selected' | 'mode'>;
+type CardCallbacks = Omit<QuestionCardProps, 'row' | 'index' | 'selected' | 'tabStop' | 'mode'>;
 
 export const QuestionList = forwardRef<
   QuestionListHandle,
@@ -42,7 +44,7 @@ export const QuestionList = forwardRef<
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
-    estimateSize: (i) => (items[i]?.kind === 'section' ? 44 : 230),
+    estimateSize: (i) => (items[i]?.kind === 'section' ? 44 : callbacks.compact ? 70 : 230),
     overscan: 4,
     getItemKey: (i) => {
       const item = items[i];
@@ -50,10 +52,30 @@ export const QuestionList = forwardRef<
     },
   });
 
+  // A card to focus after an action re-rendered or removed the focused control (otherwise focus drops to the body).
+  const focusWanted = useRef<string>(undefined);
+  const [, setFocusRequest] = useState(0);
+  useEffect(() => {
+    const key = focusWanted.current;
+    if (key === undefined) return;
+    const card = scroller.current?.querySelector<HTMLElement>(`article.card[data-key="${CSS.escape(key)}"]`);
+    if (card) {
+      focusWanted.current = undefined;
+      card.focus({ preventScroll: true });
+      return;
+    }
+    const item = items.findIndex((it) => it.kind === 'row' && it.row.key === key);
+    if (item >= 0) virtualizer.scrollToIndex(item, { align: 'auto' });
+  });
+
   useImperativeHandle(ref, () => ({
     scrollToRow(index) {
       const item = rowToItem.get(index);
       if (item !== undefined) virtualizer.scrollToIndex(item, { align: 'auto' });
+    },
+    focusCard(key) {
+      focusWanted.current = key;
+      setFocusRequest((n) => n + 1);
     },
   }));
 
@@ -70,7 +92,14 @@ export const QuestionList = forwardRef<
                   <span className="section-counts">{formatCounts(item.summary)}</span>
                 </h2>
               ) : (
-                <QuestionCard row={item.row} index={item.index} selected={item.index === selected} mode={modes[item.row.key] ?? 'view'} {...callbacks} />
+                <QuestionCard
+                  row={item.row}
+                  index={item.index}
+                  selected={item.index === selected}
+                  tabStop={item.index === Math.max(0, selected)}
+                  mode={modes[item.row.key] ?? 'view'}
+                  {...callbacks}
+                />
               )}
             </div>
           );

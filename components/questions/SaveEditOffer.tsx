@@ -1,6 +1,6 @@
 // After an edited fill: offer to keep the edit in the library as a draft, or the question wording as an
 // alternate wording of the entry, so the next questionnaire gets it right.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
 
 export interface EditOffer {
@@ -24,6 +24,9 @@ export function SaveEditOffer({
 }) {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLElement>(null);
+  // The edited fill closed the editor the focus was in: focus lands on this offer, the next thing to decide.
+  useEffect(() => box.current?.focus(), [offer.key]);
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
     try {
@@ -35,7 +38,7 @@ export function SaveEditOffer({
     }
   };
   return (
-    <section className="offer" aria-label="Save your edit">
+    <section ref={box} tabIndex={-1} className="offer" aria-label="Save your edit">
       {message ? (
         <p role="status">{message}</p>
       ) : (

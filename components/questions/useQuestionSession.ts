@@ -1,13 +1,16 @@
 // The Questions view's working state for one target tab: scan the page, propose answers from the library,
-// fill on the analyst's action, undo, and record every fill in the history.
+// fill on the analyst's action, undo, and record every fill in the history (written before it is sent).
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { DetectedQuestion, FillResult, LibraryEntry, PageScan, Proposal } from '../../lib/schema';
+import type { DetectedQuestion, FillRequest, FillResult, LibraryEntry, PageScan, Proposal } from '../../lib/schema';
 import { planFill, planUndo, type AnswerDraft } from '../../lib/panel/fill-plan';
-import { buildFillEvent } from '../../lib/panel/fill-event';
+import { pendingFillEvent, resultChanges, type FilledAnswer } from '../../lib/panel/fill-event';
+import { restoreFills, settleOrphans, settlePending } from '../../lib/panel/fill-memory';
 import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../../lib/panel/library-search';
-import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type QuestionRow } from '../../lib/panel/question-rows';
+import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type LastFill, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
-import type { LibrarySnapshot } from '../../lib/panel/ports';
+import { originOf } from '../../lib/panel/learned-wording';
+import { capLearnedMatches } from '../../lib/panel/propose';
+import type { LearnedToken, LibrarySnapshot } from '../../lib/panel/ports';
 import { sameLibrary } from '../../lib/panel/propose';
 import { usePanelServices } from '../common/PanelServices';
 
@@ -25,11 +28,28 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** One question's part of a fill: what the history records and the requests that carry it. */
+interface OutgoingFill {
+  question: DetectedQuestion;
+  answer: FilledAnswer;
+  requests: FillRequest[];
+}
+
+/** Thrown when the history could not record a fill before it was sent: nothing was sent. */
+class NotRecordedError extends Error {
+  override readonly name = 'NotRecordedError';
+  constructor(cause: unknown) {
+    super(`Nothing was filled: the history could not record the fill first (${errorText(cause)}).`, { cause });
+  }
+}
+
 export function useQuestionSession(tabId: number | undefined, active: boolean) {
   const services = usePanelServices();
   const port = useMemo(() => (tabId === undefined ? undefined : services.contentPort(tabId)), [services, tabId]);
   const [state, dispatch] = useReducer(rowsReducer, emptyRows);
   const [scan, setScan] = useState<PageScan>();
+  /** The tab `scan` was read from (the panel may already work on another). */
+  const [scanTabId, setScanTabId] = useState<number>();
   const [phase, setPhase] = useState<Phase>(tabId === undefined ? 'no-tab' : 'scanning');
   const [error, setError] = useState<string>();
   const [library, setLibrary] = useState<LibrarySnapshot>({ entries: [], aliases: [] });
@@ -40,42 +60,89 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   const libraryRef = useRef(library);
   libraryRef.current = library;
   const scanSeq = useRef(0);
+  /** The wording each fill taught (by question key), so undoing the fill takes the learning back too. */
+  const taught = useRef(new Map<string, LearnedToken>());
+  const tabRef = useRef(tabId);
+  tabRef.current = tabId;
+  /** Request ids this panel still awaits an answer for: a re-scan must not settle them by reading the page. */
+  const inFlight = useRef(new Set<string>());
 
   const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
   const searcher: LibrarySearcher = useMemo(() => createLibrarySearcher(library.entries), [library]);
 
   const propose = useCallback(
-    (questions: DetectedQuestion[], snapshot: LibrarySnapshot) => {
-      const ranked = services.propose(questions, snapshot);
-      dispatch({ type: 'scanned', questions, proposals: ranked });
+    (questions: DetectedQuestion[], snapshot: LibrarySnapshot, pageUrl: string | undefined, restored?: Record<string, LastFill>) => {
+      const page = { origin: originOf(pageUrl) };
+      if (!services.proposeInBatches) {
+        dispatch({ type: 'scanned', questions, proposals: services.propose(questions, snapshot, page), restored });
+        return;
+      }
+      // Off the main thread: rows show at once, proposals fill in batch by batch. Whether a learned wording counts
+      // depends on the page asking, so that cap is applied here, on each batch.
+      const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
+      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
+      dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
+      done.catch((e: unknown) => setError(errorText(e)));
     },
     [services],
   );
 
-  const rescan = useCallback(async () => {
-    if (!port) return;
+  /**
+   * The history as it applies to a fresh scan: pending rows of this tab whose answer never came are settled by
+   * reading the page (and those of closed tabs become unknown), then the page's fills give back Filled and Undo.
+   */
+  const historyFor = useCallback(
+    async (scanned: PageScan): Promise<Record<string, LastFill>> => {
+      if (tabId === undefined) return {};
+      const now = new Date().toISOString();
+      const pending = await services.library.pendingFills();
+      if (pending.length > 0) {
+        const open = new Set(await services.openTabIds());
+        await services.library.resolveFills([
+          ...settlePending(pending, tabId, scanned, inFlight.current, now),
+          ...settleOrphans(pending, open, inFlight.current, now),
+        ]);
+      }
+      return restoreFills(await services.library.pageHistory(scanned.url), scanned);
+    },
+    [services, tabId],
+  );
+
+  /** Scans the page again and re-proposes; resolves with the page as read (undefined if it could not be read). */
+  const rescan = useCallback(async (): Promise<PageScan | undefined> => {
+    if (!port) return undefined;
     const seq = ++scanSeq.current;
     setPhase('scanning');
     try {
       const [next, loaded] = await Promise.all([port.scan(), services.library.load()]);
-      if (seq !== scanSeq.current) return;
+      // A newer scan started meanwhile and will be the one shown; this one is still the page as it was read.
+      if (seq !== scanSeq.current) return next;
+      const restored = await historyFor(next).catch((e: unknown) => {
+        setError(`The fill history could not be read for this page: ${errorText(e)}`);
+        return undefined;
+      });
+      if (seq !== scanSeq.current) return next;
       const snapshot = sameLibrary(libraryRef.current, loaded) ? libraryRef.current : loaded;
       if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
       setLibrary(snapshot);
       setScan(next);
-      propose(next.questions, snapshot);
-      setError(snapshot.problem);
+      setScanTabId(tabId);
+      propose(next.questions, snapshot, next.url, restored);
+      if (restored) setError(snapshot.problem);
       setPhase('ready');
+      return next;
     } catch (e) {
-      if (seq !== scanSeq.current) return;
+      if (seq !== scanSeq.current) return undefined;
       setError(errorText(e));
       setPhase('error');
+      return undefined;
     }
-  }, [port, services, propose]);
+  }, [port, tabId, services, propose, historyFor]);
 
   useEffect(() => {
     dispatch({ type: 'reset' });
     setScan(undefined);
+    setScanTabId(undefined);
     if (tabId === undefined) setPhase('no-tab');
     else void rescan();
   }, [tabId, rescan]);
@@ -100,29 +167,57 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     if (active && !wasActive.current && scanRef.current) {
       void services.library.load().then((snapshot) => {
         setLibrary(snapshot);
-        if (scanRef.current) propose(scanRef.current.questions, snapshot);
+        if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
       });
     }
     wasActive.current = active;
   }, [active, services, propose]);
 
-  const record = useCallback(
-    async (row: QuestionRow, fill: { value: FillResult['actual']; comment?: string; edited: boolean; entry?: LibraryEntry; proposal?: Proposal; undo?: boolean }, requests: Parameters<typeof buildFillEvent>[3], results: FillResult[]) => {
+  /**
+   * Sends fills the write-ahead way: their history rows are written `pending` first (if that fails nothing is
+   * sent), then the requests go out tagged with each fill's request id, then the rows are settled with the results.
+   * Returns each fill's requests and results, in order.
+   */
+  const sendFills = useCallback(
+    async (fills: OutgoingFill[]): Promise<Array<{ requests: FillRequest[]; results: FillResult[] }>> => {
+      if (!port) throw new Error('no page to fill');
       const page = scanRef.current;
-      const event = buildFillEvent(
-        { at: new Date().toISOString(), pageUrl: page?.url ?? '', pageTitle: page?.title ?? '' },
-        row.question,
-        fill,
-        requests,
-        results,
-      );
+      const context = { at: new Date().toISOString(), pageUrl: page?.url ?? '', pageTitle: page?.title ?? '', tabId };
+      const tagged = fills.map((f) => {
+        const requestId = crypto.randomUUID();
+        return { ...f, requestId, requests: f.requests.map((r) => ({ ...r, requestId })) };
+      });
       try {
-        await services.library.recordFill(event);
+        await services.library.recordFills(tagged.map((f) => pendingFillEvent(context, f.question, f.answer, f.requestId)));
       } catch (e) {
-        setError(`The fill worked but was not recorded in the history: ${errorText(e)}`);
+        throw new NotRecordedError(e);
       }
+      for (const f of tagged) inFlight.current.add(f.requestId);
+      const requests = tagged.flatMap((f) => f.requests);
+      let results: FillResult[];
+      try {
+        results = await port.fill(requests);
+      } catch (e) {
+        results = requests.map((r) => ({ fieldId: r.fieldId, requestId: r.requestId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
+      }
+      // Results come back in request order: each fill takes as many as it sent.
+      let at = 0;
+      const outcomes = tagged.map((f) => {
+        const mine = results.slice(at, at + f.requests.length);
+        at += f.requests.length;
+        return { requests: f.requests, results: mine };
+      });
+      const resolvedAt = new Date().toISOString();
+      try {
+        await services.library.resolveFills(tagged.map((f, i) => ({ requestId: f.requestId, changes: resultChanges(f.question, f.requests, outcomes[i]!.results, resolvedAt) })));
+      } catch (e) {
+        setError(`The page answered but the history could not record it; it shows these fills as pending until the page is read again: ${errorText(e)}`);
+      } finally {
+        for (const f of tagged) inFlight.current.delete(f.requestId);
+      }
+      return outcomes;
     },
-    [services],
+    [port, services, tabId],
   );
 
   /** Fills one question with the shown proposal, or with what the analyst typed/picked. */
@@ -143,77 +238,120 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         return false;
       }
       dispatch({ type: 'fill-started', keys: [key] });
-      let results: FillResult[];
+      // From now on undo reverts this fill, and only what this fill teaches.
+      taught.current.delete(key);
+      let sent;
       try {
-        results = await port.fill(plan.requests);
+        [sent] = await sendFills([{ question: row.question, answer: { value: plan.value, comment: plan.comment, edited: answer.edited, entry, proposal }, requests: plan.requests }]);
       } catch (e) {
-        results = plan.requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
+        dispatch({ type: 'fill-aborted', key, reason: errorText(e) });
+        return false;
       }
-      dispatch({ type: 'fill-finished', key, fill: { requests: plan.requests, results, value: plan.value, comment: plan.comment, edited: answer.edited, entryId: entry?.id } });
-      await record(row, { value: plan.value, comment: plan.comment, edited: answer.edited, entry, proposal }, plan.requests, results);
-      const ok = describeFillOutcome(plan.requests, results).ok;
+      const { requests, results } = sent!;
+      dispatch({ type: 'fill-finished', key, fieldId: row.question.fieldId, fill: { requests, results, value: plan.value, comment: plan.comment, edited: answer.edited, entryId: entry?.id } });
+      const ok = describeFillOutcome(requests, results).ok;
       if (ok && entry && proposal && proposal.why.source !== 'exact' && proposal.why.source !== 'alias') {
-        await services.library.learnAlias(entry.id, row.question.text).catch((e: unknown) => setError(`The accepted wording was not learned: ${errorText(e)}`));
+        const page = { url: scanRef.current?.url ?? '', title: scanRef.current?.title ?? '' };
+        await services.library.learnAlias(entry.id, row.question.text, page).then(
+          (token) => taught.current.set(key, token),
+          (e: unknown) => setError(`The accepted wording was not learned: ${errorText(e)}`),
+        );
       }
-      if (ok) void port.highlight(plan.requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
+      if (ok) void port.highlight(requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
       return ok;
     },
-    [port, entries, record, services],
+    [port, entries, sendFills, services],
+  );
+
+  /** Undo of a fill also forgets the wording that fill taught, so the mistake is not proposed at High again. */
+  const forgetTaught = useCallback(
+    async (key: string) => {
+      const token = taught.current.get(key);
+      if (!token) return;
+      taught.current.delete(key);
+      try {
+        await services.library.forgetLearning(token);
+        const snapshot = await services.library.load();
+        setLibrary(snapshot);
+        if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
+      } catch (e) {
+        setError(`The fill was undone, but the wording it taught is still learned (remove it in the Library view): ${errorText(e)}`);
+      }
+    },
+    [services, propose],
   );
 
   const undo = useCallback(
     async (key: string) => {
       const row = rowsRef.current.find((r) => r.key === key);
       if (!row?.lastFill || !port || row.pending) return;
-      const requests = planUndo(row.lastFill.results);
-      dispatch({ type: 'fill-started', keys: [key] });
-      let results: FillResult[];
-      try {
-        results = await port.fill(requests);
-      } catch (e) {
-        results = requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
-      }
-      dispatch({ type: 'undone', key, results });
-      const main = requests.find((r) => r.fieldId === row.question.fieldId);
+      const planned = planUndo(row.lastFill);
+      const main = planned.find((r) => r.fieldId === row.question.fieldId);
+      const comment = planned.find((r) => r.fieldId === row.question.commentFieldId);
       const entry = row.lastFill.entryId ? entries.get(row.lastFill.entryId) : undefined;
-      await record(row, { value: main?.value ?? null, edited: false, entry, undo: true }, requests, results);
+      const answer: FilledAnswer = { value: main?.value ?? null, edited: false, entry, undo: true };
+      if (comment && typeof comment.value === 'string') answer.comment = comment.value;
+      dispatch({ type: 'fill-started', keys: [key] });
+      try {
+        const [sent] = await sendFills([{ question: row.question, answer, requests: planned }]);
+        dispatch({ type: 'undone', key, fieldId: row.question.fieldId, results: sent!.results });
+        await forgetTaught(key);
+      } catch (e) {
+        dispatch({ type: 'fill-aborted', key, reason: errorText(e) });
+      }
     },
-    [port, entries, record],
+    [port, entries, sendFills, forgetTaught],
   );
 
-  /** Fills the confirmed bulk items; returns how many stuck. Stops between batches when `signal` aborts. */
+  /**
+   * Fills the confirmed bulk items; returns how many stuck. Stops between batches when `signal` aborts or the
+   * panel moves to another tab (the analyst no longer sees the page being filled).
+   */
   const bulkFill = useCallback(
     async (items: BulkItem[], signal: AbortSignal, onProgress: (done: number) => void): Promise<number> => {
       if (!port) return 0;
+      const startTab = tabId;
       let done = 0;
       let ok = 0;
-      for (let start = 0; start < items.length && !signal.aborted; start += BULK_BATCH) {
-        const batch = items.slice(start, start + BULK_BATCH);
-        dispatch({ type: 'fill-started', keys: batch.map((i) => i.key) });
-        const requests = batch.flatMap((i) => i.plan.requests);
-        let results: FillResult[];
+      for (let start = 0; start < items.length && !signal.aborted && tabRef.current === startTab; start += BULK_BATCH) {
+        const batch = items.slice(start, start + BULK_BATCH).flatMap((item) => {
+          // A re-scan may have renumbered the question (new key): its field id still names it.
+          const fieldId = item.plan.requests[0]?.fieldId;
+          const row = rowsRef.current.find((r) => r.key === item.key) ?? rowsRef.current.find((r) => r.question.fieldId === fieldId);
+          return row ? [{ item, row }] : [];
+        });
+        const size = Math.min(BULK_BATCH, items.length - start);
+        if (batch.length === 0) {
+          done += size;
+          onProgress(done);
+          continue;
+        }
+        dispatch({ type: 'fill-started', keys: batch.map((b) => b.row.key) });
+        let sent;
         try {
-          results = await port.fill(requests);
+          sent = await sendFills(
+            batch.map(({ item, row }) => ({
+              question: row.question,
+              answer: { value: item.plan.value, comment: item.plan.comment, edited: false, entry: entries.get(item.entryId), proposal: currentProposal(row) },
+              requests: item.plan.requests,
+            })),
+          );
         } catch (e) {
-          results = requests.map((r) => ({ fieldId: r.fieldId, status: 'not-found' as const, actual: null, previous: null, message: errorText(e) }));
+          for (const { row } of batch) dispatch({ type: 'fill-aborted', key: row.key, reason: errorText(e) });
+          setError(errorText(e));
+          break;
         }
-        for (const item of batch) {
-          const row = rowsRef.current.find((r) => r.key === item.key);
-          if (!row) continue;
-          const ids = new Set(item.plan.requests.map((r) => r.fieldId));
-          const mine = results.filter((r) => ids.has(r.fieldId));
-          const proposal = currentProposal(row);
-          const entry = entries.get(item.entryId);
-          dispatch({ type: 'fill-finished', key: item.key, fill: { requests: item.plan.requests, results: mine, value: item.plan.value, comment: item.plan.comment, edited: false, entryId: item.entryId } });
-          await record(row, { value: item.plan.value, comment: item.plan.comment, edited: false, entry, proposal }, item.plan.requests, mine);
-          if (describeFillOutcome(item.plan.requests, mine).ok) ok++;
-        }
-        done += batch.length;
+        batch.forEach(({ item, row }, i) => {
+          const { requests, results } = sent[i]!;
+          dispatch({ type: 'fill-finished', key: row.key, fieldId: row.question.fieldId, fill: { requests, results, value: item.plan.value, comment: item.plan.comment, edited: false, entryId: item.entryId } });
+          if (describeFillOutcome(requests, results).ok) ok++;
+        });
+        done += size;
         onProgress(done);
       }
       return ok;
     },
-    [port, entries, record],
+    [port, entries, sendFills, tabId],
   );
 
   const focus = useCallback(
@@ -245,16 +383,26 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, rescan],
   );
 
+  /** The analyst allowed a refused frame origin for this tab: read its frames from now on. */
+  const allowFrameOrigin = useCallback(
+    async (origin: string) => {
+      port?.allowFrameOrigin(origin);
+      await rescan();
+    },
+    [port, rescan],
+  );
+
   const reloadLibrary = useCallback(async () => {
     const snapshot = await services.library.load();
     setLibrary(snapshot);
-    if (scanRef.current) propose(scanRef.current.questions, snapshot);
+    if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
   }, [services, propose]);
 
   return {
     phase,
     error,
     scan,
+    scanTabId,
     rows: state.rows,
     entries,
     searcher,
@@ -265,6 +413,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     focus,
     pickEntry,
     openSection,
+    allowFrameOrigin,
     reloadLibrary,
     skip: (key: string) => dispatch({ type: 'skip', key }),
     choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),

@@ -1,11 +1,16 @@
-// The side panel: three views (Questions, Library, History) kept mounted so switching keeps the work in progress.
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import { QuestionsTab } from '../../components/questions/QuestionsTab';
-import { LibraryTab } from '../../components/library/LibraryTab';
-import { HistoryTab } from '../../components/history/HistoryTab';
-import { PanelServicesProvider } from '../../components/common/PanelServices';
-import { createPanelServices } from './services';
+// The side panel: three views (Questions, Library, History), each mounted when first shown and then kept mounted so
+// switching keeps the work in progress. The views and the panel's services (database, messaging, matching) load as
+// separate chunks after the first paint; the Library view's spreadsheet readers and editor only when it is opened.
+import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
+import { PanelServicesProvider, type PanelServices } from '../../components/common/PanelServices';
 import { useTargetTab } from './useTargetTab';
+
+// The Questions view and the services are needed at once: their chunks start loading with this module, in parallel.
+const servicesModule = import('./services');
+const questionsModule = import('../../components/questions/QuestionsTab');
+const QuestionsTab = lazy(() => questionsModule.then((m) => ({ default: m.QuestionsTab })));
+const LibraryTab = lazy(() => import('../../components/library/LibraryTab').then((m) => ({ default: m.LibraryTab })));
+const HistoryTab = lazy(() => import('../../components/history/HistoryTab').then((m) => ({ default: m.HistoryTab })));
 
 const TABS = [
   { id: 'questions', label: 'Questions' },
@@ -17,16 +22,28 @@ type TabId = (typeof TABS)[number]['id'];
 
 export function App() {
   const [tab, setTab] = useState<TabId>('questions');
-  const tabId = useTargetTab();
-  const services = useMemo(
-    () =>
-      createPanelServices((entryId) => {
-        // The Library view reads the entry to show from the hash.
-        location.hash = `entry=${encodeURIComponent(entryId)}`;
-        setTab('library');
-      }),
-    [],
-  );
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(['questions']));
+  const target = useTargetTab();
+  const [services, setServices] = useState<PanelServices>();
+  const [loadError, setLoadError] = useState<string>();
+
+  useEffect(() => {
+    servicesModule.then(
+      ({ createPanelServices }) =>
+        setServices(
+          createPanelServices((entryId) => {
+            // The Library view reads the entry to show from the hash.
+            location.hash = `entry=${encodeURIComponent(entryId)}`;
+            setTab('library');
+          }),
+        ),
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
+  }, []);
+
+  useEffect(() => {
+    setOpened((all) => (all.has(tab) ? all : new Set([...all, tab])));
+  }, [tab]);
 
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
@@ -37,34 +54,43 @@ export function App() {
   };
 
   return (
-    <PanelServicesProvider services={services}>
-      <main className="panel">
-        <header className="panel-head">
-          <h1>Questionnaire Autofill</h1>
-          <div role="tablist" aria-label="Views" onKeyDown={onTabKey}>
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={`tab-${t.id}`}
-                role="tab"
-                aria-selected={t.id === tab}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={t.id === tab ? 0 : -1}
-                onClick={() => setTab(t.id)}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-        </header>
-        {TABS.map((t) => (
-          <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== tab} className="tabpanel">
-            {t.id === 'questions' && <QuestionsTab tabId={tabId} active={tab === 'questions'} />}
-            {t.id === 'library' && <LibraryTab />}
-            {t.id === 'history' && <HistoryTab active={tab === 'history'} />}
-          </div>
-        ))}
-      </main>
-    </PanelServicesProvider>
+    <main className="panel">
+      <header className="panel-head">
+        <h1>Questionnaire Autofill</h1>
+        <div role="tablist" aria-label="Views" onKeyDown={onTabKey}>
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              role="tab"
+              aria-selected={t.id === tab}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={t.id === tab ? 0 : -1}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+      </header>
+      {loadError && (
+        <p className="error" role="alert">
+          The panel could not load: {loadError}
+        </p>
+      )}
+      {TABS.map((t) => (
+        <div key={t.id} id={`panel-${t.id}`} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== tab} className="tabpanel">
+          {services && opened.has(t.id) && (
+            <PanelServicesProvider services={services}>
+              <Suspense fallback={<p className="hint">Loading…</p>}>
+                {t.id === 'questions' && <QuestionsTab target={target} active={tab === 'questions'} />}
+                {t.id === 'library' && <LibraryTab />}
+                {t.id === 'history' && <HistoryTab active={tab === 'history'} />}
+              </Suspense>
+            </PanelServicesProvider>
+          )}
+        </div>
+      ))}
+    </main>
   );
 }

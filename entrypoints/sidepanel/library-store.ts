@@ -1,13 +1,15 @@
 // The panel's view of the library database: load entries and learned aliases for matching (the bundled sample
 // on first run), save an edit as a draft or a new wording, learn accepted wordings, record fills in the history.
 import type { LibraryEntry } from '../../lib/schema';
-import type { LibraryStore } from '../../lib/panel/ports';
+import type { LibrarySnapshot, LibraryStore } from '../../lib/panel/ports';
 import { getDatabase, type AutofillDatabase } from '../../lib/db/database';
-import { createEntry, getEntry, listEntries, stripMeta, updateEntry, EntryNotFoundError } from '../../lib/db/entries-repository';
-import { addLearnedAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
-import { addFillEvent, queryHistory } from '../../lib/db/history-repository';
+import { createEntry, getEntry, stripMeta, updateEntry, EntryNotFoundError } from '../../lib/db/entries-repository';
+import { watchEntryChanges } from '../../lib/db/entry-changes';
+import { forgetLearning, learnAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
+import { addFillEvents, clearHistory, listPendingFillEvents, pageFillEvents, queryHistory, resolveFillEvents } from '../../lib/db/history-repository';
 import { createLearnedAlias } from '../../lib/match';
 import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
+import { originOf } from '../../lib/panel/learned-wording';
 
 /** A free id for a draft made from an edit: `<base>-edit`, then `-edit-2`, ... */
 async function freeDraftId(base: string, db: AutofillDatabase): Promise<string> {
@@ -28,18 +30,45 @@ function slug(text: string): string {
   );
 }
 
+/** Entries read per step: reading 20,000 at once is one long task on the panel's main thread. */
+const READ_PAGE = 1_000;
+
+/** Every entry, in id order, a page per task. */
+async function readEntriesInPages(db: AutofillDatabase): Promise<LibraryEntry[]> {
+  const entries: LibraryEntry[] = [];
+  for (;;) {
+    const last = entries.at(-1)?.id;
+    const page = await (last === undefined ? db.entries.orderBy(':id') : db.entries.where(':id').above(last)).limit(READ_PAGE).toArray();
+    for (const entry of page) entries.push(stripMeta(entry));
+    if (page.length < READ_PAGE) return entries;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSample: (db: AutofillDatabase) => Promise<number> = loadSampleLibraryIfEmpty): LibraryStore {
   let firstRun: Promise<string | undefined> | undefined;
+  // The last read, kept until an entry change is announced (by any extension page, this one included) or an
+  // alias is learned here: the re-scan after every fill then costs no read of the whole library.
+  let cached: Promise<LibrarySnapshot> | undefined;
+  watchEntryChanges(() => (cached = undefined));
+  const read = async (): Promise<LibrarySnapshot> => {
+    // First run: an empty library gets the bundled sample once, so the panel has something to propose.
+    firstRun ??= loadSample(db).then(
+      () => undefined,
+      (e: unknown) => `The sample library could not be loaded (${e instanceof Error ? e.message : String(e)}); import a library in the Library view.`,
+    );
+    const problem = await firstRun;
+    const [entries, aliases] = await Promise.all([readEntriesInPages(db), listLearnedAliases(undefined, db)]);
+    return { entries, aliases, problem };
+  };
   return {
-    async load() {
-      // First run: an empty library gets the bundled sample once, so the panel has something to propose.
-      firstRun ??= loadSample(db).then(
-        () => undefined,
-        (e: unknown) => `The sample library could not be loaded (${e instanceof Error ? e.message : String(e)}); import a library in the Library view.`,
-      );
-      const problem = await firstRun;
-      const [entries, aliases] = await Promise.all([listEntries(db), listLearnedAliases(undefined, db)]);
-      return { entries: entries.map(stripMeta), aliases, problem };
+    load() {
+      const reading = (cached ??= read());
+      // A failed read is not kept: the next load tries again.
+      reading.catch(() => {
+        if (cached === reading) cached = undefined;
+      });
+      return reading;
     },
     async saveDraft({ question, answer, choice, base }) {
       const id = await freeDraftId(base?.id ?? slug(question), db);
@@ -54,7 +83,9 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
         owner: base?.owner,
         status: 'draft',
       };
-      return stripMeta(await createEntry(draft, db));
+      const created = stripMeta(await createEntry(draft, db));
+      cached = undefined;
+      return created;
     },
     async addAlternateWording(entryId, wording) {
       const existing = await getEntry(entryId, db);
@@ -62,16 +93,27 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
       const { id: _id, _meta: _m, ...fields } = existing;
       const alternates = existing.alternateQuestions ?? [];
       if (alternates.includes(wording) || existing.question === wording) return stripMeta(existing);
-      return stripMeta(await updateEntry(entryId, { ...fields, alternateQuestions: [...alternates, wording] }, db));
+      const updated = stripMeta(await updateEntry(entryId, { ...fields, alternateQuestions: [...alternates, wording] }, db));
+      cached = undefined;
+      return updated;
     },
-    async learnAlias(entryId, wording) {
-      await addLearnedAlias(createLearnedAlias(wording, entryId), db);
+    async learnAlias(entryId, wording, page) {
+      const origin = originOf(page.url);
+      const token = await learnAlias({ ...createLearnedAlias(wording, entryId), ...(origin ? { origin } : {}), pageUrl: page.url, pageTitle: page.title }, db);
+      cached = undefined;
+      return token;
     },
-    async recordFill(event) {
-      await addFillEvent(event, db);
+    async forgetLearning(token) {
+      await forgetLearning(token, db);
+      cached = undefined;
     },
+    recordFills: (events) => addFillEvents(events, db),
+    resolveFills: (resolutions) => resolveFillEvents(resolutions, db),
+    pendingFills: () => listPendingFillEvents(db),
+    pageHistory: (pageUrl) => pageFillEvents(pageUrl, db),
     history() {
       return queryHistory({}, db);
     },
+    clearHistory: () => clearHistory(db),
   };
 }

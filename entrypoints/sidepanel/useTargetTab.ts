@@ -1,51 +1,62 @@
 // The tab the panel works on: `?tab=<id>` when given, else the active tab of the panel's window; either way it
-// follows the analyst to whichever web page they activate in that window. Tabs that cannot hold a questionnaire
-// (the panel itself, new-tab and browser pages) are not followed, and when the target closes the panel goes
-// back to the page it worked on before.
+// follows the analyst to whichever tab they activate in that window, including one the extension may not read
+// (the panel then says so instead of pointing at the previous portal). Only the panel's own pages (the panel
+// opened as a tab) are not followed, and when the target closes the panel goes back to the tab before it.
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { tabFromSearch } from '../../lib/panel/target-tab';
+import { describeTab, tabFromSearch, type TargetTab } from '../../lib/panel/target-tab';
 
-function isWebPage(url: string | undefined): boolean {
-  return !!url && /^(https?|file):/.test(url);
+function isOwnPage(url: string | undefined): boolean {
+  return !!url && url.startsWith(browser.runtime.getURL('/'));
 }
 
-export function useTargetTab(): number | undefined {
-  const [tabId, setTabId] = useState<number | undefined>(() => tabFromSearch(location.search));
+export function useTargetTab(): TargetTab | undefined {
+  const [target, setTarget] = useState<TargetTab | undefined>();
 
   useEffect(() => {
     let windowId: number | undefined;
-    let activeId: number | undefined;
     let cancelled = false;
+    /** The tab last asked for (activated, or gone back to): a slower read of an older one never wins. */
+    let wantedId: number | undefined;
     const visited: number[] = [];
-    const follow = (id: number) => {
-      if (cancelled) return;
+    /** Reads the tab afresh (title, URL and access change as it loads) and works on it if it is still wanted. */
+    const follow = async (id: number) => {
+      wantedId = id;
+      const tab = await browser.tabs.get(id).catch(() => undefined);
+      if (cancelled || id !== wantedId || !tab) return;
+      if (isOwnPage(tab.url)) {
+        // The panel itself (opened as a tab) was activated: it works on the tab it showed before, read again (a
+        // read of that tab started just before this one was dropped as outdated).
+        const back = visited.at(-1);
+        if (back !== undefined) void follow(back);
+        return;
+      }
       const at = visited.indexOf(id);
       if (at >= 0) visited.splice(at, 1);
       visited.push(id);
-      setTabId(id);
+      setTarget(describeTab({ id, url: tab.url, title: tab.title }));
     };
     const initial = tabFromSearch(location.search);
-    if (initial !== undefined) visited.push(initial);
     void browser.windows.getCurrent().then(async (win) => {
       windowId = win.id;
       const [active] = await browser.tabs.query({ active: true, windowId });
-      activeId = active?.id;
-      if (initial === undefined && active?.id !== undefined && isWebPage(active.url)) follow(active.id);
+      const start = initial ?? active?.id;
+      if (start !== undefined && wantedId === undefined) await follow(start);
     });
     const onActivated = (info: { tabId: number; windowId: number }) => {
-      if (info.windowId !== windowId) return;
-      activeId = info.tabId;
-      void browser.tabs.get(info.tabId).then((tab) => isWebPage(tab.url) && follow(info.tabId));
+      if (info.windowId === windowId) void follow(info.tabId);
     };
-    // A new tab that was activated blank becomes followable once it loads a web page.
-    const onUpdated = (id: number, change: { url?: string }) => {
-      if (id === activeId && isWebPage(change.url)) follow(id);
+    // The wanted tab loaded a page (or got a title): name it again, and learn whether it can be read now.
+    const onUpdated = (id: number, change: { url?: string; title?: string; status?: string }) => {
+      if (id === wantedId && (change.url !== undefined || change.title !== undefined || change.status === 'complete')) void follow(id);
     };
     const onRemoved = (removed: number) => {
       const at = visited.indexOf(removed);
       if (at >= 0) visited.splice(at, 1);
-      setTabId((current) => (current === removed ? visited.at(-1) : current));
+      if (removed !== wantedId) return;
+      const back = visited.at(-1);
+      if (back === undefined) setTarget(undefined);
+      else void follow(back);
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
@@ -58,5 +69,5 @@ export function useTargetTab(): number | undefined {
     };
   }, []);
 
-  return tabId;
+  return target;
 }

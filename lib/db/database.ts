@@ -1,5 +1,6 @@
-// The extension's IndexedDB database. Declarative versions: bump only to migrate data,
-// and keep a frozen seed of each released version in tests/fixtures/db/ (see tests/unit/db-migration.test.ts).
+// The extension's IndexedDB database. Declarative versions: bump only to migrate data or add an index or a table
+// (a later version declares only the tables it adds or changes), and keep a frozen seed of each released version
+// in tests/fixtures/db/ (see tests/unit/db-migration.test.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { FillEvent } from '../schema';
 import type { LearnedAlias, Setting, StoredEntry } from './records';
@@ -21,6 +22,11 @@ export class AutofillDatabase extends Dexie {
       history: '++seq, at, portal, entryId, result, questionKey',
       aliases: '++id, entryId, &normalized',
       settings: 'key',
+    });
+    // v2: the write-ahead fill history resolves rows by request id and reads one page's rows back on every scan.
+    // v1 rows keep every field; they simply have no request id (nothing to convert, so no upgrade function).
+    this.version(2).stores({
+      history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl',
     });
   }
 }

@@ -1,5 +1,6 @@
-// Fill history: one row per fill or undo, newest first when queried.
-import { FillEventSchema, type FillEvent, type PortalId } from '../schema';
+// Fill history: one row per fill or undo, newest first when queried. Rows are written `pending` before the fill
+// is sent (write-ahead) and resolved by request id, so a fill whose answer never came back is still on record.
+import { FillEventSchema, type FillEvent, type FillResolution, type PortalId } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
 import { withStorageErrors } from './storage';
 
@@ -16,6 +17,26 @@ export async function addFillEvents(events: FillEvent[], db: AutofillDatabase = 
     return row;
   });
   await withStorageErrors('the fill history', () => db.transaction('rw', db.history, () => db.history.bulkAdd(rows)));
+}
+
+/** Applies each resolution to the rows of its request id, in one transaction. A late result overrides a read-back. */
+export async function resolveFillEvents(resolutions: readonly FillResolution[], db: AutofillDatabase = getDatabase()): Promise<void> {
+  if (resolutions.length === 0) return;
+  await withStorageErrors('the fill history', () =>
+    db.transaction('rw', db.history, async () => {
+      for (const { requestId, changes } of resolutions) await db.history.where('requestId').equals(requestId).modify(changes);
+    }),
+  );
+}
+
+/** Rows still waiting for their result. */
+export async function listPendingFillEvents(db: AutofillDatabase = getDatabase()): Promise<FillEvent[]> {
+  return db.history.where('result').equals('pending').toArray();
+}
+
+/** Every row of one page (the tab's top page URL), oldest first. */
+export async function pageFillEvents(pageUrl: string, db: AutofillDatabase = getDatabase()): Promise<FillEvent[]> {
+  return db.history.where('pageUrl').equals(pageUrl).sortBy('seq');
 }
 
 export interface HistoryQuery {

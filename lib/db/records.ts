@@ -19,7 +19,11 @@ export type EntryMeta = z.infer<typeof EntryMetaSchema>;
 export const StoredEntrySchema = LibraryEntrySchema.extend({ _meta: EntryMetaSchema.optional() });
 export type StoredEntry = z.infer<typeof StoredEntrySchema>;
 
-/** A question wording the analyst accepted for an entry; matches it exactly next time. */
+/**
+ * A question wording the analyst accepted for an entry; matches it exactly next time. The page's words, so where
+ * it was learned is kept (not indexed; rows learned before these fields existed have none) and, until someone
+ * reviews it, it does not make an answer bulk-fillable on another site (lib/panel/learned-wording.ts).
+ */
 export const LearnedAliasSchema = z.object({
   id: z.number().int().optional(),
   entryId: z.string().min(1),
@@ -27,6 +31,13 @@ export const LearnedAliasSchema = z.object({
   /** The normalised text (lib/match normalisation), the lookup key. */
   normalized: z.string().min(1),
   createdAt: z.string(),
+  /** The origin of the page it was learned on (`https://host:port`). */
+  origin: z.string().optional(),
+  /** That page's URL and title when it was learned. */
+  pageUrl: z.string().optional(),
+  pageTitle: z.string().optional(),
+  /** When someone marked it reviewed in the Library view; from then on it counts on every site. */
+  reviewedAt: z.string().optional(),
 });
 export type LearnedAlias = z.infer<typeof LearnedAliasSchema>;
 

@@ -17,9 +17,24 @@ export function isSandboxRefused(frame: Element): boolean {
   return !tokens.includes('allow-same-origin');
 }
 
-/** A document loaded from an http(s) URL, as every portal page is (not one a script wrote into a frame). */
+/**
+ * A document loaded from an http(s) URL, as every portal page is (not one a script wrote into a frame). A frame
+ * a page script filled with document.open()/write() takes the writer's URL, so the URL alone proves nothing: the
+ * browser's navigation entry says what was really loaded (about:blank for a written frame, another path for a
+ * served frame rewritten afterwards). A frame must still show the path it loaded; the top page may have moved
+ * within its origin (single-page apps).
+ */
 export function isServedDocument(doc: Document): boolean {
-  return /^https?:/i.test(doc.URL);
+  if (!/^https?:/i.test(doc.URL)) return false;
+  const view = doc.defaultView;
+  const loaded = view?.performance?.getEntriesByType?.('navigation')[0]?.name;
+  // No navigation timing at all (a DOM without a browser, as in unit tests): the URL is all there is.
+  if (loaded === undefined) return true;
+  if (!/^https?:/i.test(loaded)) return false;
+  const was = new URL(loaded);
+  const now = new URL(doc.URL);
+  if (was.origin !== now.origin) return false;
+  return view === view?.top || was.pathname === now.pathname;
 }
 
 /** The document inside a same-origin, non-sandboxed frame, or null. */

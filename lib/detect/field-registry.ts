@@ -13,6 +13,8 @@ export class FieldRegistry {
   private next = 0;
   private ids = new WeakMap<Element, string>();
   private elements = new Map<string, WeakRef<Element>>();
+  /** The document each id's element was first scanned in: an id resolves only while it is still that document's. */
+  private documents = new Map<string, WeakRef<Document>>();
   private entries = new Map<string, FieldEntry>();
 
   constructor(nonce: string = randomNonce()) {
@@ -26,6 +28,7 @@ export class FieldRegistry {
       id = `${this.nonce}:${this.next++}`;
       this.ids.set(el, id);
       this.elements.set(id, new WeakRef(el));
+      this.documents.set(id, new WeakRef(el.ownerDocument));
     }
     this.entries.set(id, entry);
     return id;
@@ -37,6 +40,7 @@ export class FieldRegistry {
       const el = ref.deref();
       if (el && el.isConnected) continue;
       this.elements.delete(id);
+      this.documents.delete(id);
       this.entries.delete(id);
     }
   }
@@ -50,10 +54,16 @@ export class FieldRegistry {
     return fieldId.startsWith(`${this.nonce}:`);
   }
 
-  /** The element behind an id, or null when it was removed from the page (or collected). */
+  /**
+   * The element behind an id, or null when it was removed from the page (or collected), or its document is no
+   * longer the one scanned or no longer shown (its frame navigated or was replaced: the old document lingers,
+   * its elements still "connected" to it).
+   */
   resolve(fieldId: string): Element | null {
     const el = this.elements.get(fieldId)?.deref();
     if (!el || !el.isConnected) return null;
+    const doc = this.documents.get(fieldId)?.deref();
+    if (el.ownerDocument !== doc || !isShownDocument(doc)) return null;
     return el;
   }
 
@@ -64,6 +74,12 @@ export class FieldRegistry {
   idOf(el: Element): string | undefined {
     return this.ids.get(el);
   }
+}
+
+/** The document its window shows now: false once its frame navigated away or was removed from the page. */
+function isShownDocument(doc: Document): boolean {
+  const view = doc.defaultView;
+  return view !== null && view.document === doc;
 }
 
 function randomNonce(): string {

@@ -8,7 +8,8 @@ import { readableDocuments } from './deep-query';
 import { collectGeneric } from './generic';
 import type { GenericScanCache } from './incremental-scan';
 import { comparableText, hashText } from './text';
-import type { VisibilityOptions } from './visibility';
+import { VisibilityCheck, type VisibilityOptions } from './visibility';
+import { hiddenReasonOf } from '../fill/fill-guards';
 
 export interface ScanOptions extends VisibilityOptions {
   adapters: readonly PortalAdapter[];
@@ -78,8 +79,18 @@ function scanDocument(doc: Document, options: ScanOptions): DocumentScan {
   return { portal: 'generic', scan: dirty ? cache.update(doc, dirty, options) : cache.full(doc, options) };
 }
 
-/** Scan `doc` and its readable iframes. */
+/** Scan `doc` and its readable iframes; with layout, each question's control is also tested for visibility. */
 export function scanPage(doc: Document, options: ScanOptions): PageScan {
+  const memo = options.opacityMemo ?? new Map();
+  const check = options.layout ? new VisibilityCheck('scan', memo) : null;
+  try {
+    return scanDocuments(doc, { ...options, opacityMemo: memo }, check);
+  } finally {
+    check?.release();
+  }
+}
+
+function scanDocuments(doc: Document, options: ScanOptions, check: VisibilityCheck | null): PageScan {
   const { registry } = options;
   const questions: DetectedQuestion[] = [];
   const warnings: string[] = [];
@@ -116,6 +127,12 @@ export function scanPage(doc: Document, options: ScanOptions): PageScan {
         portal: docPortal,
         writer: q.writer,
       };
+      if (q.optionsSearchable) detected.optionsSearchable = true;
+      // A same-origin frame read from its parent: the card says the field is in a frame.
+      if (d !== doc) detected.frameOrigin = d.defaultView?.origin ?? new URL(d.URL).origin;
+      const hidden = check && hiddenReasonOf(q.control, q.writer, check);
+      if (hidden) detected.hidden = hidden;
+      if (d !== doc) detected.frameUrl = d.URL;
       if (q.number) detected.number = q.number;
       if (q.section) detected.section = q.section;
       if (q.helpText) detected.helpText = q.helpText;

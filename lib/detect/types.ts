@@ -13,6 +13,8 @@ export interface RawQuestion {
   section?: string;
   helpText?: string;
   options: string[];
+  /** See DetectedQuestion.optionsSearchable. */
+  optionsSearchable?: boolean;
   required: boolean;
   /** The comment / justification / additional-information box of this question. */
   comment?: Element;
@@ -44,4 +46,11 @@ export interface PortalAdapter {
   collect(doc: Document, url: URL): AdapterScan;
   /** Open section `index` (accordion, pager) and resolve once its questions are rendered. */
   openSection?(doc: Document, index: number, signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Read the options of widgets that render them only while open (open, read, close; the value is left as it
+   * was), so the next collect() reports them. Resolves to how many widgets were read.
+   */
+  readDeferredOptions?(doc: Document, signal?: AbortSignal): Promise<number>;
+  /** How many of the page's own "saved" indicators show now (an autosaving portal's badge), if it has any. */
+  countSaveIndicators?(doc: Document): number;
 }

@@ -2,6 +2,9 @@
 // Angular track `.value` writes on the instance, so a plain assignment in the page's world is swallowed), then
 // `input`, `change` and `blur` fire as a user's typing would produce them.
 
+import { FillRefusedError } from './fill-errors';
+import { submitRisk, withSubmitsBlocked } from './submit-guard';
+
 type ValueElement = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 /** The prototype that owns `value` for this element, taken from the element's own window (iframes differ). */
@@ -43,8 +46,22 @@ export function blurField(el: Element): void {
   }
 }
 
-/** A real click sequence: pointer and mouse down/up, then `click()` (frameworks listen to any of them). */
+/**
+ * A real click sequence: pointer and mouse down/up, then `click()` (frameworks listen to any of them). Any form
+ * submission the click would start is cancelled: we never submit a portal form.
+ */
 export function realClick(el: Element): void {
+  withSubmitsBlocked(el, () => dispatchClick(el));
+}
+
+/** Clicks a control that moves between sections, unless it would submit or save (then throws, clicking nothing). */
+export function navigationClick(el: Element): void {
+  const risk = submitRisk(el);
+  if (risk) throw new FillRefusedError(`"${el.textContent?.trim() ?? ''}" was not clicked: ${risk}; open the section on the page yourself`);
+  realClick(el);
+}
+
+function dispatchClick(el: Element): void {
   const view = el.ownerDocument.defaultView as (Window & typeof globalThis) | null;
   const MouseCtor = view?.MouseEvent ?? MouseEvent;
   const PointerCtor = view?.PointerEvent ?? (typeof PointerEvent === 'undefined' ? MouseCtor : PointerEvent);

@@ -1,6 +1,6 @@
 // The fill engine: resolve each opaque id, refuse what must not be written, write through the widget's
 // writer, read back and classify. Results carry the previous value so the side panel can undo.
-import type { FieldValue, FillRequest, FillResult, FillStatus, QuestionKind } from '../schema';
+import type { FieldValue, FillRequest, FillResult, FillStatus, PageScan, QuestionKind } from '../schema';
 import type { FieldRegistry } from '../detect/field-registry';
 import { comparableText } from '../detect/text';
 import { findWriter } from './writers';
@@ -9,11 +9,31 @@ import { sameValue } from './option-match';
 import { FillRefusedError } from './fill-errors';
 import { NoSuchOptionError } from './option-match';
 import { settle } from './dom-events';
+import { readUntilStable } from './wait-for';
+
+/** The question a field belongs to now, from a fresh scan. */
+export interface FieldOwner {
+  key: string;
+  text: string;
+}
+
+/** The question (key and text) each field id belongs to in `scan`: main control, comment box and attachment. */
+export function fieldOwners(scan: Pick<PageScan, 'questions'>): Map<string, FieldOwner> {
+  const owners = new Map<string, FieldOwner>();
+  for (const q of scan.questions) {
+    const owner = { key: q.key, text: q.text };
+    for (const id of [q.fieldId, q.commentFieldId, q.attachmentFieldId]) if (id) owners.set(id, owner);
+  }
+  return owners;
+}
 
 export interface FillContext {
   registry: FieldRegistry;
-  /** Question text of every field id as the page shows it now (a fresh scan); absent id = no longer detected. */
-  currentTexts: Map<string, string>;
+  /**
+   * The question of every field id as the page shows it now (a fresh scan); absent id = no longer detected.
+   * Asked before and after each write: the page may re-bind its boxes while a batch is being filled.
+   */
+  owners: () => Map<string, FieldOwner>;
   /** Use layout (visibility, hit testing). False only under a DOM without layout (unit tests). */
   layout: boolean;
   signal?: AbortSignal;
@@ -30,6 +50,43 @@ function isTruncation(actual: FieldValue, wanted: FieldValue, kind: QuestionKind
   return TEXT_KINDS.has(kind) && typeof actual === 'string' && typeof wanted === 'string' && actual.length > 0 && actual.length < wanted.length && wanted.replace(/\r\n?/g, '\n').startsWith(actual.replace(/\r\n?/g, '\n'));
 }
 
+/**
+ * Why the field no longer belongs to the question the analyst chose, or null. Every request is checked, the
+ * comment box and undo included: a page that re-binds its boxes or rewrites a question gets nothing.
+ */
+export function stalenessOf(request: FillRequest, now: FieldOwner | undefined, owners?: ReadonlyMap<string, FieldOwner>): string | null {
+  if (now === undefined) return 'the field is no longer detected as a question';
+  if (comparableText(now.text) !== comparableText(request.question.text)) return `the question now reads "${now.text}"`;
+  // Same wording under another key: the box moved to a twin question only if the chosen one is still on the page
+  // (another field holds its key). A chosen key gone from the page is the same question renumbered or moved.
+  if (now.key !== request.question.key && (owners === undefined || keyShown(owners, request.question.key))) {
+    return 'the field now belongs to another question with the same wording';
+  }
+  return null;
+}
+
+function keyShown(owners: ReadonlyMap<string, FieldOwner>, key: string): boolean {
+  for (const owner of owners.values()) if (owner.key === key) return true;
+  return false;
+}
+
+function isEmptyValue(value: FieldValue): boolean {
+  if (value === null) return true;
+  return Array.isArray(value) ? value.length === 0 : value.trim() === '';
+}
+
+/** The page gave the field to another question while it was written: restore what it held and report stale. */
+async function putBack(el: Element, previous: FieldValue, kind: QuestionKind, writer: NonNullable<ReturnType<typeof findWriter>>, fieldId: string, why: string): Promise<FillResult> {
+  let restored = true;
+  try {
+    await writer.write(el, previous ?? '', kind, {});
+  } catch {
+    restored = false;
+  }
+  const now = writer.read(el, kind);
+  return result(fieldId, 'stale', previous, now, `${why} (the page changed it while it was filled; ${restored ? 'the previous value was put back' : 'check this field on the page'})`);
+}
+
 export async function fillField(request: FillRequest, ctx: FillContext): Promise<FillResult> {
   const { fieldId, value } = request;
   const el = ctx.registry.resolve(fieldId);
@@ -41,14 +98,13 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
   const read = (): FieldValue => writer.read(el, kind);
   const previous = read();
 
-  const refusal = refusalReason(el, ctx.layout);
+  const refusal = refusalReason(el, ctx.layout, entry.writer);
   if (refusal) return result(fieldId, 'refused', previous, previous, refusal);
 
-  const now = ctx.currentTexts.get(fieldId);
-  if (now === undefined) return result(fieldId, 'stale', previous, previous, 'the field is no longer detected as a question');
-  if (request.expectedText !== undefined && comparableText(now) !== comparableText(request.expectedText)) {
-    return result(fieldId, 'stale', previous, previous, `the question now reads "${now}"`);
-  }
+  const owners = ctx.owners();
+  const staleness = stalenessOf(request, owners.get(fieldId), owners);
+  if (staleness) return result(fieldId, 'stale', previous, previous, staleness);
+  if (request.onlyIfEmpty && !isEmptyValue(previous)) return result(fieldId, 'stale', previous, previous, 'the field gained a value after the preview; it was kept');
 
   if (sameValue(previous, value, kind)) return result(fieldId, 'unchanged', previous, previous);
 
@@ -59,11 +115,22 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
     return result(fieldId, 'rejected', previous, read(), err instanceof Error ? err.message : String(err));
   }
   await settle();
-  if (!el.isConnected) return result(fieldId, 'not-found', previous, null, 'the page removed the field while it was filled');
-  const actual = read();
+  // The read-back counts only in the document that was scanned: a frame that navigated or was replaced
+  // mid-fill leaves the old element behind, still holding the value nobody sees.
+  if (ctx.registry.resolve(fieldId) !== el) return result(fieldId, 'not-found', previous, null, 'the page removed the field, or its frame navigated, while it was filled');
+  const ownersAfter = ctx.owners();
+  const rebound = stalenessOf(request, ownersAfter.get(fieldId), ownersAfter);
+  if (rebound) return putBack(el, previous, kind, writer, fieldId, rebound);
+  const actual = await readUntilStable(read, { wanted: (v) => sameValue(v, value, kind), signal: ctx.signal });
   if (sameValue(actual, value, kind)) return result(fieldId, 'filled', previous, actual);
   if (isTruncation(actual, value, kind)) return result(fieldId, 'truncated', previous, actual, `the field keeps ${String(actual).length} of ${String(value).length} characters`);
-  return result(fieldId, 'rejected', previous, actual, 'the page did not keep the value');
+  return result(fieldId, 'rejected', previous, actual, `the page shows ${describeShown(actual)} after the fill`);
+}
+
+/** What a field shows, in words for a failure message. */
+function describeShown(value: FieldValue): string {
+  if (value === null || value === '' || (Array.isArray(value) && value.length === 0)) return 'no answer';
+  return `"${Array.isArray(value) ? value.join('; ') : value}"`;
 }
 
 /** Fill in order, one at a time: widgets that save on change must not see overlapping writes. */
@@ -71,7 +138,8 @@ export async function fillFields(requests: FillRequest[], ctx: FillContext): Pro
   const results: FillResult[] = [];
   for (const request of requests) {
     if (ctx.signal?.aborted) break;
-    results.push(await fillField(request, ctx));
+    const outcome = await fillField(request, ctx);
+    results.push(request.requestId ? { ...outcome, requestId: request.requestId } : outcome);
   }
   return results;
 }

@@ -1,8 +1,10 @@
 // Fields we never write: disabled, read-only, hidden, covered by something else (clickjacking), or in a
-// sandboxed / opaque-origin frame. Every fill path passes through `refusalReason` first.
+// sandboxed / opaque-origin frame. Every fill path passes through `refusalReason` first; the scan marks hidden
+// questions with the same `hiddenReasonOf`, so the panel can say why and leave them out of bulk fill.
 import { isServedDocument } from '../detect/deep-query';
-import { isStyleVisible, isUncovered, isVisible } from '../detect/visibility';
+import { isStyleVisible, VisibilityCheck } from '../detect/visibility';
 import { labelsOf } from '../detect/label-index';
+import { findWriter } from './writers';
 
 
 function isDisabled(el: Element): boolean {
@@ -40,32 +42,50 @@ function pageRefusal(el: Element): string | null {
   return null;
 }
 
-/** In view in its own frame and, for a same-origin iframe, the iframe in view in its parent (recursively). */
-function isInViewport(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  if (!view) return false;
-  const r = el.getBoundingClientRect();
-  if (r.top < 0 || r.left < 0 || r.bottom > view.innerHeight || r.right > view.innerWidth) return false;
-  const frame = view.frameElement;
-  return frame === null || isInViewport(frame);
+function isCheckable(el: Element): boolean {
+  return el.tagName === 'INPUT' && ((el as HTMLInputElement).type === 'checkbox' || (el as HTMLInputElement).type === 'radio');
+}
+
+/** The elements the analyst uses to answer through `writer`: the widget's facade, else the control itself. */
+function usedElements(control: Element, writer: string): Element[] {
+  try {
+    const used = findWriter(writer)?.facade?.(control);
+    return used && used.length > 0 ? used : [control];
+  } catch {
+    return [control];
+  }
+}
+
+/**
+ * Why the analyst cannot see the control of a question (every element they would use: each radio, the select2
+ * facade...), or null. A radio or checkbox may be drawn by its label instead (custom-styled inputs); a text
+ * field's label is no stand-in for the field.
+ */
+export function hiddenReasonOf(control: Element, writer: string, check: VisibilityCheck): string | null {
+  for (const used of usedElements(control, writer)) {
+    if (check.mode === 'fill') check.release();
+    const reason = check.hiddenReason(used);
+    if (!reason) continue;
+    if (isCheckable(used) && labelsOf(used).some((label) => check.hiddenReason(label) === null)) continue;
+    return reason;
+  }
+  return null;
 }
 
 /** Why `el` must not be filled, or null when it may be. With `layout`, also scrolls it into view and hit-tests it. */
-export function refusalReason(el: Element, layout: boolean): string | null {
+export function refusalReason(el: Element, layout: boolean, writer = ''): string | null {
   const frame = frameRefusal(el);
   if (frame) return frame;
   if (isDisabled(el)) return 'the field is disabled';
   if (isReadOnly(el)) return 'the field is read-only';
-  const labels = labelsOf(el);
-  const visible = layout
-    ? isVisible(el, { layout }) || labels.some((l) => isVisible(l, { layout }))
-    : isStyleVisible(el) || labels.some((l) => isStyleVisible(l));
-  if (!visible) return 'the field is hidden';
-  if (!layout) return null;
+  if (!layout) return isStyleVisible(el) || labelsOf(el).some((l) => isStyleVisible(l)) ? null : 'the field is hidden';
   const page = pageRefusal(el);
   if (page) return page;
-  const target = isVisible(el, { layout }) ? el : (labels.find((l) => isVisible(l, { layout })) ?? el);
-  if (!isInViewport(target)) (target as HTMLElement).scrollIntoView?.({ block: 'center', inline: 'nearest', behavior: 'instant' });
-  if (!isUncovered(target, labels)) return 'the field is covered by another element';
-  return null;
+  const check = new VisibilityCheck('fill');
+  try {
+    const hidden = hiddenReasonOf(el, writer, check);
+    return hidden ? `the field is hidden: ${hidden}` : null;
+  } finally {
+    check.release();
+  }
 }

@@ -14,6 +14,9 @@ export interface FieldWriter {
   id: string;
   /** Read the widget's current value as the analyst sees it (option labels for choice widgets). */
   read(control: Element, kind: QuestionKind): FieldValue;
+  /** The elements the analyst sees and uses to answer (a select2 facade, each radio, the Quill editor); the
+   *  visibility guard tests these. Absent: the control itself. */
+  facade?(control: Element): Element[];
   /** Write the value through the widget's own path. Must not submit or save a form. */
   write(control: Element, value: FieldValue, kind: QuestionKind, options: WriteOptions): Promise<void>;
 }

@@ -9,6 +9,22 @@ import { sameEntryContent } from './canonical-entry';
 import { SyncApplyError } from './library-errors';
 import { planBlockers, type ConflictChoices, type SyncPlan } from './plan-sync';
 
+/** Entries written per step of the one transaction: progress shows and Cancel is honoured between steps. */
+export const APPLY_CHUNK = 1_000;
+
+export interface ApplyOptions {
+  now?: Date;
+  /** Called after each step with how many of `total` entries were written so far (not yet committed). */
+  onProgress?: (written: number, total: number) => void;
+  /** Aborting rolls the whole transaction back: nothing of the import is kept. */
+  signal?: AbortSignal;
+}
+
+/** The import was cancelled before it committed; the library is unchanged. */
+export class ImportCancelledError extends Error {
+  override readonly name = 'ImportCancelledError';
+}
+
 export interface SyncResult {
   added: number;
   updated: number;
@@ -28,8 +44,10 @@ export async function applySyncPlan(
   db: AutofillDatabase,
   plan: SyncPlan,
   choices: ConflictChoices = {},
-  now: Date = new Date(),
+  /** A Date is the import time alone (the older call form). */
+  options: ApplyOptions | Date = {},
 ): Promise<SyncResult> {
+  const { now = new Date(), onProgress, signal } = options instanceof Date ? { now: options } : options;
   const blockers = planBlockers(plan, choices);
   if (blockers.length > 0) throw new SyncApplyError(`Nothing was imported. ${blockers.join(' ')}`);
   const at = now.toISOString();
@@ -63,7 +81,13 @@ export async function applySyncPlan(
         );
       }
       if (removedIds.length) await db.entries.bulkDelete(removedIds);
-      await db.entries.bulkPut(puts);
+      for (let start = 0; start < puts.length; start += APPLY_CHUNK) {
+        // Throwing inside the transaction aborts it, so a cancelled import leaves no entry behind.
+        if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
+        await db.entries.bulkPut(puts.slice(start, start + APPLY_CHUNK));
+        onProgress?.(Math.min(start + APPLY_CHUNK, puts.length), puts.length);
+      }
+      if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
     }),
   );
   if (puts.length > 0 || removedIds.length > 0) announceEntryChange({ kind: 'all' });

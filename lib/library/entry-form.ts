@@ -2,7 +2,7 @@
 // Pure, so the rules (what counts as empty, how tags split, which fields are kept) are unit-tested.
 import { stripMeta } from '../db/entries-repository';
 import type { StoredEntry } from '../db/records';
-import type { Citation, EntryStatus, LibraryEntry } from '../schema';
+import { entryStatus, type Citation, type EntryStatus, type LibraryEntry } from '../schema';
 import { questionId } from './question-id';
 
 export interface CitationDraft {
@@ -45,7 +45,21 @@ export function buildEntry(original: StoredEntry | undefined, form: EntryFormSta
     if (value === undefined || (Array.isArray(value) && value.length === 0)) delete base[key];
     else base[key] = value;
   }
-  return base as LibraryEntry;
+  const entry = base as LibraryEntry;
+  if (!form.keepApproved && needsReviewAfterEdit(original, entry)) entry.status = 'draft';
+  return entry;
+}
+
+/** What is filled (answer, option) and which questions it answers (wordings): an approved entry edited here needs review. */
+const REVIEWED_FIELDS = ['question', 'alternateQuestions', 'answer', 'choice'] as const;
+
+/**
+ * An approved entry whose edit changes a reviewed field: saved as a draft (never bulk-filled) unless the editor
+ * says they reviewed the change, so an edit is not filled into questionnaires before anyone checks it.
+ */
+export function needsReviewAfterEdit(original: LibraryEntry | undefined, edited: LibraryEntry): boolean {
+  if (!original || entryStatus(original) !== 'approved' || entryStatus(edited) !== 'approved') return false;
+  return REVIEWED_FIELDS.some((key) => JSON.stringify(original[key] ?? null) !== JSON.stringify(edited[key] ?? null));
 }
 
 export interface EntryFormState {
@@ -60,6 +74,8 @@ export interface EntryFormState {
   status: EntryStatus;
   reviewedAt: string;
   expiresAt: string;
+  /** The editor reviewed this change to an approved entry and keeps it approved (else it is saved as a draft). */
+  keepApproved: boolean;
 }
 
 export function initialForm(entry: StoredEntry | undefined): EntryFormState {
@@ -75,5 +91,6 @@ export function initialForm(entry: StoredEntry | undefined): EntryFormState {
     status: entry?.status ?? (entry ? 'approved' : 'draft'),
     reviewedAt: entry?.reviewedAt ?? '',
     expiresAt: entry?.expiresAt ?? '',
+    keepApproved: false,
   };
 }

@@ -29,7 +29,9 @@ export function exportLibraryJson(entries: readonly LibraryEntry[], options: Exp
 /** CSV with a UTF-8 byte-order mark (so Excel reads it as UTF-8) and CRLF line ends. */
 export function exportLibraryCsv(entries: readonly LibraryEntry[]): string {
   const { columns, rows } = entriesToTable(sortById(entries));
-  const csv = Papa.unparse({ fields: columns, data: rows.map((row) => row.map(protectCell)) }, { newline: '\r\n', quotes: false });
+  // Quoting a cell with ";" keeps it whole when a locale that separates with ";" opens the file.
+  const quotes = (cell: unknown) => typeof cell === 'string' && cell.includes(';');
+  const csv = Papa.unparse({ fields: columns, data: rows.map((row) => row.map(protectCell)) }, { newline: '\r\n', quotes });
   return `\uFEFF${csv}\r\n`;
 }
 

@@ -5,7 +5,7 @@ export class LibraryFileError extends Error {
   override readonly name = 'LibraryFileError';
   constructor(
     readonly fileName: string,
-    problem: string,
+    readonly problem: string,
   ) {
     super(`${fileName}: ${problem}`);
   }

@@ -12,3 +12,21 @@ export const MAX_XLSX_CELL_CHARS = 32_767;
  * entry is refused at import with a reason instead of accepted and then impossible to save.
  */
 export const MAX_ENTRY_NESTING = 32;
+/**
+ * Most bytes the XML parts of one XLSX may inflate to, together (a 50,000-entry export is about 60 MB). Checked
+ * against the sizes the archive declares before anything is inflated, and again while inflating.
+ */
+export const MAX_XLSX_INFLATED_BYTES = 100 * 1024 * 1024;
+/** Longest text of one field of an entry (an answer, a question, a cell), in characters. */
+export const MAX_ENTRY_TEXT_CHARS = 100_000;
+/**
+ * A value beyond this column, or a used area beyond this many cells, is refused: the spreadsheet reader fills
+ * every empty cell up to the farthest value, so one stray value at XFD1048576 means billions of cells.
+ */
+export const MAX_SHEET_COLUMNS = 1_000;
+export const MAX_SHEET_CELLS = 20_000_000;
+/**
+ * How far in the future an `updatedAt` may be (clock skew, a time zone written wrongly). Later ones are refused:
+ * sync keeps the newer side, so a far-future time would pin its entry against every later export.
+ */
+export const MAX_FUTURE_SKEW_MS = 24 * 60 * 60 * 1000;

@@ -3,10 +3,12 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryEntrySchema, type LibraryEntry } from '../schema';
+import { findOverlongText, isBeyondNow, normalizeEntryId, overlongTextReason } from './entry-checks';
 import { LibraryFileError } from './library-errors';
 import { MAX_ENTRY_NESTING, MAX_LIBRARY_ENTRIES, MAX_LIBRARY_FILE_BYTES } from './limits';
 import { questionId } from './question-id';
-import { COLUMN_OF_FIELD, REQUIRED_COLUMNS, cellsToRawEntry, normalizeHeader, unprotectCell } from './table-columns';
+import { COLUMN_OF_FIELD, REQUIRED_COLUMNS, cellsToRawEntry, columnLetters, normalizeHeader, unprotectCell } from './table-columns';
+import { checkWorkbook } from './workbook-guard';
 
 export type LibraryFileKind = 'json' | 'csv' | 'xlsx';
 
@@ -37,6 +39,11 @@ export interface ParsedLibraryFile {
 }
 
 export type LibraryFileInput = string | Uint8Array | ArrayBuffer;
+
+export interface ParseOptions {
+  /** The time `updatedAt` values are checked against (tests pin it); defaults to the current time. */
+  now?: Date;
+}
 
 const MB = 1024 * 1024;
 
@@ -87,16 +94,17 @@ function decodeText(fileName: string, input: LibraryFileInput, kind: 'json' | 'c
  * Throws LibraryFileError when the file as a whole is unusable; entries that fail validation (and duplicate ids)
  * are returned in `invalid` with their row or index and the reason.
  */
-export async function parseLibraryFile(input: LibraryFileInput, fileName: string): Promise<ParsedLibraryFile> {
+export async function parseLibraryFile(input: LibraryFileInput, fileName: string, options: ParseOptions = {}): Promise<ParsedLibraryFile> {
   const kind = libraryFileKind(fileName);
   if (!kind) throw new LibraryFileError(fileName, 'unsupported file type. Import a .json, .csv or .xlsx library file.');
   checkLibraryFileSize(fileName, byteLength(input));
-  if (kind === 'json') return parseJsonLibrary(fileName, decodeText(fileName, input, 'json'));
-  if (kind === 'csv') return parseCsvLibrary(fileName, decodeText(fileName, input, 'csv'));
+  const now = (options.now ?? new Date()).getTime();
+  if (kind === 'json') return parseJsonLibrary(fileName, decodeText(fileName, input, 'json'), now);
+  if (kind === 'csv') return parseCsvLibrary(fileName, decodeText(fileName, input, 'csv'), now);
   if (typeof input === 'string' || !isZip(toBytes(input))) {
     throw new LibraryFileError(fileName, 'this is not an Excel workbook (.xlsx files are ZIP archives). Export the library again as XLSX.');
   }
-  return parseXlsxLibrary(fileName, toBytes(input));
+  return parseXlsxLibrary(fileName, toBytes(input), now);
 }
 
 /** For code that needs usable entries or nothing (the match CLI): throws unless every entry is valid. */
@@ -116,7 +124,7 @@ function checkEntryCount(fileName: string, count: number): void {
   }
 }
 
-function parseJsonLibrary(fileName: string, text: string): ParsedLibraryFile {
+function parseJsonLibrary(fileName: string, text: string, now: number): ParsedLibraryFile {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -146,18 +154,18 @@ function parseJsonLibrary(fileName: string, text: string): ParsedLibraryFile {
   const result: ParsedLibraryFile = { fileName, kind: 'json', entries: [], invalid: [] };
   if (typeof envelope.source === 'string') result.source = envelope.source;
   if (typeof envelope.exportedAt === 'string') result.exportedAt = envelope.exportedAt;
-  envelope.entries.forEach((raw, index) => addEntry(result, raw, index, `entry ${index + 1}`, (field) => field));
+  envelope.entries.forEach((raw, index) => addEntry(result, raw, { index, where: `entry ${index + 1}`, fieldName: (field) => field, now }));
   return finish(result);
 }
 
-function parseCsvLibrary(fileName: string, text: string): ParsedLibraryFile {
+function parseCsvLibrary(fileName: string, text: string, now: number): ParsedLibraryFile {
   if (text.trim() === '') throw new LibraryFileError(fileName, 'the file has no header row and no entries.');
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: headerDelimiter(text) });
   const quoteError = parsed.errors.find((e) => e.type === 'Quotes');
   if (quoteError) {
     throw new LibraryFileError(fileName, `row ${(quoteError.row ?? 0) + 1}: a quoted cell is never closed (${quoteError.message}).`);
   }
-  return tableToLibrary(fileName, 'csv', parsed.data);
+  return tableToLibrary(fileName, 'csv', parsed.data, now);
 }
 
 /** The separator the header row uses: Excel writes ";" in locales with a decimal comma, and some tools use tabs. */
@@ -167,7 +175,8 @@ function headerDelimiter(text: string): string {
   return [',', ';', '\t'].reduce((best, d) => (count(d) > count(best) ? d : best), ',');
 }
 
-async function parseXlsxLibrary(fileName: string, bytes: Uint8Array): Promise<ParsedLibraryFile> {
+async function parseXlsxLibrary(fileName: string, bytes: Uint8Array, now: number): Promise<ParsedLibraryFile> {
+  await checkWorkbook(fileName, bytes);
   let rows: unknown[][];
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -177,7 +186,7 @@ async function parseXlsxLibrary(fileName: string, bytes: Uint8Array): Promise<Pa
   } catch (error) {
     throw new LibraryFileError(fileName, `the workbook cannot be read (${(error as Error).message}). Save it again from Excel as .xlsx.`);
   }
-  return tableToLibrary(fileName, 'xlsx', rows.map((row) => row.map(cellText)));
+  return tableToLibrary(fileName, 'xlsx', rows.map((row) => row.map(cellText)), now);
 }
 
 /** A spreadsheet cell as text: dates as ISO dates (or date-times when they carry a time). */
@@ -190,7 +199,7 @@ function cellText(cell: unknown): string {
   return String(cell);
 }
 
-function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][]): ParsedLibraryFile {
+function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][], now: number): ParsedLibraryFile {
   const [headerRow, ...dataRows] = table;
   const headers = (headerRow ?? []).map(normalizeHeader);
   const missing = REQUIRED_COLUMNS.filter((c) => !headers.includes(c));
@@ -209,16 +218,20 @@ function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][
   const result: ParsedLibraryFile = { fileName, kind, entries: [], invalid: [] };
   rows.forEach(({ cells, rowNumber }, index) => {
     const named: Record<string, string> = {};
+    let overlong: string | undefined;
     headers.forEach((header, column) => {
-      if (header !== '') named[header] = unprotectCell(cells[column] ?? '');
+      if (header === '') return;
+      const text = unprotectCell(cells[column] ?? '');
+      named[header] = text;
+      overlong ??= overlongTextReason(`${header} (column ${columnLetters(column + 1)})`, text);
     });
-    const { raw, problem } = cellsToRawEntry(named, questionId);
+    const { raw, problem = overlong } = cellsToRawEntry(named, questionId);
     const where = `row ${rowNumber}`;
     if (problem) {
       result.invalid.push({ index, where, id: typeof raw.id === 'string' && raw.id ? raw.id : undefined, reason: problem });
       return;
     }
-    addEntry(result, raw, index, where, (field) => COLUMN_OF_FIELD[field] ?? field);
+    addEntry(result, raw, { index, where, fieldName: (field) => COLUMN_OF_FIELD[field] ?? field, now });
   });
   return finish(result);
 }
@@ -237,19 +250,37 @@ function nestingDepth(value: unknown, stopAbove: number): number {
   return deepest;
 }
 
-function addEntry(result: ParsedLibraryFile, raw: unknown, index: number, where: string, fieldName: (field: string) => string): void {
+interface EntryPlace {
+  index: number;
+  where: string;
+  /** The field's name as the file's reader knows it (a column name for spreadsheets). */
+  fieldName: (field: string) => string;
+  now: number;
+}
+
+function addEntry(result: ParsedLibraryFile, input: unknown, place: EntryPlace): void {
+  const { index, where, fieldName } = place;
+  const raw = withNormalizedId(input);
   if (nestingDepth(raw, MAX_ENTRY_NESTING) > MAX_ENTRY_NESTING) {
     const id = typeof raw === 'object' && raw !== null && typeof (raw as Record<string, unknown>).id === 'string' ? ((raw as Record<string, unknown>).id as string) : undefined;
     result.invalid.push({ index, where, ...(id ? { id } : {}), reason: `entry: values nested more than ${MAX_ENTRY_NESTING} levels deep; remove or flatten the extra fields` });
     return;
   }
-  const parsed = LibraryEntrySchema.safeParse(raw);
-  if (parsed.success) {
-    result.entries.push({ entry: parsed.data, index, where });
-    return;
-  }
   const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
   const id = typeof record?.id === 'string' && record.id !== '' ? record.id : undefined;
+  const overlong = findOverlongText(raw);
+  if (overlong) {
+    const [top, ...rest] = overlong.path;
+    result.invalid.push({ index, where, ...(id ? { id } : {}), reason: overlongTextReason([fieldName(top ?? 'entry'), ...rest].join('.'), overlong.text)! });
+    return;
+  }
+  const parsed = LibraryEntrySchema.safeParse(raw);
+  if (parsed.success) {
+    const reason = futureTimeReason(parsed.data, fieldName, place.now);
+    if (reason) result.invalid.push({ index, where, id: parsed.data.id, reason });
+    else result.entries.push({ entry: parsed.data, index, where });
+    return;
+  }
   if (!record) {
     result.invalid.push({ index, where, reason: 'not an object with id, question and answer' });
     return;
@@ -261,6 +292,19 @@ function addEntry(result: ParsedLibraryFile, raw: unknown, index: number, where:
     return `${name}: ${issue.message}`;
   });
   result.invalid.push({ index, where, id, reason: reasons.join('; ') });
+}
+
+/** The entry with its id normalised (NFC, invisible characters removed, trimmed), so look-alike repeats collide. */
+function withNormalizedId(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const record = raw as Record<string, unknown>;
+  return typeof record.id === 'string' ? { ...record, id: normalizeEntryId(record.id) } : raw;
+}
+
+/** An `updatedAt` later than now (plus skew) would win every later sync, pinning the entry: refused. */
+function futureTimeReason(entry: LibraryEntry, fieldName: (field: string) => string, now: number): string | undefined {
+  if (!isBeyondNow(entry.updatedAt, now)) return undefined;
+  return `${fieldName('updatedAt')}: ${entry.updatedAt} is in the future (more than a day after this computer's time). The exporting computer's clock was probably wrong; correct the time and export again.`;
 }
 
 /** Marks every repeat of an id as invalid: sync matches by id, so a file must not say two things about one id. */

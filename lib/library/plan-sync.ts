@@ -3,6 +3,7 @@
 import type { LibraryEntry } from '../schema';
 import type { StoredEntry } from '../db/records';
 import { sameEntryContent } from './canonical-entry';
+import { idSkeleton, isBeyondNow } from './entry-checks';
 import type { InvalidEntry, ParsedLibraryFile } from './parse-library-file';
 
 export interface PlannedEntry {
@@ -11,6 +12,15 @@ export interface PlannedEntry {
 }
 export interface PlannedChange extends PlannedEntry {
   local: StoredEntry;
+}
+
+/** An id that a person cannot tell apart from another one (letter case, look-alike letters). */
+export interface IdWarning {
+  id: string;
+  where: string;
+  otherId: string;
+  /** "entry 1 of this file" or "the library". */
+  otherWhere: string;
 }
 
 export interface SyncPlan {
@@ -26,6 +36,8 @@ export interface SyncPlan {
   invalid: InvalidEntry[];
   /** Local entries absent from the file; deleted only when mirroring the export. */
   removed: StoredEntry[];
+  /** Ids that look the same as another id in the file or the library: shown, not blocking. */
+  idWarnings: IdWarning[];
 }
 
 /** Which side of a conflict to keep, by entry id. */
@@ -50,7 +62,17 @@ export function compareTimes(a: string | undefined, b: string | undefined): numb
   return Math.sign(ta - tb);
 }
 
-export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredEntry[], options: { mirror?: boolean } = {}): SyncPlan {
+export interface SyncOptions {
+  /** Remove local entries that are not in the file. */
+  mirror?: boolean;
+  /** Remove the local sample entries that are not in the file (a team library replacing the first-run sample). */
+  removeSample?: boolean;
+  /** The clock for "a date in the future" (tests). */
+  now?: Date;
+}
+
+export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredEntry[], options: SyncOptions = {}): SyncPlan {
+  const now = (options.now ?? new Date()).getTime();
   const plan: SyncPlan = {
     fileName: file.fileName,
     ...(file.source !== undefined ? { source: file.source } : {}),
@@ -62,6 +84,7 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     conflicts: [],
     invalid: file.invalid,
     removed: [],
+    idWarnings: findLookAlikeIds(file, localEntries),
   };
   const locals = new Map(localEntries.map((e) => [e.id, e]));
   const inFile = new Set<string>();
@@ -82,11 +105,38 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
       const fileUnchangedSinceImport = local._meta?.importedUpdatedAt !== undefined && local._meta.importedUpdatedAt === entry.updatedAt;
       if (fileUnchangedSinceImport) plan.unchanged.push(change);
       else plan.conflicts.push(change);
-    } else if (compareTimes(entry.updatedAt, local.updatedAt) > 0) plan.updated.push(change);
+    }
+    // An untouched sample entry is nobody's work: the file's entry of the same id replaces it, whatever the dates.
+    else if (local.sample === true && entry.sample !== true) plan.updated.push(change);
+    else if (compareTimes(entry.updatedAt, knownTime(local.updatedAt, now)) > 0) plan.updated.push(change);
     else plan.unchanged.push(change);
   }
-  if (plan.mirror) plan.removed = localEntries.filter((e) => !inFile.has(e.id));
+  if (plan.mirror || options.removeSample) {
+    plan.removed = localEntries.filter((e) => !inFile.has(e.id) && (plan.mirror || e.sample === true));
+  }
   return plan;
+}
+
+/** A stored time later than now cannot be real (an old import or a wrong clock): it counts as unknown, so it pins nothing. */
+function knownTime(time: string | undefined, now: number): string | undefined {
+  return isBeyondNow(time, now) ? undefined : time;
+}
+
+/** File ids that look like an earlier id of the file or a different id of the library, in file order. */
+function findLookAlikeIds(file: ParsedLibraryFile, localEntries: readonly StoredEntry[]): IdWarning[] {
+  const localIds = new Set(localEntries.map((e) => e.id));
+  const localBySkeleton = new Map(localEntries.map((e) => [idSkeleton(e.id), e.id]));
+  const seen = new Map<string, { id: string; where: string }>();
+  const warnings: IdWarning[] = [];
+  for (const { entry, where } of file.entries) {
+    const skeleton = idSkeleton(entry.id);
+    const earlier = seen.get(skeleton);
+    const local = localBySkeleton.get(skeleton);
+    if (earlier) warnings.push({ id: entry.id, where, otherId: earlier.id, otherWhere: `${earlier.where} of this file` });
+    else if (local !== undefined && local !== entry.id && !localIds.has(entry.id)) warnings.push({ id: entry.id, where, otherId: local, otherWhere: 'the library' });
+    if (!earlier) seen.set(skeleton, { id: entry.id, where });
+  }
+  return warnings;
 }
 
 /** The plan cannot be applied yet: invalid entries in the file, or conflicts without a choice. */
@@ -111,6 +161,6 @@ export function summarizePlan(plan: SyncPlan): string {
     `${plan.conflicts.length} conflicts`,
     `${plan.invalid.length} invalid`,
   ];
-  if (plan.mirror) parts.push(`${plan.removed.length} removed`);
+  if (plan.mirror || plan.removed.length > 0) parts.push(`${plan.removed.length} removed`);
   return parts.join(', ');
 }

@@ -1,8 +1,12 @@
-// First run: an empty library is filled from the sample shipped in public/sample-library.json, once.
+// First run: an empty library is filled from the sample shipped in public/sample-library.json, once, every entry
+// marked `sample` (fictional answers: never bulk-filled); and the one-step removal of those entries later.
 // The fetch is injectable so tests (and any non-extension caller) can supply the file.
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { getDatabase, type AutofillDatabase } from '../db/database';
+import { announceEntryChange } from '../db/entry-changes';
+import { withStorageErrors } from '../db/storage';
+import type { LibraryEntry } from '../schema';
 import { getSetting, setSetting } from '../db/settings-repository';
 import { applySyncPlan } from './apply-sync';
 import { parseLibraryFile } from './parse-library-file';
@@ -41,8 +45,29 @@ async function loadOnce(db: AutofillDatabase, fetchSample: () => Promise<string>
   if ((await db.entries.count()) > 0) return 0;
   if ((await getSetting(SAMPLE_LOADED_SETTING, z.string(), '', db)) !== '') return 0;
   const parsed = await parseLibraryFile(await fetchSample(), 'sample-library.json');
-  const plan = planSync(parsed, await db.entries.toArray());
+  // Marked here, not only in the file, so whatever the bundled file says its entries are known as samples.
+  const marked = { ...parsed, entries: parsed.entries.map((p) => ({ ...p, entry: { ...p.entry, sample: true } })) };
+  const plan = planSync(marked, await db.entries.toArray());
   const result = await applySyncPlan(db, plan, {}, now);
   await setSetting(SAMPLE_LOADED_SETTING, now.toISOString(), db);
   return result.added;
+}
+
+export function isSampleEntry(entry: Pick<LibraryEntry, 'sample'>): boolean {
+  return entry.sample === true;
+}
+
+/** Deletes every sample entry and the wordings learned for them, in one transaction; returns how many went. */
+export async function removeSampleEntries(db: AutofillDatabase = getDatabase()): Promise<number> {
+  const removed = await withStorageErrors('removing the sample entries', () =>
+    db.transaction('rw', db.entries, db.aliases, async () => {
+      const ids = (await db.entries.toArray()).filter(isSampleEntry).map((e) => e.id);
+      if (ids.length === 0) return 0;
+      await db.entries.bulkDelete(ids);
+      await db.aliases.where('entryId').anyOf(ids).delete();
+      return ids.length;
+    }),
+  );
+  if (removed > 0) announceEntryChange({ kind: 'all' });
+  return removed;
 }

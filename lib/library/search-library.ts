@@ -1,7 +1,10 @@
 // Browsing the whole library in the Library tab: a status/freshness filter plus search, sized for 20,000 entries.
-// Every query word found anywhere (question, wordings, tags, id, owner, answer) ranks first; then entries whose
-// wordings match once misspelt query words are corrected with Fuse.js against the library's vocabulary.
+// A query term is a word as typed or a phrase of the security vocabulary ("mfa" also finds "multi-factor
+// authentication"). Entries with every term as typed (question, wordings, tags, id, owner, answer) come first; when
+// there are none, every term through synonyms; then entries whose wordings match once misspelt words are corrected
+// with Fuse.js against the library's vocabulary (closest corrections first); then entries with most of the terms.
 import Fuse from 'fuse.js';
+import { CONCEPT_GROUPS } from '../match';
 import { entryStatus, isStale, type LibraryEntry } from '../schema';
 
 export const LIBRARY_FILTERS = ['all', 'approved', 'draft', 'stale', 'retired'] as const;
@@ -35,8 +38,59 @@ export interface LibrarySearchIndex<T extends LibraryEntry> {
 const FUZZY_MIN_CHARS = 4;
 
 const WORD_BREAK = /[^\p{L}\p{N}]+/u;
+const WORD_BREAKS = /[^\p{L}\p{N}]+/gu;
 
 const fold = (text: string) => text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Folded, punctuation turned into single spaces, padded: "Multi-Factor" → " multi factor ", so phrases match. */
+const spaced = (text: string) => ` ${fold(text).replace(WORD_BREAKS, ' ').trim()} `;
+
+/** Vocabulary phrase → every phrase of its concept (its synonyms and abbreviations), built on first use. */
+let synonyms: Map<string, readonly string[]> | undefined;
+const LONGEST_PHRASE = 4;
+
+function synonymsOf(phrase: string): readonly string[] | undefined {
+  if (!synonyms) {
+    synonyms = new Map();
+    for (const group of CONCEPT_GROUPS) for (const p of group.phrases) synonyms.set(p, group.phrases);
+  }
+  return synonyms.get(phrase);
+}
+
+/** One thing the query asks for: the words as typed (found anywhere, even mid-word) or one of their synonyms (whole words). */
+interface QueryTerm {
+  typed: string;
+  alternatives: string[];
+}
+
+/** The query's terms: vocabulary phrases (longest first) become one term with their synonyms; other words stand alone. */
+export function queryTerms(query: string): QueryTerm[] {
+  const words = spaced(query).trim().split(' ').filter(Boolean);
+  const terms: QueryTerm[] = [];
+  for (let i = 0; i < words.length; ) {
+    let taken = 1;
+    let alternatives: string[] = [];
+    for (let n = Math.min(LONGEST_PHRASE, words.length - i); n >= 1; n--) {
+      const found = synonymsOf(words.slice(i, i + n).join(' '));
+      if (found) {
+        taken = n;
+        alternatives = found.map((p) => ` ${p} `);
+        break;
+      }
+    }
+    const typed = words.slice(i, i + taken).join(' ');
+    // A plural typed finds the singular too ("methods" → "method").
+    if (taken === 1 && typed.length > 3 && typed.endsWith('s')) alternatives.push(` ${typed.slice(0, -1)}`);
+    terms.push({ typed, alternatives });
+    i += taken;
+  }
+  return terms;
+}
+
+/** 2 when `text` holds the term as typed, 1 through a synonym, 0 not at all. */
+function termIn(text: string, term: QueryTerm): number {
+  if (text.includes(term.typed)) return 2;
+  return term.alternatives.some((a) => text.includes(a)) ? 1 : 0;
+}
 
 interface FoldedEntry {
   wording: string;
@@ -51,9 +105,9 @@ const foldedEntries = new WeakMap<LibraryEntry, FoldedEntry>();
 function foldEntry(entry: LibraryEntry): FoldedEntry {
   let folded = foldedEntries.get(entry);
   if (!folded) {
-    const wording = fold([entry.id, entry.question, ...(entry.alternateQuestions ?? []), ...(entry.tags ?? []), entry.owner ?? ''].join('\n'));
+    const wording = spaced([entry.id, entry.question, ...(entry.alternateQuestions ?? []), ...(entry.tags ?? []), entry.owner ?? ''].join('\n'));
     const words = [...new Set(wording.split(WORD_BREAK).filter((w) => w.length >= FUZZY_MIN_CHARS))];
-    folded = { wording, answer: fold(entry.answer), words };
+    folded = { wording, answer: spaced(entry.answer), words };
     foldedEntries.set(entry, folded);
   }
   return folded;
@@ -68,7 +122,7 @@ interface Vocabulary {
 function buildVocabulary(entries: readonly LibraryEntry[]): Vocabulary {
   const counts = new Map<string, number>();
   for (const entry of entries) for (const word of foldEntry(entry).words) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return { counts, fuse: new Fuse([...counts.keys()], { threshold: 0.34, distance: 8 }) };
+  return { counts, fuse: new Fuse([...counts.keys()], { threshold: 0.34, distance: 8, includeScore: true }) };
 }
 
 /** Moves `vocabulary` from one library to the next; false when so much changed that a rebuild is cheaper. */
@@ -146,31 +200,76 @@ function indexOver<T extends LibraryEntry>(entries: readonly T[], carried: Vocab
 
   function run(query: string, filter: LibraryFilter, today: string): T[] {
     const keep = (e: T) => matchesFilter(e, filter, today);
-    const words = fold(query).split(/\s+/).filter(Boolean);
-    if (words.length === 0) return entries.filter(keep);
+    const terms = queryTerms(query);
+    if (terms.length === 0) return entries.filter(keep);
     const { wordingText, answerText, positions, vocabulary } = prepare();
 
-    const inWordings: T[] = [];
-    const inAnswers: T[] = [];
-    entries.forEach((entry, i) => {
-      const wording = wordingText[i]!;
-      const answer = answerText[i]!;
-      if (words.every((w) => wording.includes(w))) inWordings.push(entry);
-      else if (words.every((w) => wording.includes(w) || answer.includes(w))) inAnswers.push(entry);
+    // Every term as typed in the wordings, then in wordings or answer; failing that, the same through synonyms.
+    // Each pass runs only when the one before found nothing, so a plain query costs one scan.
+    const every = (found: (text: string, term: QueryTerm) => boolean): T[] => {
+      const inWordings: T[] = [];
+      const inAnswers: T[] = [];
+      entries.forEach((entry, i) => {
+        const wording = wordingText[i]!;
+        const answer = answerText[i]!;
+        if (terms.every((t) => found(wording, t))) inWordings.push(entry);
+        else if (terms.every((t) => found(wording, t) || found(answer, t))) inAnswers.push(entry);
+      });
+      return [...inWordings, ...inAnswers];
+    };
+    const literal = every((text, term) => text.includes(term.typed));
+    if (literal.length > 0) return literal.filter(keep);
+    const synonyms = terms.some((t) => t.alternatives.length > 0);
+    const bySynonym = synonyms ? every((text, term) => termIn(text, term) > 0) : [];
+    if (bySynonym.length > 0) return bySynonym.filter(keep);
+    // Most of the terms: only a query of several terms can match in part.
+    const partial: { entry: T; score: number }[] = [];
+    if (terms.length > 1) entries.forEach((entry, i) => {
+      const score = terms.reduce((sum, term) => sum + (termIn(wordingText[i]!, term) ? 2 : termIn(answerText[i]!, term) ? 1 : 0), 0);
+      if (score > 0) partial.push({ entry, score });
     });
-    const exact = new Set([...inWordings, ...inAnswers]);
-    const byLibraryOrder = (a: T, b: T) => positions.get(a)! - positions.get(b)!;
-    const fuzzyHits: T[] = [];
-    // Typo tolerance only when the words as typed find nothing: next to exact hits, near spellings are noise.
-    if (exact.size === 0) {
-      const spellings = words.map((w) => (w.length < FUZZY_MIN_CHARS ? [w] : [w, ...vocabulary.fuse.search(w, { limit: 5 }).map((r) => r.item)]));
-      if (spellings.some((s) => s.length > 1)) {
-        entries.forEach((entry, i) => {
-          const wording = wordingText[i]!;
-          if (!exact.has(entry) && spellings.every((options) => options.some((w) => wording.includes(w)))) fuzzyHits.push(entry);
-        });
-      }
-    }
-    return [...inWordings.sort(byLibraryOrder), ...inAnswers.sort(byLibraryOrder), ...fuzzyHits].filter(keep);
+
+    // Nothing has every term: misspelt words corrected (closest first), then entries with most of the terms.
+    const fuzzyHits = correctedMatches(terms, wordingText, vocabulary);
+    const seen = new Set(fuzzyHits.map((i) => entries[i]!));
+    const best = partial.reduce((m, p) => Math.max(m, p.score), 0);
+    const most = partial
+      .filter((p) => !seen.has(p.entry) && p.score * 2 >= best)
+      .sort((a, b) => b.score - a.score || positions.get(a.entry)! - positions.get(b.entry)!)
+      .map((p) => p.entry);
+    return [...fuzzyHits.map((i) => entries[i]!), ...most].filter(keep);
   }
+}
+
+/** Added to a correction's distance when it is found only inside a longer word. */
+const PART_OF_WORD = 0.1;
+
+/**
+ * Indexes of the entries whose wordings hold every term once misspelt words are corrected against the library's
+ * vocabulary, the closest corrections first (a typo must not put an entry with a far-fetched spelling on top).
+ */
+function correctedMatches(terms: readonly QueryTerm[], wordingText: readonly string[], vocabulary: Vocabulary): number[] {
+  const spellings = terms.map((term) =>
+    term.typed.length < FUZZY_MIN_CHARS || term.typed.includes(' ')
+      ? [{ word: term.typed, distance: 0 }]
+      : [
+          { word: term.typed, distance: 0 },
+          // Equally close corrections: the one nearer the typed length ("password" before "passwords" for "pasword").
+          ...vocabulary.fuse.search(term.typed, { limit: 5 }).map((r) => ({ word: r.item, distance: (r.score ?? 1) + Math.abs(r.item.length - term.typed.length) / 1000 })),
+        ],
+  );
+  if (!spellings.some((s) => s.length > 1)) return [];
+  const hits: { index: number; distance: number }[] = [];
+  wordingText.forEach((wording, index) => {
+    let distance = 0;
+    for (const options of spellings) {
+      let best = Infinity;
+      // A correction found as a whole word beats the same letters inside a longer word.
+      for (const o of options) if (wording.includes(o.word)) best = Math.min(best, o.distance + (wording.includes(` ${o.word} `) ? 0 : PART_OF_WORD));
+      if (best === Infinity) return;
+      distance += best;
+    }
+    hits.push({ index, distance });
+  });
+  return hits.sort((a, b) => a.distance - b.distance || a.index - b.index).map((h) => h.index);
 }

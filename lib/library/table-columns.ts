@@ -50,7 +50,8 @@ const TEXT_FIELDS = [
 /** Keys that would reach an object's prototype if assigned; never taken from a file's columns or `extra`. */
 const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
-const FORMULA_START = /^'*[=+\-@\t\r\n]/;
+// The full-width forms (＝ ＋ － ＠) count too: spreadsheets in East Asian locales convert them to formulas.
+const FORMULA_START = /^'*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /** Prefixes `'` to a cell a spreadsheet would run as a formula (and to one that already looks prefixed, so import is exact). */
 export function protectCell(text: string): string {
@@ -60,6 +61,13 @@ export function protectCell(text: string): string {
 /** Undoes protectCell. */
 export function unprotectCell(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** Spreadsheet letters of a 1-based column number (1 = A, 27 = AA), for messages that point at a cell. */
+export function columnLetters(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 /** A header cell as a column name: "Citation Title" and "citation-title" both mean citation_title. */

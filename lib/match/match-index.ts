@@ -132,36 +132,72 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
- * Add one wording to an entry. `entryTerms` (the terms the entry already has) is passed while building, to
- * count document frequency without searching the entry's other wordings.
+ * What a build keeps between entries: the terms the current entry already has (to count document frequency
+ * without searching its other wordings), and the counted terms of every normalised text seen so far (libraries
+ * repeat tags, boilerplate wordings and stock answers; each is tokenised once).
  */
-function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, entryTerms?: Set<string>): void {
-  // A tag is a topic, not a question: no numbering or answer hints to strip.
-  const normalized = kind === 'tag' ? normalizeText(text) : normalizeQuestion(text);
+interface BuildScratch {
+  entryTerms: Set<string>;
+  texts: TextMemo;
+}
+
+/** One text, tokenised: its normalised form, counted terms, their total and near-identical signature. */
+interface TextTerms {
+  normalized: string;
+  terms: Map<string, number>;
+  length: number;
+  signature: string;
+  hasWords: boolean;
+}
+
+/** Raw text -> its tokenised form, for question wordings and for topics (tags, answers), normalised apart. */
+interface TextMemo {
+  question: Map<string, TextTerms>;
+  topic: Map<string, TextTerms>;
+}
+
+/** Tokenise a text once per build (libraries repeat tags, boilerplate wordings and stock answers). */
+function tokenize(text: string, asQuestion: boolean, memo: TextMemo | undefined): TextTerms {
+  const cache = memo && (asQuestion ? memo.question : memo.topic);
+  const known = cache?.get(text);
+  if (known) return known;
+  const normalized = asQuestion ? normalizeQuestion(text) : normalizeText(text);
   const ws = wordsOfNormalized(normalized);
-  if (ws.length === 0) return;
-  if (index.knownWords) for (const w of ws) index.knownWords.add(w);
   const terms = countTerms(termsOfWords(ws));
+  let length = 0;
+  for (const tf of terms.values()) length += tf;
+  const result = { normalized, terms, length, signature: asQuestion ? signatureOf(terms.keys()) : '', hasWords: ws.length > 0 };
+  cache?.set(text, result);
+  return result;
+}
+
+/**
+ * Add one wording to an entry. While building, `build` is passed (see BuildScratch) and BM25 impacts are left
+ * for `refreshImpacts`; a learned alias added later computes its own.
+ */
+function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, build?: BuildScratch): void {
+  // A tag is a topic, not a question: no numbering or answer hints to strip.
+  const { normalized, terms, length, signature, hasWords } = tokenize(text, kind !== 'tag', build?.texts);
+  if (!hasWords) return;
+  if (index.knownWords) for (const w of wordsOfNormalized(normalized)) index.knownWords.add(w);
   const id = index.units.length;
   index.version += 1;
-  const length = [...terms.values()].reduce((a, b) => a + b, 0);
   index.units.push({ entry: entryIdx, kind, text, terms, length });
   index.unitEntry.push(entryIdx);
   index.unitLengthSum += length;
   const indexed = index.entries[entryIdx]!;
   for (const [t, tf] of terms) {
-    const known = entryTerms ? entryTerms.has(t) : entryHasTerm(index, indexed, t);
+    const known = build ? build.entryTerms.has(t) : entryHasTerm(index, indexed, t);
     if (!known) {
       index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
-      entryTerms?.add(t);
+      build?.entryTerms.add(t);
     }
-    addPosting(index.unitPostings, t, id, tf, bm25Impact(tf, length, index.unitLengthSum / index.units.length));
+    addPosting(index.unitPostings, t, id, tf, build ? 0 : bm25Impact(tf, length, index.unitLengthSum / index.units.length));
   }
   indexed.units.push(id);
   if (kind === 'tag') return;
   pushTo(index.exact, normalized, id);
-  const sig = signatureOf(terms.keys());
-  if (sig) pushTo(index.signature, sig, id);
+  if (signature) pushTo(index.signature, signature, id);
   index.typoBuckets = undefined;
 }
 
@@ -188,33 +224,36 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     today: options.today ?? new Date().toISOString().slice(0, 10),
     version: 0,
   };
+  const texts: TextMemo = { question: new Map(), topic: new Map() };
   for (const entry of entries) {
     const status = entryStatus(entry);
     if (status === 'retired' || index.entryById.has(entry.id)) continue;
     const entryIdx = index.entries.length;
-    const answerWords = wordsOfNormalized(normalizeText(`${entry.answer} ${(entry.tags ?? []).join(' ; ')}`));
-    const answerTerms = countTerms(termsOfWords(answerWords));
-    const answerLength = [...answerTerms.values()].reduce((a, b) => a + b, 0);
+    const tagTerms = tokenize((entry.tags ?? []).join(' ; '), false, texts);
+    const answer = tokenize(entry.answer, false, texts);
+    const answerTerms = new Map(answer.terms);
+    for (const [t, tf] of tagTerms.terms) answerTerms.set(t, (answerTerms.get(t) ?? 0) + tf);
+    const answerLength = answer.length + tagTerms.length;
     const indexed: IndexedEntry = {
       entry,
       draft: status === 'draft',
       stale: isStale(entry, index.today),
       units: [],
       answerTerms,
-      tagTerms: new Set(termsOfWords(wordsOfNormalized(normalizeText((entry.tags ?? []).join(' ; '))))),
+      tagTerms: new Set(tagTerms.terms.keys()),
       answerLength,
     };
     index.entries.push(indexed);
     index.entryById.set(entry.id, entryIdx);
     index.answerLengthSum += answerLength;
     for (const [t, tf] of answerTerms) {
-      addPosting(index.answerPostings, t, entryIdx, tf, bm25Impact(tf, answerLength, index.answerLengthSum / index.entries.length));
+      addPosting(index.answerPostings, t, entryIdx, tf, 0);
       index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
     }
-    const entryTerms = new Set(answerTerms.keys());
-    addUnit(index, entryIdx, 'question', entry.question, entryTerms);
-    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt, entryTerms);
-    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag, entryTerms);
+    const build: BuildScratch = { entryTerms: new Set(answerTerms.keys()), texts };
+    addUnit(index, entryIdx, 'question', entry.question, build);
+    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt, build);
+    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag, build);
   }
   refreshImpacts(index);
   for (const alias of aliases) addLearnedAlias(index, alias);

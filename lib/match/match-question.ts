@@ -5,8 +5,9 @@ import type { LibraryEntry } from '../schema/library';
 import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
 import { bandOf, confidenceOf, similarity, type Evidence } from './confidence';
+import { askedFacets, missingFacet, questionScope, scopeMismatch, type Facet, type Scope } from './facets';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
-import { normalizeQuestion, STOP_WORDS, wordsOfNormalized } from './normalize';
+import { normalizeQuestion, normalizeText, stem, STOP_WORDS, wordsOfNormalized } from './normalize';
 import { termsOfWords } from './terms';
 
 export interface QuestionInput {
@@ -47,6 +48,24 @@ const RERANK = 40;
 const RUNNER_UP_MARGIN = 0.15;
 /** Near-identical wording (same distinct terms) of a learned alias or the library's own text. */
 const SIGNATURE_CONFIDENCE = 0.97;
+/**
+ * The most a proposal may claim when it misses the asked facet, is on the other side (product vs workforce) or
+ * has a near neighbour: under any `high` threshold the calibration can reach, so it is read before it is filled.
+ */
+const HELD_AT_REVIEW = 0.6;
+/** A runner-up this close in similarity, explaining as much of the question, is a near neighbour. */
+const NEAR_NEIGHBOUR_MARGIN = 0.05;
+/** Two entries this close that explain the question alike: the one that answers what is asked goes first. */
+const PREFER_MARGIN = 0.08;
+/** Closer still: the one about the whole process goes first. */
+const GENERAL_MARGIN = 0.04;
+/**
+ * Words that make an entry's wording about one case of a process: when the question does not name the case,
+ * the entry about the whole process goes first ("Describe your backup process": backups, not restore tests).
+ */
+const SUB_CASE_WORDS: ReadonlySet<string> = new Set(
+  ['application', 'applications', 'emergency', 'exception', 'exceptions', 'restore', 'restored', 'restoring', 'endpoint', 'endpoints', 'remote', 'mobile', 'libraries', 'subprocessors'].map(stem),
+);
 
 interface Scratch {
   unitScore: Float64Array;
@@ -140,7 +159,11 @@ function retrieve(index: MatchIndex, query: Map<string, number>): Array<{ e: num
   const touchedUnits: number[] = [];
   const touchedEntries: number[] = [];
   const maxDf = RETRIEVAL_MAX_DF * index.entries.length;
-  const selective = [...query.keys()].filter((t) => (index.documentFrequency.get(t) ?? 0) <= maxDf);
+  // A term no entry has is not selective, it is absent: without this, one unknown word left the common ones out.
+  const selective = [...query.keys()].filter((t) => {
+    const df = index.documentFrequency.get(t) ?? 0;
+    return df > 0 && df <= maxDf;
+  });
   const terms = selective.length > 0 ? selective : [...query.keys()];
   for (const t of terms) {
     const w = query.get(t)!;
@@ -207,8 +230,50 @@ function choiceFor(entry: LibraryEntry, question: QuestionInput): string | undef
   return preferredChoice(entry);
 }
 
-function displayTerm(t: string): string {
-  return t.startsWith('~') ? t.slice(1) : t;
+/**
+ * The question's own words behind the matched terms, in question order, without repeats: "physical security",
+ * not the stems "physic, secur". A word already shown inside a phrase is not shown again.
+ */
+function matchedWords(matched: readonly string[], wordsOf: ReadonlyMap<string, string>): string[] {
+  const shown: string[] = [];
+  for (const t of matched) {
+    const w = wordsOf.get(t) ?? (t.startsWith('~') ? t.slice(1) : t);
+    if (shown.some((s) => s === w || ` ${s} `.includes(` ${w} `))) continue;
+    for (let i = shown.length - 1; i >= 0; i--) if (` ${w} `.includes(` ${shown[i]!} `)) shown.splice(i, 1);
+    shown.push(w);
+  }
+  return shown;
+}
+
+/** Whether the entry's own question is about a case (SUB_CASE_WORDS) that the question does not name. */
+function isSubCase(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): boolean {
+  const words = wordsOfNormalized(normalizeText(index.entries[s.entry]!.entry.question));
+  return words.some((w) => {
+    const st = stem(w);
+    return SUB_CASE_WORDS.has(st) && !questionStems.has(st);
+  });
+}
+
+/**
+ * Of two close entries that explain the question alike, put first the one that gives the asked facet, then
+ * the one about the whole process rather than a case of it the question does not name.
+ */
+function preferAnswering(index: MatchIndex, scored: Scored[], asked: WhatIsAsked): void {
+  const [best, runner] = scored;
+  if (!best || !runner || runner.sim < best.sim - PREFER_MARGIN || runner.coverage < best.coverage - 0.05) return;
+  const { normalized, facets, pageWords } = asked;
+  const gives = (s: Scored) => facets.length === 0 || missingFacet(normalized, facets, index.entries[s.entry]!.entry.answer) === undefined;
+  const bestGives = gives(best);
+  const runnerGives = gives(runner);
+  let swap = runnerGives && !bestGives;
+  if (!swap && runnerGives === bestGives && runner.sim >= best.sim - GENERAL_MARGIN) {
+    const questionStems = new Set(pageWords.map(stem));
+    swap = isSubCase(index, best, questionStems) && !isSubCase(index, runner, questionStems);
+  }
+  if (swap) {
+    scored[0] = runner;
+    scored[1] = best;
+  }
 }
 
 /** How many topical question terms the entry accounts for, and how much of the question the library never mentions. */
@@ -236,14 +301,45 @@ function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>,
   };
 }
 
+/** What a question asks beyond its topic, worked out once per question. */
+interface WhatIsAsked {
+  normalized: string;
+  pageWords: readonly string[];
+  facets: readonly Facet[];
+  scope: Scope;
+}
+
+/**
+ * Whether the best entry answers what is asked, beyond the topic: the asked facet, the side (customer or
+ * product vs our workforce), a near neighbour. Each miss adds a note; returns true when the entry cannot
+ * answer at all (the question asks what the customer can do, the entry says what we do).
+ */
+function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undefined, asked: WhatIsAsked, notes: string[]): boolean {
+  const entry = index.entries[top.entry]!.entry;
+  const missing = asked.facets.length > 0 ? missingFacet(asked.normalized, asked.facets, entry.answer) : undefined;
+  if (missing) notes.push(missing);
+  const mismatch = asked.scope === 'none' ? undefined : scopeMismatch(asked.scope, `${entry.question} ${entry.answer} ${(entry.tags ?? []).join(' ')}`);
+  if (mismatch) notes.push(mismatch.note);
+  if (runner && runner.sim >= top.sim - NEAR_NEIGHBOUR_MARGIN && runner.coverage >= top.coverage - 0.05) {
+    notes.push(`close to another entry: "${index.entries[runner.entry]!.entry.question}"`);
+  }
+  return mismatch?.abstain ?? false;
+}
+
 /** Match one question against the index. */
 export function matchQuestion(index: MatchIndex, question: QuestionInput, options: MatchOptions = {}): MatchResult {
   const candidateCount = options.candidateCount ?? 3;
   const normalized = normalizeQuestion(question.text);
   if (!normalized || index.entries.length === 0) return { proposal: null, candidates: [] };
 
-  const corrected = wordsOfNormalized(normalized).map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
-  const queryTerms = termsOfWords(corrected);
+  const pageWords = wordsOfNormalized(normalized);
+  const corrected = pageWords.map((w) => (STOP_WORDS.has(w) || isKnownWord(index, w) ? w : (correctTypo(index, w) ?? w)));
+  const spans: Array<[number, number]> = [];
+  const queryTerms = termsOfWords(corrected, spans);
+  const wordsOf = new Map<string, string>();
+  queryTerms.forEach((t, i) => {
+    if (!wordsOf.has(t)) wordsOf.set(t, pageWords.slice(spans[i]![0], spans[i]![1]).join(' '));
+  });
   const query = new Map<string, number>();
   // A concept the question names several ways ("open-source dependencies (SCA)") is its emphasis.
   const counts = new Map<string, number>();
@@ -256,11 +352,15 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   const scored = retrieved
     .map((r) => scoreEntry(index, r.e, query, queryWeight, r.score / topRetrieval))
     .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
+  const asked: WhatIsAsked = { normalized, pageWords, facets: askedFacets(normalized), scope: questionScope(normalized) };
+  preferAnswering(index, scored, asked);
 
   const outright = soleEntry(index, index.exact.get(normalized));
   const nearIdentical = outright ? undefined : soleEntry(index, index.signature.get(signatureOf(query.keys())));
   const decisive = outright ?? nearIdentical;
 
+  const notes: string[] = [];
+  let abstain = false;
   let top: Scored | undefined = scored[0];
   let confidence: number;
   let source: MatchSource;
@@ -278,10 +378,17 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     rest = scored.filter((s) => s.entry !== decisive.entry);
     confidence = top.sim;
     source = sourceOf(index.units[decisive.unit]!.kind);
+    // Same terms but not the same text: the words the terms leave out ("how often", "communicated") may ask more.
+    if (!outright) abstain = checkWhatIsAsked(index, top, undefined, asked, notes);
+    if (notes.length > 0) confidence = Math.min(confidence, HELD_AT_REVIEW);
   } else if (top) {
-    confidence = confidenceOf(top, scored[1], evidenceFor(index, top, query, queryWeight));
+    // After preferAnswering the runner-up may score above the best: they are a tie, not a loss.
+    const runnerUp = scored[1] && scored[1].sim > top.sim ? { ...scored[1], sim: top.sim } : scored[1];
+    confidence = confidenceOf(top, runnerUp, evidenceFor(index, top, query, queryWeight));
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
+    abstain = checkWhatIsAsked(index, top, scored[1], asked, notes);
+    if (notes.length > 0) confidence = Math.min(confidence, HELD_AT_REVIEW);
   } else {
     return { proposal: null, candidates: [] };
   }
@@ -292,10 +399,11 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     .map((s) => ({ entryId: index.entries[s.entry]!.entry.id, score: round(Math.min(1, s.sim)) }));
 
   let band = bandOf(confidence, options.thresholds);
-  if (band === 'none') return { proposal: null, candidates };
+  if (band === 'none' || abstain) return { proposal: null, candidates };
   const indexed = index.entries[top.entry]!;
-  // Draft and stale answers are proposed, but never as "fill without reading twice".
-  if ((indexed.draft || indexed.stale) && band === 'high') band = 'review';
+  // Draft and stale answers, and answers that miss what is asked, are proposed, but never as "fill without
+  // reading twice".
+  if ((indexed.draft || indexed.stale || notes.length > 0) && band === 'high') band = 'review';
 
   const runner = rest[0];
   const choice = choiceFor(indexed.entry, question);
@@ -306,11 +414,12 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     ...(choice !== undefined ? { choice } : {}),
     why: {
       source,
-      matchedTerms: [...new Set(top.matched.map(displayTerm))],
+      matchedTerms: matchedWords(top.matched, wordsOf),
       matchedText: index.units[top.unit]?.kind === 'tag' ? indexed.entry.question : (index.units[top.unit]?.text ?? indexed.entry.question),
       ...(runner && runner.sim >= top.sim - RUNNER_UP_MARGIN
         ? { runnerUp: { entryId: index.entries[runner.entry]!.entry.id, score: round(Math.min(1, runner.sim)) } }
         : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     },
     stale: indexed.stale,
     draft: indexed.draft,

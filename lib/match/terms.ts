@@ -52,8 +52,11 @@ export function vocabularyWords(): ReadonlySet<string> {
   return TABLE.surface;
 }
 
-/** Index terms of already-split words, in order, with repeats (for term frequency). */
-export function termsOfWords(ws: readonly string[]): string[] {
+/**
+ * Index terms of already-split words, in order, with repeats (for term frequency). When `spans` is given, the
+ * range of words [start, end) each term came from is pushed to it, in step with the terms (for the why line).
+ */
+export function termsOfWords(ws: readonly string[], spans?: Array<[number, number]>): string[] {
   const stems = ws.map(stem);
   const out: string[] = [];
   let i = 0;
@@ -73,6 +76,7 @@ export function termsOfWords(ws: readonly string[]): string[] {
     }
     if (concepts) {
       out.push(...concepts);
+      if (spans) for (let c = 0; c < concepts.length; c++) spans.push([i, i + matched]);
       // Each word of a multi-word phrase keeps its own meaning too ("data retention" is about data and
       // retention): a word that is a concept by itself adds that concept, any other word its stem.
       if (matched > 1) {
@@ -81,6 +85,7 @@ export function termsOfWords(ws: readonly string[]): string[] {
           const own = TABLE.phrases.get(stems[k]!);
           if (own) out.push(...own);
           else out.push(stems[k]!);
+          if (spans) for (let c = 0; c < (own ? own.length : 1); c++) spans.push([k, k + 1]);
         }
       }
     }
@@ -89,7 +94,10 @@ export function termsOfWords(ws: readonly string[]): string[] {
       continue;
     }
     const w = ws[i]!;
-    if (!STOP_WORDS.has(w) && w.length > 1) out.push(stems[i]!);
+    if (!STOP_WORDS.has(w) && w.length > 1) {
+      out.push(stems[i]!);
+      spans?.push([i, i + 1]);
+    }
     i += 1;
   }
   return out;

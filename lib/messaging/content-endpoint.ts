@@ -6,6 +6,7 @@ import {
   type ContentReply,
   type ContentToExtension,
   type FillRequest,
+  type FrameTrust,
   type PageScan,
   type PanelToContent,
 } from '../schema';
@@ -15,14 +16,17 @@ import { readableDocuments } from '../detect/deep-query';
 import { scanPage } from '../detect/scan-page';
 import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
-import { fillFields } from '../fill/fill-fields';
+import { SaveWatch } from '../detect/save-watch';
+import { fieldOwners, fillFields } from '../fill/fill-fields';
+import { FieldOwnership } from '../fill/field-ownership';
 import { HighlightOverlay } from '../fill/highlight-overlay';
 import type { FrameRole } from './frame-role';
 
 export interface ContentEndpointOptions {
   doc: Document;
   adapters: readonly PortalAdapter[];
-  role: FrameRole;
+  /** This frame's role, or how to work it out from the trust the panel sends with each message. */
+  role: FrameRole | ((frames: FrameTrust | undefined) => FrameRole);
   /** Layout-based visibility and hit testing; false only in unit tests. */
   layout: boolean;
   /** Aborted when the content script is invalidated (extension update, navigation). */
@@ -35,7 +39,7 @@ export interface ContentEndpointOptions {
 
 /** Which parts of a scan count as "the questions changed": ids, texts, values, options. */
 function signature(scan: PageScan): string {
-  return JSON.stringify(scan.questions.map((q) => [q.key, q.fieldId, q.text, q.currentValue, q.commentValue, q.options.length, q.required]));
+  return JSON.stringify([scan.session, scan.questions.map((q) => [q.key, q.fieldId, q.text, q.currentValue, q.commentValue, q.options.length, q.required])]);
 }
 
 export class ContentEndpoint {
@@ -45,9 +49,11 @@ export class ContentEndpoint {
   private lastSignature = '';
   private queue: Promise<unknown> = Promise.resolve();
   private cache = new GenericScanCache();
+  private saveWatch: SaveWatch;
 
   constructor(private options: ContentEndpointOptions) {
     this.registry = options.registry ?? new FieldRegistry();
+    this.saveWatch = new SaveWatch(options.signal, () => this.rescanAndNotify());
     options.signal.addEventListener('abort', () => this.overlay.clear(), { once: true });
   }
 
@@ -61,7 +67,11 @@ export class ContentEndpoint {
   /** A full scan, or with `dirty` (mutation targets) an incremental one that re-reads only those regions. */
   scan(dirty?: Node[]): PageScan {
     const { doc, adapters, layout } = this.options;
-    return scanPage(doc, { adapters, layout, registry: this.registry, cache: this.cache, dirty });
+    const scan = scanPage(doc, { adapters, layout, registry: this.registry, cache: this.cache, dirty });
+    const docs = readableDocuments(doc);
+    this.saveWatch.noteIndicators(docs.reduce((n, d) => n + (adapters.find((a) => a.countSaveIndicators && a.recognize(d, new URL(d.URL)))?.countSaveIndicators?.(d) ?? 0), 0));
+    scan.session = { pageId: this.saveWatch.observe(docs), saves: this.saveWatch.saves };
+    return scan;
   }
 
   /** Re-scan after a page change or SPA navigation; tell the extension only when something visible to it changed. */
@@ -78,7 +88,7 @@ export class ContentEndpoint {
   private async dispatch(raw: unknown): Promise<ContentReply> {
     const parsed = PanelToContentSchema.safeParse(raw);
     if (!parsed.success) return { type: 'ok', ok: false, message: `invalid message: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}` };
-    const { role } = this.options;
+    const role = typeof this.options.role === 'function' ? this.options.role(parsed.data.frames) : this.options.role;
     if (!role.answers) return { type: 'skipped', reason: role.reason };
     return this.act(parsed.data);
   }
@@ -86,6 +96,7 @@ export class ContentEndpoint {
   private async act(message: PanelToContent): Promise<ContentReply> {
     switch (message.type) {
       case 'scan': {
+        await this.readDeferredOptions();
         const scan = this.scan();
         this.lastSignature = signature(scan);
         this.startWatching();
@@ -118,15 +129,22 @@ export class ContentEndpoint {
   private async fill(requests: FillRequest[]) {
     const own = requests.filter((r) => this.registry.owns(r.fieldId));
     if (own.length === 0) return [];
-    // A fresh scan gives each field's current question text (stale check) and notices fields now hidden.
-    const scan = this.scan();
-    const currentTexts = new Map<string, string>();
-    for (const q of scan.questions) {
-      currentTexts.set(q.fieldId, q.text);
-      if (q.commentFieldId) currentTexts.set(q.commentFieldId, q.text);
-      if (q.attachmentFieldId) currentTexts.set(q.attachmentFieldId, q.text);
+    // A fresh scan says which question owns each field now (stale check), again whenever the page changed.
+    const ownership = new FieldOwnership(this.options.doc, () => fieldOwners(this.scan()));
+    try {
+      return await fillFields(own, { registry: this.registry, owners: () => ownership.current(), layout: this.options.layout, signal: this.options.signal });
+    } finally {
+      ownership.stop();
     }
-    return fillFields(own, { registry: this.registry, currentTexts, layout: this.options.layout, signal: this.options.signal });
+  }
+
+  /** Lists that render their options only while open are read first (once each), so the scan reports them. */
+  private async readDeferredOptions(): Promise<void> {
+    const { doc, adapters, signal } = this.options;
+    for (const d of readableDocuments(doc)) {
+      const adapter = adapters.find((a) => a.recognize(d, new URL(d.URL)));
+      await adapter?.readDeferredOptions?.(d, signal).catch(() => 0);
+    }
   }
 
   private async openSection(index: number): Promise<ContentReply> {

@@ -7,11 +7,13 @@ import {
   type ContentReply,
   type FillRequest,
   type FillResult,
+  type FrameTrust,
   type PageScan,
   type PanelToContent,
 } from '../schema';
 import { isPortalHost } from '../detect/portal-hosts';
 import { isFromContentScriptIn } from './sender-checks';
+import { judgeFrames } from './frame-trust';
 
 /** The content script bundle WXT builds from entrypoints/content.ts. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -21,6 +23,8 @@ export const LOADED_FLAG = '__questionnaireAutofillContent';
 
 interface FrameProbe {
   frameId: number;
+  /** The frame's origin, read in our isolated world (a page script cannot change what we read). */
+  origin: string;
   loaded: boolean;
   portal: boolean;
   /** The document finished loading, so the manifest's content script would already run there if it could. */
@@ -31,14 +35,19 @@ interface FrameProbe {
 export async function probeFrames(tabId: number): Promise<FrameProbe[]> {
   const results = await browser.scripting.executeScript({
     target: { tabId, allFrames: true },
-    func: (flag: string) => ({ loaded: (globalThis as Record<string, unknown>)[flag] === true, host: location.hostname, complete: document.readyState === 'complete' }),
+    func: (flag: string) => ({
+      loaded: (globalThis as Record<string, unknown>)[flag] === true,
+      host: location.hostname,
+      origin: self.origin,
+      complete: document.readyState === 'complete',
+    }),
     args: [LOADED_FLAG],
   });
   return results
     .filter((r) => r.result !== undefined && r.result !== null)
     .map((r) => {
-      const res = r.result as { loaded: boolean; host: string; complete: boolean };
-      return { frameId: r.frameId, loaded: res.loaded, portal: isPortalHost(res.host), complete: res.complete };
+      const res = r.result as { loaded: boolean; host: string; origin: string; complete: boolean };
+      return { frameId: r.frameId, origin: res.origin, loaded: res.loaded, portal: isPortalHost(res.host), complete: res.complete };
     })
     .sort((a, b) => a.frameId - b.frameId);
 }
@@ -50,13 +59,32 @@ export async function probeFrames(tabId: number): Promise<FrameProbe[]> {
  * there, so a fully loaded portal frame without the script gets it injected too. Returns the frame ids that now
  * run it.
  */
-export async function ensureContentScript(tabId: number): Promise<number[]> {
+export async function ensureContentScript(tabId: number, allowedOrigins: readonly string[] = []): Promise<number[]> {
+  return (await prepareFrames(tabId, allowedOrigins)).frames.map((f) => f.frameId);
+}
+
+interface PreparedFrames {
+  /** Trusted frames now running the content script, with their origins. */
+  frames: Array<{ frameId: number; origin: string }>;
+  /** What each message tells the frames (frame-role.ts); undefined when the top frame could not be read. */
+  trust: FrameTrust | undefined;
+  refusedOrigins: string[];
+}
+
+/** Only trusted frames (frame-trust.ts) get the content script and our messages; refused origins are listed. */
+async function prepareFrames(tabId: number, allowedOrigins: readonly string[]): Promise<PreparedFrames> {
   const frames = await probeFrames(tabId);
-  const missing = frames.filter((f) => !f.loaded && (!f.portal || f.complete)).map((f) => f.frameId);
+  const verdicts = judgeFrames(frames, allowedOrigins);
+  const trusted = frames.filter((f) => verdicts.trusted.includes(f.frameId));
+  const missing = trusted.filter((f) => !f.loaded && (!f.portal || f.complete)).map((f) => f.frameId);
   if (missing.length > 0) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: missing }, files: [CONTENT_SCRIPT_FILE] });
   }
-  return frames.filter((f) => f.loaded || missing.includes(f.frameId)).map((f) => f.frameId);
+  return {
+    frames: trusted.filter((f) => f.loaded || missing.includes(f.frameId)).map(({ frameId, origin }) => ({ frameId, origin })),
+    trust: verdicts.topOrigin === undefined ? undefined : { topOrigin: verdicts.topOrigin, allowedOrigins: [...allowedOrigins] },
+    refusedOrigins: verdicts.refusedOrigins,
+  };
 }
 
 async function sendToFrame(tabId: number, frameId: number, message: PanelToContent): Promise<ContentReply | undefined> {
@@ -72,72 +100,101 @@ async function sendToFrame(tabId: number, frameId: number, message: PanelToConte
   return parsed.data;
 }
 
-async function sendToAllFrames(tabId: number, message: PanelToContent): Promise<Array<{ frameId: number; reply: ContentReply }>> {
-  const frameIds = await ensureContentScript(tabId);
-  const replies: Array<{ frameId: number; reply: ContentReply }> = [];
-  for (const frameId of frameIds) {
-    const reply = await sendToFrame(tabId, frameId, message);
-    if (reply) replies.push({ frameId, reply });
-  }
-  return replies;
+interface FrameReplies {
+  replies: Array<{ frameId: number; origin: string; reply: ContentReply }>;
+  refusedOrigins: string[];
 }
 
-/** Tag each question with the frame that reported it. */
-export function withFrameId(scan: PageScan, frameId: number): PageScan {
-  return { ...scan, questions: scan.questions.map((q) => ({ ...q, frameId })) };
+/** Send `message` to every trusted frame of the tab (with the tab's frame trust), in frame order. */
+async function sendToAllFrames(tabId: number, message: PanelToContent, allowedOrigins: readonly string[] = []): Promise<FrameReplies> {
+  const { frames, trust, refusedOrigins } = await prepareFrames(tabId, allowedOrigins);
+  const replies: FrameReplies['replies'] = [];
+  for (const { frameId, origin } of frames) {
+    const reply = await sendToFrame(tabId, frameId, trust ? { ...message, frames: trust } : message);
+    if (reply) replies.push({ frameId, origin, reply });
+  }
+  return { replies, refusedOrigins };
+}
+
+/**
+ * Tag each question with the frame that reported it, and a sub-frame's own questions with that frame's origin (shown
+ * on the card) and URL (the history's record of where a fill went).
+ */
+export function withFrameId(scan: PageScan, frameId: number, origin?: string): PageScan {
+  const inFrame = (q: PageScan['questions'][number]) => ({
+    ...(frameId !== 0 && origin !== undefined && q.frameOrigin === undefined ? { frameOrigin: origin } : {}),
+    ...(frameId !== 0 && q.frameUrl === undefined ? { frameUrl: scan.url } : {}),
+  });
+  return { ...scan, questions: scan.questions.map((q) => ({ ...q, frameId, ...inFrame(q) })) };
 }
 
 /** One PageScan for the tab: the top frame's page facts, every answering frame's questions in frame order. */
-export function mergeFrameScans(scans: Array<{ frameId: number; scan: PageScan }>): PageScan {
+export function mergeFrameScans(scans: Array<{ frameId: number; origin?: string; scan: PageScan }>): PageScan {
   const ordered = [...scans].sort((a, b) => a.frameId - b.frameId);
   const top = ordered[0]?.scan;
   const merged: PageScan = {
     url: top?.url ?? '',
     title: top?.title ?? '',
     portal: ordered.find((s) => s.scan.portal !== 'generic')?.scan.portal ?? 'generic',
-    questions: ordered.flatMap((s) => withFrameId(s.scan, s.frameId).questions),
+    questions: ordered.flatMap((s) => withFrameId(s.scan, s.frameId, s.origin).questions),
     warnings: ordered.flatMap((s) => s.scan.warnings),
   };
   const withKind = ordered.find((s) => s.scan.pageKind);
   if (withKind?.scan.pageKind) merged.pageKind = withKind.scan.pageKind;
   const withSections = ordered.find((s) => s.scan.sections);
   if (withSections?.scan.sections) merged.sections = withSections.scan.sections;
+  const lives = ordered.flatMap((s) => (s.scan.session ? [s.scan.session] : []));
+  if (lives.length > 0) merged.session = { pageId: lives.map((l) => l.pageId).join('|'), saves: lives.reduce((n, l) => n + l.saves, 0) };
   return merged;
 }
 
-export async function scanTab(tabId: number): Promise<PageScan> {
-  const replies = await sendToAllFrames(tabId, { type: 'scan' });
-  const scans = replies.flatMap(({ frameId, reply }) => (reply.type === 'scan-result' ? [{ frameId, scan: reply.scan }] : []));
+/** Scan every trusted frame; `allowedOrigins` are frame origins the analyst allowed for this tab. */
+export async function scanTab(tabId: number, allowedOrigins: readonly string[] = []): Promise<PageScan> {
+  const { replies, refusedOrigins } = await sendToAllFrames(tabId, { type: 'scan' }, allowedOrigins);
+  const scans = replies.flatMap(({ frameId, origin, reply }) => (reply.type === 'scan-result' ? [{ frameId, origin, scan: reply.scan }] : []));
   if (scans.length === 0) throw new Error(`no frame of tab ${tabId} could be scanned (no host access, or every frame was refused)`);
-  return mergeFrameScans(scans);
+  const merged = mergeFrameScans(scans);
+  if (refusedOrigins.length > 0) merged.refusedFrameOrigins = refusedOrigins;
+  return merged;
 }
 
 /** Fill: every frame fills its own ids; an id no frame owns comes back `not-found`. Results keep request order. */
-export async function fillTab(tabId: number, requests: FillRequest[]): Promise<FillResult[]> {
-  const replies = await sendToAllFrames(tabId, { type: 'fill', requests });
-  // A field may be filled twice in one batch: results queue per id, in the order its frame filled them.
-  const byId = new Map<string, FillResult[]>();
+export async function fillTab(tabId: number, requests: FillRequest[], allowedOrigins: readonly string[] = []): Promise<FillResult[]> {
+  const { replies } = await sendToAllFrames(tabId, { type: 'fill', requests }, allowedOrigins);
+  // Results match requests by request id and field; a field filled twice in one batch queues in fill order.
+  const slot = (r: { fieldId: string; requestId?: string }) => `${r.requestId ?? ''}\n${r.fieldId}`;
+  const bySlot = new Map<string, FillResult[]>();
   for (const { reply } of replies) {
     if (reply.type !== 'fill-result') continue;
-    for (const r of reply.results) byId.set(r.fieldId, [...(byId.get(r.fieldId) ?? []), r]);
+    for (const r of reply.results) bySlot.set(slot(r), [...(bySlot.get(slot(r)) ?? []), r]);
   }
   return requests.map(
-    (r) => byId.get(r.fieldId)?.shift() ?? { fieldId: r.fieldId, status: 'not-found', previous: null, actual: null, message: 'no frame of the tab knows this field (the page was reloaded?)' },
+    (r) =>
+      bySlot.get(slot(r))?.shift() ??
+      // A content script from before request ids (an older build still running in the tab) does not echo them.
+      bySlot.get(slot({ fieldId: r.fieldId }))?.shift() ?? {
+        fieldId: r.fieldId,
+        status: 'not-found',
+        previous: null,
+        actual: null,
+        message: 'no frame of the tab knows this field (the page was reloaded?)',
+        ...(r.requestId ? { requestId: r.requestId } : {}),
+      },
   );
 }
 
-export async function highlightInTab(tabId: number, fieldIds: string[], mode: 'detected' | 'focus' | 'filled' | 'clear'): Promise<void> {
-  await sendToAllFrames(tabId, { type: 'highlight', fieldIds, mode });
+export async function highlightInTab(tabId: number, fieldIds: string[], mode: 'detected' | 'focus' | 'filled' | 'clear', allowedOrigins: readonly string[] = []): Promise<void> {
+  await sendToAllFrames(tabId, { type: 'highlight', fieldIds, mode }, allowedOrigins);
 }
 
 /** Scroll the field into view in whichever frame owns it; false when no frame does. */
-export async function scrollToField(tabId: number, fieldId: string): Promise<boolean> {
-  const replies = await sendToAllFrames(tabId, { type: 'scroll-to', fieldId });
+export async function scrollToField(tabId: number, fieldId: string, allowedOrigins: readonly string[] = []): Promise<boolean> {
+  const { replies } = await sendToAllFrames(tabId, { type: 'scroll-to', fieldId }, allowedOrigins);
   return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
 }
 
-export async function openSectionInTab(tabId: number, index: number): Promise<boolean> {
-  const replies = await sendToAllFrames(tabId, { type: 'open-section', index });
+export async function openSectionInTab(tabId: number, index: number, allowedOrigins: readonly string[] = []): Promise<boolean> {
+  const { replies } = await sendToAllFrames(tabId, { type: 'open-section', index }, allowedOrigins);
   return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
 }
 

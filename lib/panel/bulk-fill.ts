@@ -1,5 +1,5 @@
 // "Fill all high-confidence": which questions a bulk fill would write, with what, and why others are left out.
-// Only approved, fresh, high-band proposals on empty fields qualify; the analyst confirms the preview first.
+// Only approved, fresh, high-band proposals from the team's library (never a sample entry) on empty fields qualify; the analyst confirms the preview first.
 import type { LibraryEntry } from '../schema';
 import { hasValue, isChoiceQuestion, planFill, type FillPlan } from './fill-plan';
 import { currentProposal, type QuestionRow } from './question-rows';
@@ -8,6 +8,8 @@ export interface BulkItem {
   key: string;
   number?: string;
   text: string;
+  /** The page's section of the question, for grouping the preview. */
+  section?: string;
   entryId: string;
   confidence: number;
   plan: Extract<FillPlan, { ok: true }>;
@@ -54,8 +56,16 @@ export function planBulkFill(rows: readonly QuestionRow[], entries: ReadonlyMap<
       skip('the library entry is gone');
       continue;
     }
+    if (entry.sample) {
+      skip('the library entry is a fictional sample');
+      continue;
+    }
     if (entry.status === 'retired' || entry.status === 'draft') {
       skip(`the library entry is ${entry.status}`);
+      continue;
+    }
+    if (row.question.hidden) {
+      skip('hidden on the page');
       continue;
     }
     if (hasValue(row.question.currentValue)) {
@@ -67,7 +77,7 @@ export function planBulkFill(rows: readonly QuestionRow[], entries: ReadonlyMap<
       skip(row.question.kind === 'file' ? 'attachment field' : isChoiceQuestion(row.question) ? 'no option matches the answer' : plan.reason);
       continue;
     }
-    items.push({ key: row.key, number: row.question.number, text: row.question.text, entryId: entry.id, confidence: proposal.confidence, plan });
+    items.push({ key: row.key, number: row.question.number, text: row.question.text, section: row.question.section, entryId: entry.id, confidence: proposal.confidence, plan });
   }
   return { items, excluded };
 }

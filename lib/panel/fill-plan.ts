@@ -1,6 +1,6 @@
 // Turns an answer (text + optional option label) into the fill requests for one detected question:
 // the option goes into the choice control, the answer text into its comment box when there is one.
-import type { DetectedQuestion, FieldValue, FillRequest } from '../schema';
+import type { DetectedQuestion, FieldValue, FillRequest, FillTarget } from '../schema';
 
 export interface AnswerDraft {
   text: string;
@@ -25,9 +25,12 @@ export function findOption(options: readonly string[], choice: string | undefine
   return options.find((o) => o.trim().toLowerCase() === wanted);
 }
 
-/** A choice question whose options the page renders only while its list is open (OneTrust's lookup). */
-export function optionsReadAtFill(question: Pick<DetectedQuestion, 'kind' | 'options'>): boolean {
-  return isChoiceQuestion(question) && question.options.length === 0;
+/**
+ * A choice question whose option is looked up in the page's list when it is filled: a list that renders its
+ * options only while open (none known), or one that searches as one types (OneTrust's lookup).
+ */
+export function optionsReadAtFill(question: Pick<DetectedQuestion, 'kind' | 'options' | 'optionsSearchable'>): boolean {
+  return isChoiceQuestion(question) && (question.options.length === 0 || question.optionsSearchable === true);
 }
 
 /**
@@ -38,31 +41,38 @@ export function textQuestionOption(question: Pick<DetectedQuestion, 'kind' | 'op
   return isChoiceQuestion(question) ? undefined : findOption(question.options, choice);
 }
 
+/** The question as the analyst sees it now: every request for it carries this, so a changed page refuses it. */
+export function fillTarget(question: Pick<DetectedQuestion, 'key' | 'text'>): FillTarget {
+  return { key: question.key, text: question.text };
+}
+
 export function planFill(question: DetectedQuestion, answer: AnswerDraft): FillPlan {
   const text = answer.text.trim();
+  const target = fillTarget(question);
   if (question.kind === 'file') return { ok: false, reason: 'This is an attachment field; attach the file in the portal yourself.' };
   if (!isChoiceQuestion(question)) {
     const button = textQuestionOption(question, answer.choice);
-    if (button) return { ok: true, value: button, requests: [{ fieldId: question.fieldId, value: button, expectedText: question.text }] };
+    if (button) return { ok: true, value: button, requests: [{ fieldId: question.fieldId, value: button, question: target }] };
     if (!text) return { ok: false, reason: 'The answer is empty.' };
     // A number field would reject prose (the page resets it): the analyst edits the answer down to the figure.
     if (question.kind === 'number' && !/^[-+]?\d+(?:[.,]\d+)?$/.test(text)) {
       return { ok: false, reason: 'This field takes a number and the answer is text; edit the answer to the number.' };
     }
-    return { ok: true, value: text, requests: [{ fieldId: question.fieldId, value: text, expectedText: question.text }] };
+    return { ok: true, value: text, requests: [{ fieldId: question.fieldId, value: text, question: target }] };
   }
   // Options that exist only while the list is open: the writer matches the label against them when it opens
   // the list, and refuses (naming the options) when none fits.
-  const option = optionsReadAtFill(question) ? answer.choice?.trim() || undefined : findOption(question.options, answer.choice);
+  const listed = findOption(question.options, answer.choice);
+  const option = optionsReadAtFill(question) ? listed ?? (answer.choice?.trim() || undefined) : listed;
   if (!option) {
     const asked = answer.choice ? `"${answer.choice}" is not one of its options` : 'no option was chosen';
-    const known = optionsReadAtFill(question) ? 'its options show only when its list is open; type one when editing' : question.options.join(', ');
+    const known = optionsReadAtFill(question) && question.options.length === 0 ? 'its options show only when its list is open; type one when editing' : question.options.join(', ');
     return { ok: false, reason: `Choose an option: ${asked} (${known}).` };
   }
   const value: FieldValue = question.kind === 'multi-choice' ? [option] : option;
-  const requests: FillRequest[] = [{ fieldId: question.fieldId, value, expectedText: question.text }];
+  const requests: FillRequest[] = [{ fieldId: question.fieldId, value, question: target }];
   if (question.commentFieldId && text) {
-    requests.push({ fieldId: question.commentFieldId, value: text });
+    requests.push({ fieldId: question.commentFieldId, value: text, question: target });
     return { ok: true, value, comment: text, requests };
   }
   return { ok: true, value, requests };
@@ -75,9 +85,15 @@ export function hasValue(value: FieldValue | undefined): boolean {
   return value.trim().length > 0;
 }
 
-/** Requests that put back what the fields held before a fill (only fields the fill actually reached). */
-export function planUndo(results: readonly { fieldId: string; status: string; previous: FieldValue }[]): FillRequest[] {
-  return results
-    .filter((r) => r.status !== 'not-found' && r.status !== 'stale' && r.status !== 'refused')
-    .map((r) => ({ fieldId: r.fieldId, value: r.previous ?? (null as FieldValue) }));
+/**
+ * Requests that put back what the fields held before a fill (only fields the fill actually reached). Undo is a
+ * fill: each request carries the question the original fill was for, so the same stale, visibility and frame
+ * checks apply, and a box the page has since given to another question is refused.
+ */
+export function planUndo(fill: { requests: readonly FillRequest[]; results: readonly { fieldId: string; status: string; previous: FieldValue }[] }): FillRequest[] {
+  return fill.results.flatMap((r) => {
+    const request = fill.requests.find((q) => q.fieldId === r.fieldId);
+    if (!request || r.status === 'not-found' || r.status === 'stale' || r.status === 'refused') return [];
+    return [{ fieldId: r.fieldId, value: r.previous ?? (null as FieldValue), question: request.question }];
+  });
 }

@@ -1,5 +1,5 @@
 // The panel's keyboard map: one table drives both the key handling and the shortcut list shown to the analyst.
-export type PanelCommand = 'next' | 'previous' | 'first' | 'last' | 'accept' | 'edit' | 'skip' | 'undo' | 'search' | 'help';
+export type PanelCommand = 'next' | 'previous' | 'next-unresolved' | 'first' | 'last' | 'accept' | 'edit' | 'skip' | 'undo' | 'search' | 'help';
 
 export interface Shortcut {
   command: PanelCommand;
@@ -10,6 +10,7 @@ export interface Shortcut {
 export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'next', keys: ['j', 'ArrowDown'], label: 'Next question' },
   { command: 'previous', keys: ['k', 'ArrowUp'], label: 'Previous question' },
+  { command: 'next-unresolved', keys: ['n'], label: 'Next unresolved question' },
   { command: 'first', keys: ['Home'], label: 'First question' },
   { command: 'last', keys: ['End'], label: 'Last question' },
   { command: 'accept', keys: ['a'], label: 'Accept and fill' },
@@ -42,4 +43,13 @@ export function step(current: number, direction: 1 | -1, length: number): number
   if (length === 0) return -1;
   if (current < 0) return direction === 1 ? 0 : length - 1;
   return Math.min(length - 1, Math.max(0, current + direction));
+}
+
+/**
+ * The key of the question selected after moving through `keys` (the list in display order): the selection is a
+ * question, never a list position, so a question inserted above it does not take its place.
+ */
+export function stepSelection(keys: readonly string[], selectedKey: string | undefined, direction: 1 | -1): string | undefined {
+  const index = selectedKey === undefined ? -1 : keys.indexOf(selectedKey);
+  return keys[step(index, direction, keys.length)];
 }

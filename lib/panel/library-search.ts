@@ -1,31 +1,42 @@
-// Searching the library by hand from a question card: approved and draft entries (never retired), ranked by
-// Fuse over question, alternate wordings, answer and tags. A pick becomes a proposal marked as chosen by hand.
+// Searching the library by hand from a question card: approved and draft entries (never retired), found and ranked
+// by the Library view's search (words, synonyms, typos). A pick becomes a proposal marked as chosen by hand.
 import Fuse from 'fuse.js';
+import { createLibrarySearchIndex } from '../library/search-library';
 import { entryStatus, isStale, type LibraryEntry, type Proposal } from '../schema';
 
 export interface LibrarySearcher {
   search(query: string, limit?: number): { entry: LibraryEntry; score: number }[];
 }
 
+/** The search index is built on the first search, not when the library loads (20,000 entries take a while). */
 export function createLibrarySearcher(entries: readonly LibraryEntry[]): LibrarySearcher {
   const live = entries.filter((e) => entryStatus(e) !== 'retired');
-  const fuse = new Fuse(live, {
-    includeScore: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    keys: [
-      { name: 'question', weight: 3 },
-      { name: 'alternateQuestions', weight: 2 },
-      { name: 'tags', weight: 1.5 },
-      { name: 'answer', weight: 1 },
-      { name: 'id', weight: 1 },
-    ],
+  // Found and ranked like the Library view's search (synonyms, typos by closeness); Fuse only scores the picks.
+  let built: { index: ReturnType<typeof createLibrarySearchIndex>; fuse: Fuse<LibraryEntry> } | undefined;
+  const build = () => ({
+    index: createLibrarySearchIndex(live),
+    fuse: new Fuse(live, {
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.6,
+      keys: [
+        { name: 'question', weight: 3 },
+        { name: 'alternateQuestions', weight: 2 },
+        { name: 'tags', weight: 1.5 },
+        { name: 'answer', weight: 1 },
+        { name: 'id', weight: 1 },
+      ],
+    }),
   });
   return {
     search(query, limit = 8) {
       const q = query.trim();
       if (!q) return [];
-      return fuse.search(q, { limit }).map((r) => ({ entry: r.item, score: 1 - (r.score ?? 1) }));
+      built ??= build();
+      const found = built.index.search(q, 'all').slice(0, limit);
+      if (found.length === 0) return [];
+      const scores = new Map(built.fuse.search(q, { limit: 100 }).map((r) => [r.item, 1 - (r.score ?? 1)]));
+      return found.map((entry) => ({ entry, score: scores.get(entry) ?? 0.5 }));
     },
   };
 }

@@ -1,6 +1,7 @@
 // What the panel needs from the outside world, as interfaces: the page (through the content script), the
 // matcher and the library store. The side panel wires the real ones; tests and the bench can wire others.
-import type { DetectedQuestion, FillEvent, FillRequest, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
+import type { LearnedChange } from '../db/aliases-repository';
+import type { DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
 
 export interface ContentPort {
   /** Every frame's questions, merged into one scan; each question carries its frameId. */
@@ -12,20 +13,34 @@ export interface ContentPort {
   openSection(index: number): Promise<void>;
   /** Calls `onChange` when the page loads anew or its questions change; returns the unsubscribe. */
   watch(onChange: () => void): () => void;
+  /** Trust frames of `origin` in this tab from now on (the analyst chose it by name; the default is refuse). */
+  allowFrameOrigin(origin: string): void;
 }
 
 export interface LibrarySnapshot {
   entries: LibraryEntry[];
-  aliases: { entryId: string; text: string; normalized: string }[];
+  /** Learned wordings, with where each was learned and whether it was reviewed (lib/panel/learned-wording.ts). */
+  aliases: { entryId: string; text: string; normalized: string; origin?: string; reviewedAt?: string }[];
   /** Why the library may be incomplete (e.g. the first-run sample failed to load), for the analyst. */
   problem?: string;
 }
 
-/** Ranked proposals (best first) per question key; retired entries are never proposed. */
-export type ProposeFn = (questions: Pick<DetectedQuestion, 'key' | 'text' | 'kind' | 'options'>[], library: LibrarySnapshot) => Record<string, Proposal[]>;
+/**
+ * Ranked proposals (best first) per question key; retired entries are never proposed. `page.origin` is the site
+ * asking: a match through an unreviewed wording learned on another site is capped below High. Without `page`
+ * (the matching worker) no cap is applied: the panel applies it per page (`capLearnedMatches`).
+ */
+export type ProposeFn = (
+  questions: Pick<DetectedQuestion, 'key' | 'text' | 'kind' | 'options' | 'optionsSearchable'>[],
+  library: LibrarySnapshot,
+  page?: { origin?: string },
+) => Record<string, Proposal[]>;
 
 /** The option label an entry's short answer maps to among a question's options, if any. */
 export type MapChoiceFn = (entry: LibraryEntry, options: string[]) => string | undefined;
+
+/** What one learning changed, kept by the panel only to take it back. */
+export type LearnedToken = LearnedChange;
 
 export interface LibraryStore {
   load(): Promise<LibrarySnapshot>;
@@ -33,7 +48,16 @@ export interface LibraryStore {
   saveDraft(input: { question: string; answer: string; choice?: string; base?: LibraryEntry }): Promise<LibraryEntry>;
   /** Adds a question wording to an entry's alternate questions. */
   addAlternateWording(entryId: string, wording: string): Promise<LibraryEntry>;
-  learnAlias(entryId: string, wording: string): Promise<void>;
-  recordFill(event: FillEvent): Promise<void>;
+  /** Learns the wording accepted on `page`; the returned token takes that learning back (undo of the fill). */
+  learnAlias(entryId: string, wording: string, page: { url: string; title: string }): Promise<LearnedToken>;
+  forgetLearning(token: LearnedToken): Promise<void>;
+  /** Writes fill rows (`pending` before their requests leave) in one transaction: all recorded or none. */
+  recordFills(events: FillEvent[]): Promise<void>;
+  /** Settles rows by request id with the page's results or a read-back. */
+  resolveFills(resolutions: readonly FillResolution[]): Promise<void>;
+  pendingFills(): Promise<FillEvent[]>;
+  /** Every row recorded for one page (top page URL). */
+  pageHistory(pageUrl: string): Promise<FillEvent[]>;
   history(): Promise<FillEvent[]>;
+  clearHistory(): Promise<void>;
 }

@@ -1,8 +1,9 @@
 // Runs the matcher (lib/match) over a page's questions: the best proposal first, then the runner-up
 // candidates as alternatives the analyst can pick. One index per library snapshot, and a question already
 // matched against that snapshot is not matched again (re-scans after every fill stay cheap).
-import { bandOf, buildIndex, mapChoice, matchQuestion, type MatchIndex } from '../match';
+import { bandOf, buildIndex, mapChoice, matchQuestion, preferredChoice, type MatchIndex } from '../match';
 import { entryStatus, isStale, type LibraryEntry, type Proposal } from '../schema';
+import { capLearnedMatch } from './learned-wording';
 import type { LibrarySnapshot, ProposeFn } from './ports';
 
 /** How many candidates a question card offers under "Other answers" (the best included). */
@@ -20,12 +21,25 @@ function alternative(entry: LibraryEntry, score: number, options: string[], toda
   };
 }
 
+/**
+ * A searchable list (OneTrust's lookup) may hold options beyond those it showed when opened: an entry's own option
+ * that maps onto none of them is still proposed, and looked up in the list when filled.
+ */
+function withSearchedChoice(proposal: Proposal, entry: LibraryEntry | undefined): Proposal {
+  if (proposal.choice !== undefined || !entry) return proposal;
+  const choice = preferredChoice(entry);
+  return choice === undefined ? proposal : { ...proposal, choice };
+}
+
 /** True when two snapshots hold the same entries (id, version, status) and aliases, so matches can be reused. */
 export function sameLibrary(a: LibrarySnapshot, b: LibrarySnapshot): boolean {
   if (a === b) return true;
   if (a.entries.length !== b.entries.length || a.aliases.length !== b.aliases.length) return false;
   const entryKey = (e: LibraryEntry) => `${e.id}\u0000${e.updatedAt ?? ''}\u0000${e.status ?? ''}\u0000${e.expiresAt ?? ''}`;
-  return a.entries.every((e, i) => entryKey(e) === entryKey(b.entries[i]!)) && a.aliases.every((x, i) => x.entryId === b.aliases[i]!.entryId && x.normalized === b.aliases[i]!.normalized);
+  return a.entries.every((e, i) => entryKey(e) === entryKey(b.entries[i]!)) && a.aliases.every((x, i) => {
+      const y = b.aliases[i]!;
+      return x.entryId === y.entryId && x.normalized === y.normalized && x.origin === y.origin && x.reviewedAt === y.reviewedAt;
+    });
 }
 
 interface Prepared {
@@ -37,7 +51,7 @@ interface Prepared {
 
 export function createProposer(today?: () => string): ProposeFn {
   const prepared = new WeakMap<LibrarySnapshot, Prepared>();
-  return (questions, library) => {
+  return (questions, library, page) => {
     const day = today?.() ?? new Date().toISOString().slice(0, 10);
     let ready = prepared.get(library);
     if (!ready) {
@@ -46,11 +60,14 @@ export function createProposer(today?: () => string): ProposeFn {
     }
     const { index, byId, memo } = ready;
     const out: Record<string, Proposal[]> = {};
+    // The memo holds what the library says; whether a learned wording counts depends on the page asking.
+    // Without a page (the matching worker), proposals come back as the library says; the panel applies the cap.
+    const forPage = (ranked: Proposal[]) => (page && ranked[0]?.why.source === 'alias' ? [capLearnedMatch(ranked[0], library.aliases, page.origin), ...ranked.slice(1)] : ranked);
     for (const q of questions) {
-      const memoKey = `${q.text}\u0000${q.kind}\u0000${q.options.join('\u0001')}`;
+      const memoKey = `${q.text}\u0000${q.kind}\u0000${q.optionsSearchable ? 's' : ''}\u0000${q.options.join('\u0001')}`;
       const known = memo.get(memoKey);
       if (known) {
-        out[q.key] = known;
+        out[q.key] = forPage(known);
         continue;
       }
       const result = matchQuestion(index, { text: q.text, kind: q.kind, options: q.options }, { candidateCount: CANDIDATES });
@@ -66,9 +83,19 @@ export function createProposer(today?: () => string): ProposeFn {
         if (!entry || entryStatus(entry) === 'retired' || ranked.some((p) => p.entryId === c.entryId)) continue;
         ranked.push(alternative(entry, c.score, q.options, day));
       }
-      out[q.key] = ranked;
-      memo.set(memoKey, ranked);
+      const proposals = q.optionsSearchable ? ranked.map((p) => withSearchedChoice(p, byId.get(p.entryId))) : ranked;
+      out[q.key] = forPage(proposals);
+      memo.set(memoKey, proposals);
     }
     return out;
   };
+}
+
+/** `capLearnedMatch` over proposals by question key: a learned wording's match counts in full only where it may. */
+export function capLearnedMatches(proposals: Record<string, Proposal[]>, aliases: LibrarySnapshot['aliases'], pageOrigin: string | undefined): Record<string, Proposal[]> {
+  const out: Record<string, Proposal[]> = {};
+  for (const [key, ranked] of Object.entries(proposals)) {
+    out[key] = ranked[0]?.why.source === 'alias' ? [capLearnedMatch(ranked[0], aliases, pageOrigin), ...ranked.slice(1)] : ranked;
+  }
+  return out;
 }

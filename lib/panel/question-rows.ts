@@ -30,6 +30,8 @@ export interface QuestionRow {
   changedOnPage?: FieldValue;
   /** The question appeared on a later scan of the page (e.g. a dependent question revealed by an answer). */
   appeared?: boolean;
+  /** Its proposals are still being computed (matching runs in the background). */
+  matching?: boolean;
 }
 
 export interface RowsState {
@@ -40,11 +42,15 @@ export interface RowsState {
 
 export type RowsAction =
   | { type: 'reset' }
-  | { type: 'scanned'; questions: DetectedQuestion[]; proposals: Record<string, Proposal[]> }
+  /** `restored`: fills the history holds for questions whose field still shows them (by current key). */
+  | { type: 'scanned'; questions: DetectedQuestion[]; proposals: Record<string, Proposal[]>; matching?: readonly string[]; restored?: Record<string, LastFill> }
+  /** A batch of proposals for rows of the last scan that were still matching. */
+  | { type: 'proposed'; proposals: Record<string, Proposal[]> }
   | { type: 'fill-started'; keys: string[] }
-  | { type: 'fill-finished'; key: string; fill: LastFill }
+  /** `fieldId` finds the row when a re-scan gave the question a new key while it was being filled (renumbering). */
+  | { type: 'fill-finished'; key: string; fieldId?: string; fill: LastFill }
   | { type: 'fill-aborted'; key: string; reason: string }
-  | { type: 'undone'; key: string; results: FillResult[] }
+  | { type: 'undone'; key: string; fieldId?: string; results: FillResult[] }
   | { type: 'skip'; key: string }
   | { type: 'choose'; key: string; index: number }
   | { type: 'add-proposal'; key: string; proposal: Proposal };
@@ -65,7 +71,7 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
 }
 
 /** Whether a fill stuck, and if not, why, in the analyst's words. */
-export function describeFillOutcome(requests: FillRequest[], results: FillResult[]): { ok: boolean; reason?: string } {
+export function describeFillOutcome(requests: readonly Pick<FillRequest, 'fieldId' | 'value'>[], results: FillResult[]): { ok: boolean; reason?: string } {
   for (const request of requests) {
     const result = results.find((r) => r.fieldId === request.fieldId);
     if (!result) return { ok: false, reason: 'The page did not answer for this field; re-scan and try again.' };
@@ -91,13 +97,14 @@ export function describeFillOutcome(requests: FillRequest[], results: FillResult
   return { ok: true };
 }
 
-function patch(state: RowsState, key: string, change: (row: QuestionRow) => QuestionRow): RowsState {
-  const index = state.rows.findIndex((r) => r.key === key);
+function patch(state: RowsState, key: string, change: (row: QuestionRow) => QuestionRow, fieldId?: string): RowsState {
+  let index = state.rows.findIndex((r) => r.key === key);
+  if (index < 0 && fieldId !== undefined) index = state.rows.findIndex((r) => r.question.fieldId === fieldId);
   if (index < 0) return state;
   const next = change(state.rows[index]!);
   const rows = state.rows.slice();
   rows[index] = next;
-  return { rows, memory: { ...state.memory, [key]: next } };
+  return { rows, memory: { ...state.memory, [next.key]: next } };
 }
 
 /** The page's current value of a filled question when someone (or the page) changed it after the fill. */
@@ -110,15 +117,20 @@ export function changedSinceFill(question: DetectedQuestion, fill: LastFill | un
   return sameValue(now, main.actual) ? undefined : now;
 }
 
-function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[]): QuestionRow {
+function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[], restored: LastFill | undefined): QuestionRow {
   const fresh: QuestionRow = { key: question.key, question, proposals, chosen: 0, status: proposals.length ? 'proposed' : 'no-match', pending: false };
+  const settled = previous !== undefined && previous.status !== 'proposed' && previous.status !== 'no-match';
+  // The panel has no memory of this question's fill (reopened, or the question was renumbered): the history has.
+  if (restored && !settled && !previous?.pending) {
+    const kept = previous ? mergeScanned(previous, question, proposals, undefined) : fresh;
+    return { ...kept, status: restored.edited ? 'edited' : 'filled', failure: undefined, lastFill: restored, changedOnPage: undefined };
+  }
   if (!previous) return fresh;
   // A proposal the analyst picked or found by hand survives a re-scan.
   const pickedId = previous.proposals[previous.chosen]?.entryId;
   const kept = previous.proposals.filter((p) => !proposals.some((n) => n.entryId === p.entryId) && p.entryId === pickedId);
   const merged = [...proposals, ...kept];
   const chosen = Math.max(0, merged.findIndex((p) => p.entryId === pickedId));
-  const settled = previous.status !== 'proposed' && previous.status !== 'no-match';
   const filled = previous.status === 'filled' || previous.status === 'edited';
   return {
     ...fresh,
@@ -138,14 +150,30 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
     case 'scanned': {
       // New in a section that was already on screen = revealed by a change; a newly opened section is not.
       const shownSections = new Set(state.rows.map((r) => r.question.section ?? ''));
+      const matching = new Set(action.matching);
       const rows = action.questions.map((q) => {
-        const previous = state.memory[q.key];
-        const row = mergeScanned(previous, q, action.proposals[q.key] ?? []);
+        // A frame that navigated shows another document: what was done in the old one does not carry over.
+        const remembered = state.memory[q.key];
+        const previous = remembered?.question.frameUrl === q.frameUrl ? remembered : undefined;
+        const row = mergeScanned(previous, q, action.proposals[q.key] ?? [], action.restored?.[q.key]);
         const appeared = previous ? previous.appeared : shownSections.has(q.section ?? '');
-        return appeared ? { ...row, appeared } : row;
+        const shown = appeared ? { ...row, appeared } : row;
+        return matching.has(q.key) ? { ...shown, matching: true } : shown;
       });
       const memory = { ...state.memory };
       for (const row of rows) memory[row.key] = row;
+      return { rows, memory };
+    }
+    case 'proposed': {
+      const memory = { ...state.memory };
+      const rows = state.rows.map((r) => {
+        const proposals = action.proposals[r.key];
+        if (!proposals) return r;
+        const merged = mergeScanned(r, r.question, proposals, undefined);
+        const row = r.appeared ? { ...merged, appeared: true } : merged;
+        memory[r.key] = row;
+        return row;
+      });
       return { rows, memory };
     }
     case 'fill-started': {
@@ -158,7 +186,7 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
         const outcome = describeFillOutcome(action.fill.requests, action.fill.results);
         const status: RowStatus = outcome.ok ? (action.fill.edited ? 'edited' : 'filled') : 'failed';
         return { ...r, pending: false, status, failure: outcome.reason, lastFill: action.fill };
-      });
+      }, action.fieldId);
     case 'fill-aborted':
       return patch(state, action.key, (r) => ({ ...r, pending: false, status: 'failed', failure: action.reason }));
     case 'undone':
@@ -166,7 +194,7 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
         const failed = action.results.find((x) => x.status !== 'filled' && x.status !== 'unchanged');
         if (failed) return { ...r, pending: false, status: 'failed', failure: `Undo did not restore the field: ${failed.status}${failed.message ? ` (${failed.message})` : ''}.` };
         return { ...r, pending: false, status: baseStatus(r), failure: undefined, lastFill: undefined };
-      });
+      }, action.fieldId);
     case 'skip':
       return patch(state, action.key, (r) => ({ ...r, status: r.status === 'skipped' ? baseStatus(r) : 'skipped', failure: undefined }));
     case 'choose':

@@ -14,6 +14,7 @@ export interface SectionSummary extends Counts {
 
 /** A row needs the analyst: it failed, has no match, or its proposal is not safe to take as is. */
 export function needsAttention(row: QuestionRow): boolean {
+  if (row.matching && row.status === 'no-match') return false;
   if (row.status === 'failed' || row.status === 'no-match') return true;
   if (row.status !== 'proposed') return false;
   const p = currentProposal(row);

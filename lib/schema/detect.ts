@@ -45,6 +45,10 @@ export const DetectedQuestionSchema = z.object({
   key: z.string().min(1),
   /** Browser frame id, set by the receiver from the message sender (0 = top frame). */
   frameId: z.number().int().nonnegative().optional(),
+  /** Origin of the frame the field lives in, when it is in a frame (shown on the card). */
+  frameOrigin: z.string().optional(),
+  /** URL of the frame document holding the control, when that is not the tab's page (absent = the top page). */
+  frameUrl: z.string().optional(),
   /** Opaque id of the main control, valid in the frame that reported it. */
   fieldId: z.string().min(1),
   /** Opaque id of the companion comment / justification / additional-information box. */
@@ -58,12 +62,16 @@ export const DetectedQuestionSchema = z.object({
   helpText: z.string().optional(),
   kind: QuestionKindSchema,
   options: z.array(z.string()),
+  /** The list searches as one types and may hold more than `options` (those it shows unfiltered, read by opening it). */
+  optionsSearchable: z.boolean().optional(),
   required: z.boolean(),
   currentValue: FieldValueSchema,
   commentValue: z.string().optional(),
   portal: PortalIdSchema,
   /** The writer that fills this field (e.g. `input`, `select2`, `quill`, `button-group`). */
   writer: z.string().min(1),
+  /** Why the analyst cannot see the control (e.g. "covered by another element", "clipped to 3 px"): not bulk-filled. */
+  hidden: z.string().optional(),
 });
 export type DetectedQuestion = z.infer<typeof DetectedQuestionSchema>;
 
@@ -84,5 +92,9 @@ export const PageScanSchema = z.object({
   sections: SectionInfoSchema.optional(),
   /** Drift warnings: a portal was recognised but an expected structure is missing. */
   warnings: z.array(z.string()),
+  /** The page's life: an id per set of loaded documents (a reload changes it) and the Save clicks seen. */
+  session: z.object({ pageId: z.string().min(1), saves: z.number().int().nonnegative() }).optional(),
+  /** Origins of frames in the tab that were refused (not the tab's origin, not allowed for this tab). */
+  refusedFrameOrigins: z.array(z.string()).optional(),
 });
 export type PageScan = z.infer<typeof PageScanSchema>;

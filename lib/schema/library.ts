@@ -5,15 +5,31 @@ import { z } from 'zod';
 export const LIBRARY_FORMAT = 'answer-library';
 export const LIBRARY_FORMAT_VERSION = 1;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-06-01');
-const isoDateTime = z
-  .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/,
-    'expected an ISO date-time like 2026-06-01T09:30:00Z',
-  );
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/** A day that exists in the calendar (month 1-12, day within that month, leap years counted). */
+function isRealDay(year: number, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The value has the ISO shape and names a real day and time of day (hour 0-23, minutes and seconds 0-59, offset up to 23:59). */
+function isRealDateTime(value: string): boolean {
+  const parts = ISO_DATE_TIME.exec(value);
+  if (!parts) return false;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', offsetHours = '0', offsetMinutes = '0'] = parts;
+  return isRealDay(Number(year), Number(month), Number(day)) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59 && Number(offsetHours) <= 23 && Number(offsetMinutes) <= 59;
+}
+
+const isoDate = z.string().superRefine((value, context) => {
+  const parts = ISO_DATE.exec(value);
+  if (!parts) context.addIssue({ code: 'custom', message: 'expected an ISO date like 2026-06-01' });
+  else if (!isRealDay(Number(parts[1]), Number(parts[2]), Number(parts[3]))) context.addIssue({ code: 'custom', message: `${value} is not a real date (expected year-month-day like 2026-06-01)` });
+});
+const isoDateTime = z.string().superRefine((value, context) => {
+  if (!ISO_DATE_TIME.test(value)) context.addIssue({ code: 'custom', message: 'expected an ISO date-time like 2026-06-01T09:30:00Z' });
+  else if (!isRealDateTime(value)) context.addIssue({ code: 'custom', message: `${value} is not a real date and time (expected like 2026-06-01T09:30:00Z)` });
+});
 
 export const CitationSchema = z.looseObject({
   title: z.string().trim().min(1, 'a citation needs a title'),
@@ -39,6 +55,8 @@ export const LibraryEntrySchema = z.looseObject({
   reviewedAt: isoDate.optional(),
   expiresAt: isoDate.optional(),
   updatedAt: isoDateTime.optional(),
+  /** A fictional entry from the bundled sample library: shown as such, never bulk-filled, removable in one step. */
+  sample: z.boolean().optional(),
 });
 export type LibraryEntry = z.infer<typeof LibraryEntrySchema>;
 

@@ -3,14 +3,26 @@ import { z } from 'zod';
 import { PageScanSchema } from './detect';
 import { FillRequestSchema, FillResultSchema } from './fill';
 
+/**
+ * What the panel tells each frame about the tab: the top frame's origin (read by the panel from frame 0) and
+ * the origins the analyst allowed for this tab. A cross-origin frame answers only with one of them
+ * (frame-role.ts).
+ */
+export const FrameTrustSchema = z.object({
+  topOrigin: z.string().min(1),
+  allowedOrigins: z.array(z.string().min(1)).max(50),
+});
+export type FrameTrust = z.infer<typeof FrameTrustSchema>;
+
 /** Side panel -> content script (through tabs.sendMessage, optionally to one frame). */
-export const PanelToContentSchema = z.discriminatedUnion('type', [
+const PanelCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('scan') }),
   z.object({ type: z.literal('fill'), requests: z.array(FillRequestSchema).min(1).max(2000) }),
   z.object({ type: z.literal('highlight'), fieldIds: z.array(z.string()).max(5000), mode: z.enum(['detected', 'focus', 'filled', 'clear']) }),
   z.object({ type: z.literal('scroll-to'), fieldId: z.string() }),
   z.object({ type: z.literal('open-section'), index: z.number().int().nonnegative() }),
 ]);
+export const PanelToContentSchema = PanelCommandSchema.and(z.object({ frames: FrameTrustSchema.optional() }));
 export type PanelToContent = z.infer<typeof PanelToContentSchema>;
 
 export const ScanReplySchema = z.object({ type: z.literal('scan-result'), scan: PageScanSchema });

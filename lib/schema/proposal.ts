@@ -21,10 +21,21 @@ export const ProposalSchema = z.object({
   choice: z.string().optional(),
   why: z.object({
     source: MatchSourceSchema,
+    /** The question's own words (or phrases) that the entry matched, as written on the page (lower case). */
     matchedTerms: z.array(z.string()),
     /** The wording that matched (question, alternate or alias text). */
     matchedText: z.string(),
     runnerUp: CandidateSchema.optional(),
+    /** Why the band was held at review or lowered: an unanswered facet, a scope mismatch, a near neighbour. */
+    notes: z.array(z.string()).optional(),
+    /** The match went through a wording learned from a page: where, whether reviewed, whether capped below High. */
+    learned: z
+      .object({
+        origin: z.string().optional(),
+        reviewed: z.boolean(),
+        capped: z.boolean(),
+      })
+      .optional(),
   }),
   stale: z.boolean(),
   draft: z.boolean(),

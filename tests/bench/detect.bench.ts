@@ -37,7 +37,7 @@ async function bundleEngine(): Promise<string> {
       contents: `
         import { scanPage } from './lib/detect/scan-page';
         import { FieldRegistry } from './lib/detect/field-registry';
-        import { fillFields } from './lib/fill/fill-fields';
+        import { fieldOwners, fillFields } from './lib/fill/fill-fields';
         import { GenericScanCache } from './lib/detect/incremental-scan';
         const registry = new FieldRegistry('bench');
         const cache = new GenericScanCache();
@@ -49,8 +49,7 @@ async function bundleEngine(): Promise<string> {
             const fields = last.questions.filter((q) => q.kind === 'text').slice(0, count);
             const t0 = performance.now();
             const fresh = scanPage(document, { adapters: [], layout: true, registry });
-            const currentTexts = new Map(fresh.questions.map((q) => [q.fieldId, q.text]));
-            const results = await fillFields(fields.map((q, i) => ({ fieldId: q.fieldId, value: 'Answer ' + i + ': documented, reviewed yearly.', expectedText: q.text })), { registry, currentTexts, layout: true });
+            const results = await fillFields(fields.map((q, i) => ({ fieldId: q.fieldId, value: 'Answer ' + i + ': documented, reviewed yearly.', question: { key: q.key, text: q.text } })), { registry, owners: () => fieldOwners(fresh), layout: true });
             return { ms: performance.now() - t0, filled: results.filter((r) => r.status === 'filled').length, total: results.length };
           },
         };`,

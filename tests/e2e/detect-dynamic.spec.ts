@@ -58,14 +58,20 @@ test('keys are stable across a re-render and a reload; field ids are not reused 
   expect(old[0]?.status).toBe('not-found');
 });
 
-test('a cross-origin portal frame answers for itself with its own ids; a foreign frame stays silent', async ({ context, sw, portalUrl }) => {
+test('a cross-origin portal frame is refused until its origin is allowed for the tab, then answers for itself with its own ids; a foreign frame stays silent', async ({ context, sw, portalUrl }) => {
   const page = await context.newPage();
   await page.goto(portalUrl('buyer', '/portals/generic/portal-frame-host.html'));
   await page.waitForLoadState('load');
   await expect.poll(() => page.frames().length).toBe(3);
-  const frames = await contentFrames(sw, page);
-  expect(frames.length).toBe(2); // top + portal frame; no host access to the foreign frame
-  const scan = await scanPage(sw, page);
+  // A portal host name is no reason to trust a frame: only the tab's origin or one the analyst allowed.
+  const portalOrigin = new URL(page.frames().find((f) => f.url().includes('servicenowservices'))!.url()).origin;
+  expect(await contentFrames(sw, page)).toEqual([0]);
+  const refused = await scanPage(sw, page);
+  expect(refused.questions.map((q) => q.text)).toEqual(['Company registration number']);
+  expect(refused.refusedFrameOrigins).toEqual([portalOrigin]);
+  const frames = await contentFrames(sw, page, [portalOrigin]);
+  expect(frames.length).toBe(2); // top + allowed portal frame; no host access to the foreign frame
+  const scan = await scanPage(sw, page, [portalOrigin]);
   expect(scan.questions.map((q) => [q.text, q.frameId === 0 ? 'top' : 'frame'])).toEqual([
     ['Company registration number', 'top'],
     ['How often do you run external vulnerability scans?', 'frame'],
@@ -74,10 +80,11 @@ test('a cross-origin portal frame answers for itself with its own ids; a foreign
   const top = question(scan, 'registration');
   const framed = question(scan, 'patching SLA');
   expect(top.fieldId.split(':')[0]).not.toBe(framed.fieldId.split(':')[0]);
+  expect(framed.frameOrigin).toBe(portalOrigin);
   const results = await fillPage(sw, page, [
     { fieldId: framed.fieldId, value: '14 days' },
     { fieldId: top.fieldId, value: 'HRB 12345' },
-  ]);
+  ], [portalOrigin]);
   expect(results.map((r) => r.status)).toEqual(['filled', 'filled']);
   await expect(page.frameLocator('#portal').locator('#sla')).toHaveValue('14 days');
   await expect(page.locator('#duns')).toHaveValue('HRB 12345');

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
+import { importSampleAsTeamLibrary } from './support/team-library';
 
 // The machine running e2e may be busy: scans and fills get more time than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -37,7 +38,9 @@ async function expectNoSeriousA11yIssues(panel: Page, view: string) {
   expect(bad.map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with preview, history and CSV export', async ({ context, portalUrl, openPanel }) => {
+test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with preview, history and CSV export', async ({ context, extensionId, portalUrl, openPanel }) => {
+  // Sample entries are never bulk-filled: the team library (the sample's answers, as the team's export) replaces it.
+  await importSampleAsTeamLibrary(context, extensionId);
   const survey = await context.newPage();
   await survey.goto(portalUrl('servicenow', SURVEY));
   await survey.getByRole('button', { name: 'Get Started' }).click();
@@ -97,14 +100,15 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await classic.goto(portalUrl('servicenow', CLASSIC));
   await classic.bringToFront();
   await expect(panel.locator('.page-title strong')).toHaveText('Vendor Risk Assessment | ServiceNow');
-  await expect(summary).toHaveText(/^6 detected/);
+  await expect(summary).toHaveText(/^7 detected/);
 
-  // Bulk fill: the preview lists the question and the answer, leaves out the already-answered field, fills on confirm.
+  // Bulk fill: the preview lists the question and the answer, fills on confirm. The yes/no checkbox nobody touched
+  // is unanswered (not "No"), so no field is left out as already answered.
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
   const preview = panel.locator('.bulk-preview');
   const encrypted = preview.getByRole('listitem').filter({ hasText: 'Is customer data encrypted at rest?' });
   await expect(encrypted).toContainText('→ Yes + comment: Yes. All customer data');
-  await expect(preview).toContainText('1 the page already has an answer');
+  await expect(preview).not.toContainText('the page already has an answer');
   const bulkCount = await preview.getByRole('listitem').count();
   await expectNoSeriousA11yIssues(panel, 'bulk preview');
   await preview.getByRole('button', { name: `Fill ${bulkCount} answers` }).click();
@@ -134,7 +138,7 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   expect(file.startsWith('\uFEFF')).toBe(true);
   const csv = file.slice(1);
   const lines = csv.trim().split('\r\n');
-  expect(lines[0]).toMatch(/^at,portal,pageTitle,pageUrl,questionNumber,questionText,entryId,entryUpdatedAt,value/);
+  expect(lines[0]).toMatch(/^at,action,portal,pageTitle,pageUrl,frameUrl,questionNumber,questionText,entryId,entryUpdatedAt,citation,value,previous/);
   expect(lines).toHaveLength(4 + bulkCount);
   expect(csv).toContain('Is customer data encrypted at rest?');
   expect(csv).toContain(edited);

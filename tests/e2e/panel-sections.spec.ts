@@ -3,6 +3,8 @@
 // holding what the history says was filled.
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
+import { watchPageErrors } from './support/page-errors';
+import { importSampleAsTeamLibrary } from './support/team-library';
 
 // The machine running e2e may be busy: scans and fills get more time than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -22,11 +24,15 @@ function otValues(page: Page): Promise<Record<string, string>> {
   });
 }
 
-test('sections: shows which is open, opens the next, steps through all filling high-confidence answers', async ({ context, portalUrl, openPanel }) => {
+test('sections: shows which is open, opens the next, steps through all filling high-confidence answers', async ({ context, extensionId, portalUrl, openPanel }) => {
+  // Sample entries are never bulk-filled: the team library (the sample's answers, as the team's export) replaces it.
+  await importSampleAsTeamLibrary(context, extensionId);
   const page = await context.newPage();
   await page.goto(portalUrl('onetrust', ROUTE));
   await expect(page.locator('aa-assessment-detail-question')).toHaveCount(6);
   const panel = await openPanel(page);
+  // The section list of this page is rebuilt on every toggle; nothing in the panel may fail unhandled meanwhile.
+  const errors = await watchPageErrors(panel);
 
   const sections = panel.getByRole('region', { name: 'Sections' });
   await expect(sections).toContainText('5 sections, 1 open: Information Security Program');
@@ -71,6 +77,7 @@ test('sections: shows which is open, opens the next, steps through all filling h
   await expect(preview.getByRole('heading', { level: 2 })).toHaveText(/^Section 1 of 5/);
   await preview.getByRole('button', { name: 'Stop' }).click();
   await expect(notice).toHaveText('Stopped at section 1 of 5: filled 0 high-confidence answers.');
+  errors.expectNone();
 });
 
 test('drift warnings: a recognised portal page that is not fillable says why', async ({ context, portalUrl, openPanel }) => {

@@ -74,11 +74,11 @@ test.describe('a hostile portal page', () => {
     for (const { entry, text } of Object.values(REAL_FIELDS)) {
       const q = findQuestion(scan, text);
       expect(q, `missing ${text}`).toBeDefined();
-      requests.push({ fieldId: q!.fieldId, value: answerOf(entry), expectedText: q!.text });
+      requests.push({ fieldId: q!.fieldId, value: answerOf(entry), question: { key: q!.key, text: q!.text } });
     }
     for (const text of CHOICE_FIELDS) {
       const q = findQuestion(scan, text)!;
-      requests.push({ fieldId: q.fieldId, value: 'Yes', expectedText: q.text });
+      requests.push({ fieldId: q.fieldId, value: 'Yes', question: { key: q.key, text: q.text } });
     }
     const activeMarkup = () => page.evaluate(() => document.querySelectorAll('script, img, iframe, object, embed, a[href^="javascript:"]').length);
     const markupBefore = await activeMarkup();

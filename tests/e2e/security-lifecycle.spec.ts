@@ -1,8 +1,8 @@
 // Nothing is lost to the browser's lifecycle: the service worker stopped mid-session (DevTools protocol), the
 // extension reloaded (as an update does), two panels editing the library at once.
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
-import { test, expect, chromiumArgs, EXTENSION_DIR } from './support/extension';
-import { findChromium } from '../support/find-chromium';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect } from './support/extension';
+import { launchReloadable } from './support/reloadable';
 import { readStoredState as storedState } from './support/stored-state';
 
 const HOSTILE_PATH = '/portals/hostile/questionnaire.html';
@@ -57,27 +57,6 @@ test('the service worker stopped in the middle of a session: the next panel acti
   // What the worker set up survives it: the toolbar button still opens the panel.
   expect(await panel.evaluate(() => chrome.sidePanel.getPanelBehavior())).toMatchObject({ openPanelOnActionClick: true });
 });
-
-/**
- * A browser whose extension is loaded through the DevTools protocol, so the test can reload it the way
- * chrome://extensions "Reload" and an update do. (In this Chromium, chrome.runtime.reload() on an extension loaded
- * with --load-extension leaves it disabled, so that path cannot be tested here.)
- */
-async function launchReloadable(): Promise<{ context: BrowserContext; load: () => Promise<string> }> {
-  const args = chromiumArgs()
-    .filter((a) => !a.startsWith('--load-extension') && !a.startsWith('--disable-extensions-except'))
-    .concat(['--enable-unsafe-extension-debugging']);
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: findChromium(),
-    headless: true,
-    ignoreHTTPSErrors: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args,
-  });
-  const cdp = await context.browser()!.newBrowserCDPSession();
-  const load = async () => ((await cdp.send('Extensions.loadUnpacked' as never, { path: EXTENSION_DIR } as never)) as { id: string }).id;
-  return { context, load };
-}
 
 test('an extension reload (as an update does) keeps the library and the fill history', async ({ portalUrl }) => {
   test.setTimeout(240_000);

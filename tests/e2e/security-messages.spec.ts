@@ -69,9 +69,13 @@ test('malformed messages to the content script are refused with a reason and fil
     const reply = (await sendToContent(sw, tabId, message)) as { type: string; ok: boolean; message: string };
     expect(reply, JSON.stringify(message).slice(0, 80)).toMatchObject({ type: 'ok', ok: false, message: expect.stringMatching(/^invalid message: /) });
   }
+  // A request without the question it is for is malformed too: no path skips the stale check.
+  const unchecked = await sendToContent(sw, tabId, { type: 'fill', requests: [{ fieldId, value: 'no question' }] });
+  expect(unchecked).toMatchObject({ type: 'ok', ok: false, message: expect.stringMatching(/^invalid message: .*question/) });
   // Well-formed, but for ids this frame never issued: nothing to do.
+  const question = { key: 'forged', text: 'Forged question?' };
   for (const forged of ['q-encryption', '#q-encryption', `${fieldId.split(':')[0]}:9999`, 'zzzzzz:0']) {
-    expect(await sendToContent(sw, tabId, { type: 'fill', requests: [{ fieldId: forged, value: 'FORGED' }] })).toMatchObject({ type: 'fill-result' });
+    expect(await sendToContent(sw, tabId, { type: 'fill', requests: [{ fieldId: forged, value: 'FORGED', question }] })).toMatchObject({ type: 'fill-result' });
   }
   expect(await fieldValues(page)).toEqual(TEXT_FIELDS.map(() => ''));
 });

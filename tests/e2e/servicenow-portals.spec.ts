@@ -215,7 +215,7 @@ test.describe('ServiceNow on a custom domain', () => {
 
     await page.goto(portalUrl('buyer', '/assessment_take2.do?sysparm_assessable_type=7c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f'));
     const classic = await scan(sw, page);
-    expect([classic.portal, classic.pageKind, classic.questions.length, classic.warnings]).toEqual(['servicenow', 'classic-assessment', 6, []]);
+    expect([classic.portal, classic.pageKind, classic.questions.length, classic.warnings]).toEqual(['servicenow', 'classic-assessment', 7, []]);
 
     await page.goto(portalUrl('buyer', '/svdp'));
     await page.locator('sn-sae-assessment').locator('.sae-question-card').first().waitFor();
@@ -245,15 +245,18 @@ test.describe('ServiceNow classic assessment_take2.do', () => {
       expect(s.portal).toBe('servicenow');
       expect(s.pageKind).toBe('classic-assessment');
       expect(s.warnings).toEqual([]);
+      // The form numbers nothing, so no numbers are reported; the untouched checkbox is unanswered.
       expect(summary(s)).toEqual([
-        ['1', 'How mature is your vulnerability management program?', 'single-choice', ['Not Applicable', 'Ad hoc', 'Repeatable', 'Defined', 'Managed', 'Optimized'], true, 'Security Operations', 'radio-group', false],
-        ['2', 'We maintain a documented incident response plan', 'yesno', ['Yes', 'No'], false, 'Security Operations', 'checkbox-group', false],
-        ['3', 'Is customer data encrypted at rest?', 'yesno', ['Yes', 'No', 'Not Applicable'], true, 'Security Operations', 'select', true],
-        ['4', 'Describe your backup and restore strategy', 'textarea', [], true, 'Data Protection', 'textarea', false],
-        ['5', 'Name of your Chief Information Security Officer', 'text', [], false, 'Data Protection', 'input', false],
-        ['6', 'Which certifications does your service hold?', 'multi-choice', ['ISO/IEC 27001', 'SOC 2 Type II', 'PCI DSS'], false, 'Data Protection', 'checkbox-group', false],
+        [undefined, 'How mature is your vulnerability management program?', 'single-choice', ['Not Applicable', 'Ad hoc', 'Repeatable', 'Defined', 'Managed', 'Optimized'], true, 'Security Operations', 'radio-group', false],
+        [undefined, 'We maintain a documented incident response plan', 'yesno', ['Yes', 'No'], false, 'Security Operations', 'servicenow-checkbox', false],
+        [undefined, 'Is customer data encrypted at rest?', 'yesno', ['Yes', 'No', 'Not Applicable'], true, 'Security Operations', 'select', true],
+        [undefined, 'Describe your backup and restore strategy', 'textarea', [], true, 'Data Protection', 'textarea', false],
+        [undefined, 'Name of your Chief Information Security Officer', 'text', [], false, 'Data Protection', 'input', false],
+        [undefined, 'Which certifications does your service hold?', 'multi-choice', ['ISO/IEC 27001', 'SOC 2 Type II', 'PCI DSS'], false, 'Data Protection', 'checkbox-group', false],
+        [undefined, 'Date of your most recent external penetration test', 'date', [], false, 'Data Protection', 'date', false],
       ]);
-      expect(s.questions.map((q) => q.key)).toEqual([1, 2, 3, 4, 5, 6].map((n) => `servicenow:${C(n)}`));
+      expect(s.questions.map((q) => q.key)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `servicenow:${C(n)}`));
+      expect(s.questions[1]?.currentValue).toBeNull();
 
       const q = (n: number) => s.questions[n - 1]!;
       expectAllFilled(
@@ -265,6 +268,7 @@ test.describe('ServiceNow classic assessment_take2.do', () => {
           { fieldId: q(4).fieldId, value: 'Nightly encrypted backups, tested quarterly.' },
           { fieldId: q(5).fieldId, value: 'Dana Whitfield' },
           { fieldId: q(6).fieldId, value: ['SOC 2 Type II', 'ISO/IEC 27001'] },
+          { fieldId: q(7).fieldId, value: '2026-09-14' },
         ]),
       );
 
@@ -279,11 +283,12 @@ test.describe('ServiceNow classic assessment_take2.do', () => {
           textarea: value(`ASMTQUESTION:${ids[3]}`),
           text: value(`ASMTQUESTION:${ids[4]}`),
           definitions: value(`ASMTQUESTION:${ids[5]}`),
+          date: value(`ASMTQUESTION:${ids[6]}`),
           modified: ids.map((id) => g.modified[`ASMTQUESTION:${id}`] === true),
           mandatoryMarkers: [0, 2, 3].map((i) => document.getElementById(`status.ASMTQUESTION:${ids[i]}`)!.className),
           selectionResult: value('selection_result'),
         };
-      }, [1, 2, 3, 4, 5, 6].map(C));
+      }, [1, 2, 3, 4, 5, 6, 7].map(C));
       expect(form).toEqual({
         likert: '4',
         checkboxHidden: 'true',
@@ -292,14 +297,15 @@ test.describe('ServiceNow classic assessment_take2.do', () => {
         textarea: 'Nightly encrypted backups, tested quarterly.',
         text: 'Dana Whitfield',
         definitions: 'iso27001,soc2',
-        modified: [true, true, true, true, true, true],
+        date: '2026-09-14',
+        modified: [true, true, true, true, true, true, true],
         mandatoryMarkers: ['required-marker changed', 'required-marker changed', 'required-marker changed'],
         selectionResult: '',
       });
       expect(posts.map((r) => r.url())).toEqual([]);
 
       const again = await scan(sw, page);
-      expect(again.questions.map((x) => x.currentValue)).toEqual(['Managed', 'Yes', 'Yes', 'Nightly encrypted backups, tested quarterly.', 'Dana Whitfield', ['ISO/IEC 27001', 'SOC 2 Type II']]);
+      expect(again.questions.map((x) => x.currentValue)).toEqual(['Managed', 'Yes', 'Yes', 'Nightly encrypted backups, tested quarterly.', 'Dana Whitfield', ['ISO/IEC 27001', 'SOC 2 Type II'], '2026-09-14']);
       expect(again.questions[2]?.commentValue).toBe('AES-256 with keys in a managed KMS.');
     });
   }

@@ -10,6 +10,7 @@ import type { StoredEntry } from '../../lib/db/records';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { canonicalEntry, sortById } from '../../lib/library/canonical-entry';
 import { exportLibraryCsv, exportLibraryJson, exportLibraryXlsx } from '../../lib/library/export-library';
+import { normalizeEntryId } from '../../lib/library/entry-checks';
 import { LibraryExportError, LibraryFileError, SyncApplyError } from '../../lib/library/library-errors';
 import { parseLibraryFile, type LibraryFileKind } from '../../lib/library/parse-library-file';
 import { planSync, type ConflictChoices } from '../../lib/library/plan-sync';
@@ -40,7 +41,8 @@ const text = fc.oneof(
 /** Text a schema `.trim()` keeps as is (question, answer, citation title must already be trimmed to be valid). */
 const trimmed = text.map((s) => s.trim()).filter((s) => s !== '');
 const isoDate = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-const isoDateTime = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().replace('.000Z', 'Z'));
+// Change times stay in the past: import refuses an `updatedAt` later than now (it would pin the entry).
+const isoDateTime = fc.date({ min: new Date('2000-01-01'), max: new Date('2025-12-31'), noInvalidDate: true }).map((d) => d.toISOString().replace('.000Z', 'Z'));
 const unknownKey = fc.oneof(fc.constantFrom('reviewer', 'x-internal', 'Source System', 'extra'), fc.stringMatching(/^[a-z][a-zA-Z_]{0,8}$/)).filter(
   (k) => !['id', 'question', 'answer', 'alternateQuestions', 'choice', 'tags', 'citations', 'owner', 'status', 'reviewedAt', 'expiresAt', 'updatedAt', '_meta'].includes(k),
 );
@@ -49,7 +51,8 @@ const unknownValue = fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null
 const citation = fc.record({ title: trimmed, section: text, url: text }, { requiredKeys: ['title'] });
 const entryCore = fc.record(
   {
-    id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.string({ minLength: 1, maxLength: 30 }), nasty.filter((s) => s !== '')),
+    // Import normalises ids (NFC, trimmed, invisible characters removed), so only normal ids round-trip exactly.
+    id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.string({ minLength: 1, maxLength: 30 }), nasty).filter((s) => s !== '' && normalizeEntryId(s) === s),
     question: trimmed,
     alternateQuestions: fc.array(text, { maxLength: 3 }),
     answer: trimmed,
@@ -254,7 +257,7 @@ describe('an import is all or nothing', () => {
         fc.constantFrom<'local' | 'incoming'>('local', 'incoming'),
         async (local, incoming, mirror, failAt, side) => {
           // Overlap the file with the local library so updates and conflicts happen too.
-          const file = [...incoming, ...local.slice(0, 3).map((e) => ({ ...canonicalEntry(e), answer: `${e.answer} (revised)`, updatedAt: '2099-01-01T00:00:00Z' }))].filter(
+          const file = [...incoming, ...local.slice(0, 3).map((e) => ({ ...canonicalEntry(e), answer: `${e.answer} (revised)`, updatedAt: '2026-01-01T00:00:00Z' }))].filter(
             (e, i, all) => all.findIndex((o) => o.id === e.id) === i,
           );
           const db = await dbWith(local);

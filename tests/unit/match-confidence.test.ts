@@ -16,20 +16,25 @@ describe('confidenceOf', () => {
     const two = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0 });
     const single = confidenceOf(best, distantRunnerUp, { supportingTerms: 1, unexplainedTerms: 1, namedInWording: 1, unknownShare: 0 });
     expect(broad).toBeGreaterThan(two);
-    expect(two).toBeCloseTo(0.55, 5);
+    // The runner-up is under 70% of the best: the dominance bonus (0.2) applies to all three.
+    expect(two).toBeCloseTo(0.75, 5);
     expect(single).toBeLessThan(two);
-    // The same similarity lands in different bands: broad support is proposed as high, a single term is not proposed.
+    // The same similarity lands in different bands: broad support is proposed as high, a single term is not.
     expect(bandOf(broad)).toBe('high');
-    expect(bandOf(single)).toBe('none');
+    expect(bandOf(single)).not.toBe('high');
+    // Without a dominated runner-up the single term is not proposed at all.
+    const close = { sim: 0.4, coverage: 0.3, precision: 0.4 };
+    expect(bandOf(confidenceOf(best, close, { supportingTerms: 1, unexplainedTerms: 1, namedInWording: 1, unknownShare: 0 }))).toBe('none');
   });
 
   it('spares a one-concept question the single-term penalty when the entry names its concept and leads clearly', () => {
     const oneConcept = { supportingTerms: 1, unexplainedTerms: 0, namedInWording: 1, unknownShare: 0 };
-    expect(confidenceOf(best, distantRunnerUp, oneConcept)).toBeCloseTo(0.55, 5);
+    // 0.55 plus the dominance bonus (the runner-up is under 70% of the best).
+    expect(confidenceOf(best, distantRunnerUp, oneConcept)).toBeCloseTo(0.75, 5);
     // Another topical term the entry does not explain ("guaranteed uptime"): the penalty stays.
-    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, unexplainedTerms: 1 })).toBeCloseTo(0.35, 5);
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, unexplainedTerms: 1 })).toBeCloseTo(0.55, 5);
     // The concept only in the answer's prose: the penalty stays.
-    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, namedInWording: 0 })).toBeCloseTo(0.35, 5);
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, namedInWording: 0 })).toBeCloseTo(0.55, 5);
     // A runner-up within the lead names the concept too: ambiguous, so the penalty stays on top of crowding.
     const near = { sim: 0.47, coverage: 0.3, precision: 0.5 };
     expect(confidenceOf(best, near, oneConcept)).toBeCloseTo(0.55 - (0.12 - 0.08) * 0.8 - 0.2, 5);

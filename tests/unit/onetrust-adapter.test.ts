@@ -99,6 +99,44 @@ describe('OneTrust adapter', () => {
     expect(scan.warnings).toEqual(['OneTrust assessment: no section list (.aa-section-list__staged-delivery--section) found']);
   });
 
+  it('decides single or multi choice from the buttons, not from the aa-multichoice-buttons component around them', () => {
+    const container = document.querySelectorAll('.questions-container')[1] as Element;
+    const checkable = (labels: string[]) =>
+      labels.map((l) => `<div><button class="vt-button full-width vt-button--secondary" role="checkbox" aria-checked="false">${l}</button></div>`).join('');
+    container.innerHTML = [
+      card(uuid(11), '3.1', 'Backups tested?', `<aa-multichoice-buttons><div class="aa-question__button-row">${buttons(['Yes', 'No'], 'No')}</div></aa-multichoice-buttons>`),
+      card(uuid(12), '3.2', 'Hosting?', `<aa-multichoice-buttons><div class="aa-question__button-row">${buttons(['AWS', 'Azure', 'On premises'])}</div></aa-multichoice-buttons>`),
+      card(uuid(13), '3.3', 'Regions?', `<aa-multichoice-buttons><div class="aa-question__multichoice">${checkable(['EU', 'US'])}</div></aa-multichoice-buttons>`),
+    ].join('');
+    const scan = onetrustAdapter.collect(document, url);
+    expect(scan.questions.map((q) => [q.number, q.kind, q.options])).toEqual([
+      ['3.1', 'yesno', ['Yes', 'No']],
+      ['3.2', 'single-choice', ['AWS', 'Azure', 'On premises']],
+      ['3.3', 'multi-choice', ['EU', 'US']],
+    ]);
+  });
+
+  it('opens a section of a list that is rebuilt on every click, finding the section again by index and name', async () => {
+    const list = document.querySelector('.aa-section-list') as Element;
+    const names = ['Welcome', 'Access Control', 'Data Protection'];
+    let renders = 0;
+    const render = (open: number, loading: boolean) => {
+      renders++;
+      list.innerHTML = names.map((n, i) => section(n, i === open, i === open && loading ? '<ot-loading></ot-loading>' : i === open ? card(uuid(20 + i), `${i}.1`, `Q${i}?`, '<input class="vt-input-element">') : '')).join('');
+      list.querySelectorAll('button.ot-collapse__header-btn').forEach((b, i) =>
+        b.addEventListener('click', () => {
+          render(i, true);
+          setTimeout(() => render(i, false), 60);
+        }),
+      );
+    };
+    render(1, false);
+    expect(await onetrustAdapter.openSection!(document, 2)).toBe(true);
+    expect(readSections(document)).toEqual({ names, open: 2 });
+    expect(onetrustAdapter.collect(document, url).questions.map((q) => q.text)).toEqual(['Q2?']);
+    expect(renders).toBe(3);
+  });
+
   it('says no section is open while the accordion is collapsed', () => {
     document.querySelectorAll('aa-assessment-detail-question').forEach((c) => c.remove());
     document.querySelector('.ot-collapse__header--active')?.classList.remove('ot-collapse__header--active');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, exportFileName, filterHistory, historyToCsv, historyToJson, localDay } from '../../lib/panel/history-export';
-import { buildFillEvent } from '../../lib/panel/fill-event';
-import type { FillEvent } from '../../lib/schema';
+import { countHistory, csvCell, exportFileName, filterHistory, formatHistoryCounts, historyToCsv, historyToJson, localDay } from '../../lib/panel/history-export';
+import { pendingFillEvent, resultChanges } from '../../lib/panel/fill-event';
+import { FillEventSchema, type FillEvent } from '../../lib/schema';
 import { question } from './panel-fixtures';
 
 function event(over: Partial<FillEvent>): FillEvent {
@@ -58,25 +58,80 @@ describe('CSV export', () => {
   it('writes a header and one quoted row per event, multi-line values intact', () => {
     const csv = historyToCsv([event({ value: 'Line 1\nLine "2"', confidence: 0.912, edited: true })]);
     const [header, ...rest] = csv.split('\r\n');
-    expect(header).toBe('at,portal,pageTitle,pageUrl,questionNumber,questionText,entryId,entryUpdatedAt,value,comment,edited,confidence,band,result,message,undo');
+    expect(header).toBe(
+      'at,action,portal,pageTitle,pageUrl,frameUrl,questionNumber,questionText,entryId,entryUpdatedAt,citation,value,previous,comment,edited,confidence,band,result,message',
+    );
     expect(rest.join('\r\n')).toContain('"Line 1\nLine ""2"""');
-    expect(rest.join('\r\n')).toContain(',yes,0.91,,filled,,no');
+    expect(rest.join('\r\n')).toContain(',yes,0.91,,filled,');
+  });
+
+  it('exports an undo as action "undo" with the previous page value and the citation, formula-safe', () => {
+    const undo = event({
+      undo: true,
+      value: '',
+      previous: '=cmd|calc',
+      citations: [{ title: '@Security policy', section: '4.2', url: 'https://trust.example/p' }],
+      frameUrl: 'https://forms.buyer.example/q',
+    });
+    const [header, row] = historyToCsv([undo]).split('\r\n');
+    expect(header!.split(',').slice(0, 2)).toEqual(['at', 'action']);
+    expect(row).toContain(",undo,servicenow,");
+    expect(row).toContain(",https://forms.buyer.example/q,");
+    expect(row).toContain(`"'@Security policy, 4.2 (https://trust.example/p)",,'=cmd|calc,`);
+    const json = JSON.parse(historyToJson([event({}), undo], '2026-11-28T00:00:00Z'));
+    expect(json.events.map((e: { action: string }) => e.action)).toEqual(['fill', 'undo']);
+  });
+
+  it('never counts an undo as a fill', () => {
+    const counts = countHistory([event({}), event({ result: 'rejected' }), event({ undo: true }), event({ result: 'pending' }), event({ result: 'unknown' })]);
+    expect(counts).toEqual({ fills: 4, filled: 1, undos: 1, pending: 1 });
+    expect(formatHistoryCounts(counts)).toBe('4 fills (1 kept by the page) · 1 undo · 1 pending');
   });
 
   it('round-trips JSON with a format marker and names files by date', () => {
     const json = JSON.parse(historyToJson([event({})], '2026-11-28T00:00:00Z'));
-    expect(json).toMatchObject({ format: 'fill-history', version: 1, events: [{ questionKey: 'k' }] });
+    expect(json).toMatchObject({ format: 'fill-history', version: 2, events: [{ action: 'fill', questionKey: 'k' }] });
     expect(exportFileName('csv', '2026-11-28T01:02:03Z')).toBe('fill-history-2026-11-28.csv');
   });
 });
 
-describe('buildFillEvent', () => {
-  it('records the entry version, confidence, value and the worst result of the fill', () => {
-    const q = question({ key: 'q1', number: '1.2', kind: 'yesno', options: ['Yes', 'No'], commentFieldId: 'c1' });
-    const e = buildFillEvent(
-      { at: '2026-11-28T00:00:00Z', pageUrl: 'u', pageTitle: 't' },
+describe('pendingFillEvent and resultChanges', () => {
+  const q = question({ key: 'q1', number: '1.2', kind: 'yesno', options: ['Yes', 'No'], commentFieldId: 'c1', currentValue: 'No', commentValue: 'old' });
+  const context = { at: '2026-11-28T00:00:00Z', pageUrl: 'https://acme.service-now.com/sp', pageTitle: 't', tabId: 7 };
+  const answer = {
+    value: 'Yes',
+    comment: 'Always.',
+    edited: false,
+    entry: { id: 'enc', updatedAt: '2026-06-01T09:30:00Z', citations: [{ title: 'Policy', section: '4.2' }] },
+    proposal: { confidence: 0.95, band: 'high' as const },
+  };
+
+  it('records what the panel saw before the request leaves: pending, with the request id, tab, frame and previous values', () => {
+    const e = pendingFillEvent(context, q, answer, 'r-1');
+    expect(e).toMatchObject({
+      result: 'pending',
+      requestId: 'r-1',
+      tabId: 7,
+      questionNumber: '1.2',
+      entryId: 'enc',
+      entryUpdatedAt: '2026-06-01T09:30:00Z',
+      citations: [{ title: 'Policy', section: '4.2' }],
+      previous: 'No',
+      commentPrevious: 'old',
+      frameUrl: 'https://acme.service-now.com/sp',
+      frameOrigin: 'https://acme.service-now.com',
+    });
+    expect(FillEventSchema.safeParse(e).success).toBe(true);
+  });
+
+  it("records a frame's own URL and origin, not the top page's", () => {
+    const inFrame = question({ key: 'f1', frameUrl: 'https://forms.buyer.example/q?page=1' });
+    expect(pendingFillEvent(context, inFrame, answer, 'r-2')).toMatchObject({ frameUrl: 'https://forms.buyer.example/q?page=1', frameOrigin: 'https://forms.buyer.example', pageUrl: context.pageUrl });
+  });
+
+  it('takes the worst result of the fill, with the previous values the content script read', () => {
+    const changes = resultChanges(
       q,
-      { value: 'Yes', comment: 'Always.', edited: false, entry: { id: 'enc', updatedAt: '2026-06-01T09:30:00Z' }, proposal: { confidence: 0.95, band: 'high' } },
       [
         { fieldId: 'f-q1', value: 'Yes' },
         { fieldId: 'c1', value: 'Always.' },
@@ -85,8 +140,15 @@ describe('buildFillEvent', () => {
         { fieldId: 'f-q1', status: 'filled', actual: 'Yes', previous: null },
         { fieldId: 'c1', status: 'truncated', actual: 'Alw', previous: '' },
       ],
+      '2026-11-28T00:00:01Z',
     );
-    expect(e).toMatchObject({ questionNumber: '1.2', entryId: 'enc', entryUpdatedAt: '2026-06-01T09:30:00Z', confidence: 0.95, result: 'truncated', previous: null });
-    expect(e.message).toContain('cut the answer short');
+    expect(changes).toMatchObject({ result: 'truncated', previous: null, commentPrevious: '', actual: 'Yes', resolvedAt: '2026-11-28T00:00:01Z' });
+    expect(changes.message).toContain('cut the answer short');
+  });
+
+  it('a field the fill never reached keeps the previous value the scan saw, and is not filled', () => {
+    const changes = resultChanges(q, [{ fieldId: 'f-q1', value: 'Yes' }], [{ fieldId: 'f-q1', status: 'not-found', actual: null, previous: null, message: 'gone' }], 'now');
+    expect(changes.result).toBe('not-found');
+    expect('previous' in changes).toBe(false);
   });
 });

@@ -52,12 +52,15 @@ describe('panel library store', () => {
     expect(again.alternateQuestions).toEqual(['Is 2FA required?']);
     await expect(store.addAlternateWording('missing', 'x')).rejects.toThrow('No library entry has the id "missing"');
 
-    await store.learnAlias('mfa', 'Q3. Second factor for VPN?');
-    expect((await store.load()).aliases).toMatchObject([{ entryId: 'mfa', text: 'Q3. Second factor for VPN?' }]);
+    const learned = await store.learnAlias('mfa', 'Q3. Second factor for VPN?', { url: 'https://acme.service-now.com/sp?id=x', title: 'Survey' });
+    expect((await store.load()).aliases).toMatchObject([{ entryId: 'mfa', text: 'Q3. Second factor for VPN?', origin: 'https://acme.service-now.com', pageUrl: 'https://acme.service-now.com/sp?id=x', pageTitle: 'Survey' }]);
+    expect((await store.load()).aliases[0]).not.toHaveProperty('reviewedAt');
+    // Undo of the fill that taught it: the wording is forgotten.
+    await store.forgetLearning(learned);
+    expect((await store.load()).aliases).toEqual([]);
 
     const event = { at: '2026-11-28T00:00:00Z', portal: 'generic' as const, pageUrl: 'u', pageTitle: 't', questionKey: 'k', questionText: 'q', value: 'v', edited: false, result: 'filled' as const, previous: null };
-    await store.recordFill(event);
-    await store.recordFill({ ...event, questionKey: 'k2' });
+    await store.recordFills([event, { ...event, questionKey: 'k2' }]);
     expect((await store.history()).map((e) => e.questionKey)).toEqual(['k2', 'k']);
   });
 });

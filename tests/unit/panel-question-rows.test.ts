@@ -20,7 +20,7 @@ describe('rowsReducer', () => {
 
   it('moves a row to filled, edited or failed with the reason from the result', () => {
     let state = scanned();
-    const requests = [{ fieldId: 'f-q1', value: 'A' }];
+    const requests = [{ fieldId: 'f-q1', value: 'A', question: { key: 'q1', text: 'Question q1?' } }];
     state = rowsReducer(state, { type: 'fill-started', keys: ['q1'] });
     expect(state.rows[0]!.pending).toBe(true);
     state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests, results: [filled('f-q1', 'A')], value: 'A', edited: true } });
@@ -51,7 +51,7 @@ describe('rowsReducer', () => {
     expect(state.rows[0]!.status).toBe('skipped');
     state = rowsReducer(state, { type: 'skip', key: 'q1' });
     expect(state.rows[0]!.status).toBe('proposed');
-    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A' }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
+    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A', question: { key: 'q1', text: 'Question q1?' } }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
     state = rowsReducer(state, { type: 'undone', key: 'q1', results: [filled('f-q1', '')] });
     expect(state.rows[0]).toMatchObject({ status: 'proposed', lastFill: undefined });
   });
@@ -83,7 +83,7 @@ describe('rowsReducer', () => {
 describe('changes on the page after a fill', () => {
   it('flags a filled field whose value changed on the page, and clears the flag when it matches again', () => {
     let state = scanned();
-    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A' }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
+    state = rowsReducer(state, { type: 'fill-finished', key: 'q1', fill: { requests: [{ fieldId: 'f-q1', value: 'A', question: { key: 'q1', text: 'Question q1?' } }], results: [filled('f-q1', 'A')], value: 'A', edited: false } });
     const rescan = (value: string) =>
       rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1', currentValue: value }), question({ key: 'q2' })], proposals: { q1: [proposal({ entryId: 'e1' })] } });
     expect(rescan('A').rows[0]!.changedOnPage).toBeUndefined();

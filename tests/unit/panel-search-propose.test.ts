@@ -56,11 +56,23 @@ describe('createProposer', () => {
     expect(sameLibrary(snapshot, { entries: library, aliases: [{ entryId: 'enc', text: 'x', normalized: 'x' }] })).toBe(false);
   });
 
-  it('matches a learned alias exactly', () => {
-    const out = propose([question({ key: 'd', text: 'Second factor required for VPN logins?' })], {
-      entries: library,
-      aliases: [{ entryId: 'mfa', text: 'Second factor required for VPN logins?', normalized: 'second factor required for vpn logins' }],
-    });
+  it('keeps the entry option for a searchable list when it maps onto none of the options read', () => {
+    const entries = [entry({ id: 'region', question: 'In which region is customer data hosted?', answer: 'In Brazil.', choice: 'Brazil' })];
+    const q = question({ key: 'r', text: 'In which region is customer data hosted?', kind: 'single-choice', options: ['United States', 'European Union'] });
+    expect(propose([q], { entries, aliases: [] }).r![0]!.choice).toBeUndefined();
+    expect(propose([{ ...q, optionsSearchable: true }], { entries, aliases: [] }).r![0]!.choice).toBe('Brazil');
+  });
+
+  it('matches a learned alias exactly (on the site it was learned on)', () => {
+    const site = 'https://acme.service-now.com';
+    const out = propose(
+      [question({ key: 'd', text: 'Second factor required for VPN logins?' })],
+      {
+        entries: library,
+        aliases: [{ entryId: 'mfa', text: 'Second factor required for VPN logins?', normalized: 'second factor required for vpn logins', origin: site }],
+      },
+      { origin: site },
+    );
     expect(out.d![0]).toMatchObject({ entryId: 'mfa', band: 'high' });
     expect(out.d![0]!.why.source).toBe('alias');
   });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { servicenowAdapter, servicenowPageKind } from '../../lib/detect/portals/servicenow';
+import { servicenowCheckboxWriter } from '../../lib/fill/writers/servicenow-checkbox';
 
 const fixtures = resolve(import.meta.dirname, '../fixtures/portals/servicenow');
 const SN = 'https://acme.service-now.com';
@@ -164,23 +165,32 @@ describe('classic assessment_take2.do', () => {
     expect(scan.warnings).toEqual([]);
     expect(scan.pageKind).toBe('classic-assessment');
     const rows = scan.questions.map((q) => [q.number, q.text, q.kind, q.writer, q.options, q.required, q.section, q.portalKey]);
+    // The form shows no numbers (none are made up); categories are known by their OPEN/CLOSED toggles.
     expect(rows).toEqual([
-      ['1', 'How mature is your vulnerability management program?', 'single-choice', 'radio-group',
+      [undefined, 'How mature is your vulnerability management program?', 'single-choice', 'radio-group',
         ['Not Applicable', 'Ad hoc', 'Repeatable', 'Defined', 'Managed', 'Optimized'], true, 'Security Operations', C(1)],
-      ['2', 'We maintain a documented incident response plan', 'yesno', 'checkbox-group', ['Yes', 'No'], false, 'Security Operations', C(2)],
-      ['3', 'Is customer data encrypted at rest?', 'yesno', 'select', ['Yes', 'No', 'Not Applicable'], true, 'Security Operations', C(3)],
-      ['4', 'Describe your backup and restore strategy', 'textarea', 'textarea', [], true, 'Data Protection', C(4)],
-      ['5', 'Name of your Chief Information Security Officer', 'text', 'input', [], false, 'Data Protection', C(5)],
-      ['6', 'Which certifications does your service hold?', 'multi-choice', 'checkbox-group',
+      [undefined, 'We maintain a documented incident response plan', 'yesno', 'servicenow-checkbox', ['Yes', 'No'], false, 'Security Operations', C(2)],
+      [undefined, 'Is customer data encrypted at rest?', 'yesno', 'select', ['Yes', 'No', 'Not Applicable'], true, 'Security Operations', C(3)],
+      [undefined, 'Describe your backup and restore strategy', 'textarea', 'textarea', [], true, 'Data Protection', C(4)],
+      [undefined, 'Name of your Chief Information Security Officer', 'text', 'input', [], false, 'Data Protection', C(5)],
+      [undefined, 'Which certifications does your service hold?', 'multi-choice', 'checkbox-group',
         ['ISO/IEC 27001', 'SOC 2 Type II', 'PCI DSS'], false, 'Data Protection', C(6)],
+      [undefined, 'Date of your most recent external penetration test', 'date', 'date', [], false, 'Data Protection', C(7)],
     ]);
     expect(scan.questions[1]?.control.id).toBe(`ni.ASMTQUESTION:${C(2)}`);
     expect(scan.questions[2]?.comment?.id).toBe(`ADDINFO:ASMTQUESTION:${C(3)}`);
   });
 
+  it('keeps a number the page shows at the start of a label', () => {
+    const label = document.getElementById(`label_ASMTQUESTION:${C(4)}`)!;
+    label.textContent = `2.1 ${label.textContent}`;
+    const q = servicenowAdapter.collect(document, url).questions[3];
+    expect([q?.number, q?.text]).toEqual(['2.1', 'Describe your backup and restore strategy']);
+  });
+
   it('leaves out the questions of a collapsed category', () => {
     document.querySelector('tbody.cat_data')?.setAttribute('style', 'display:none');
-    expect(servicenowAdapter.collect(document, url).questions.map((q) => q.number)).toEqual(['1', '2', '3']);
+    expect(servicenowAdapter.collect(document, url).questions.map((q) => q.portalKey)).toEqual([C(1), C(2), C(3)]);
   });
 
   it('warns when the page is recognised but its question labels are gone (markup drift)', () => {
@@ -194,11 +204,40 @@ describe('classic assessment_take2.do', () => {
     document.getElementById(`status.ASMTQUESTION:${C(4)}`)?.remove();
     document.getElementById(`ASMTQUESTION:${C(5)}`)?.remove();
     const scan = servicenowAdapter.collect(document, url);
-    expect(scan.questions.map((q) => q.number)).toEqual(['1', '2', '3', '4', '6']);
+    expect(scan.questions.map((q) => q.portalKey)).toEqual([C(1), C(2), C(3), C(4), C(6), C(7)]);
     expect(scan.warnings).toEqual([
       expect.stringContaining('no status.ASMTQUESTION indicator for "Describe your backup and restore strategy"'),
       expect.stringContaining(`no answer control found for "Name of your Chief Information Security Officer" (ASMTQUESTION:${C(5)})`),
     ]);
+  });
+});
+
+describe('classic yes/no checkbox', () => {
+  const C2 = 'c3a1e5f0b2d44f6a9e8d7c6b5a4f3e02';
+  const box = () => document.getElementById(`ni.ASMTQUESTION:${C2}`) as HTMLInputElement;
+  const saved = () => document.getElementById(`sys_original.ASMTQUESTION:${C2}`) as HTMLInputElement;
+
+  beforeEach(() => {
+    document.body.innerHTML = bodyOf('classic-assessment-take2.html');
+  });
+
+  it('reads an untouched box as unanswered, a saved false as No, a checked box as Yes', () => {
+    expect(servicenowCheckboxWriter.read(box(), 'yesno')).toBeNull();
+    saved().value = 'false';
+    expect(servicenowCheckboxWriter.read(box(), 'yesno')).toBe('No');
+    box().checked = true;
+    expect(servicenowCheckboxWriter.read(box(), 'yesno')).toBe('Yes');
+  });
+
+  it('answers No without a click, and an undo (no value) makes the question unanswered again', async () => {
+    let clicks = 0;
+    box().addEventListener('click', () => clicks++);
+    await servicenowCheckboxWriter.write(box(), 'No', 'yesno', {});
+    expect([servicenowCheckboxWriter.read(box(), 'yesno'), clicks]).toEqual(['No', 0]);
+    await servicenowCheckboxWriter.write(box(), 'Yes', 'yesno', {});
+    expect([servicenowCheckboxWriter.read(box(), 'yesno'), clicks]).toEqual(['Yes', 1]);
+    await servicenowCheckboxWriter.write(box(), null, 'yesno', {});
+    expect([servicenowCheckboxWriter.read(box(), 'yesno'), box().checked]).toEqual([null, false]);
   });
 });
 

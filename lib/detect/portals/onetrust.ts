@@ -4,6 +4,8 @@ import type { QuestionKind, SectionInfo } from '../../schema';
 import type { AdapterScan, PortalAdapter, RawQuestion } from '../types';
 import { isYesNoOptions } from '../controls';
 import { normalizeText, readableText } from '../text';
+import { closeLookup, openLookup, optionsOf, optionText } from '../../fill/writers/onetrust-lookup';
+import { navigationClick } from '../../fill/dom-events';
 
 /** Current card element, and the older `assessment-detail-question` seen in earlier public XPaths. */
 const CARD = 'aa-assessment-detail-question, assessment-detail-question';
@@ -13,6 +15,7 @@ const LOADING = 'ot-loading';
 /** Answer option buttons; footer buttons (attachments, comments) and the lone N/A button lack `full-width`. */
 const OPTION_BUTTON = 'button.vt-button.full-width';
 const QUILL_EDITOR = '.ql-editor';
+const LOOKUP_INPUT = 'aa-multichoice-dropdown input, ot-lookup input';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** A section's name: its name element, else the header text without a trailing `N/M` progress count. */
@@ -58,6 +61,7 @@ interface Widget {
   kind: QuestionKind;
   options: string[];
   writer: string;
+  optionsSearchable?: boolean;
 }
 
 function choiceKind(options: string[], multiple: boolean): QuestionKind {
@@ -73,25 +77,74 @@ export function naButtonOf(card: Element): HTMLButtonElement | null {
   return candidates.length === 1 ? (candidates[0] as HTMLButtonElement) : null;
 }
 
+/** Options of each lookup as read by opening it once (the list is rendered only while open). */
+const readLookups = new WeakMap<Element, string[]>();
+
+/** The options read when the lookup was opened for them, else those it shows now (none while closed). */
+function lookupOptionsOf(input: HTMLInputElement): string[] {
+  return readLookups.get(input) ?? optionsOf(input).map(optionText);
+}
+
+const LOOKUP_OPEN_MS = 3000;
+
+/** The analyst is typing in the page: opening a lookup now would take the focus from them. */
+function isTypingInPage(doc: Document): boolean {
+  const active = doc.activeElement as HTMLElement | null;
+  return !!active && active !== doc.body && (active.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName));
+}
+
+/**
+ * Open each lookup of the rendered cards whose options are not known yet, read its options and close it again,
+ * so the panel can show and map them. Only opening and closing: nothing is typed or picked, so the value stays.
+ * A lookup that shows no options in time is not tried again (it is matched when it is filled).
+ */
+async function readLookupOptions(doc: Document, signal?: AbortSignal): Promise<number> {
+  const pending = Array.from(doc.querySelectorAll<HTMLInputElement>(LOOKUP_INPUT)).filter((i) => i.closest(CARD) && !readLookups.has(i));
+  if (pending.length === 0 || isTypingInPage(doc)) return 0;
+  let read = 0;
+  for (const input of pending) {
+    if (signal?.aborted) break;
+    try {
+      const options = await openLookup(input, LOOKUP_OPEN_MS, signal);
+      readLookups.set(input, options.map(optionText));
+      read++;
+    } catch {
+      readLookups.set(input, []);
+    } finally {
+      closeLookup(input);
+    }
+  }
+  return read;
+}
+
+/** The element holding a card's option buttons: the multichoice component (used for single rows too) or the row. */
+function optionGroupOf(card: Element): Element | null {
+  const candidates = card.querySelectorAll('aa-multichoice-buttons, .aa-question__multichoice, .aa-question__button-row:not(.aa-question__na)');
+  return Array.from(candidates).find((c) => c.querySelector(OPTION_BUTTON) !== null) ?? null;
+}
+
+/**
+ * Multi-choice when the buttons say so themselves: checkbox roles or an `aria-checked` state, which only
+ * multi-choice buttons carry. OneTrust renders single-choice rows inside `aa-multichoice-buttons` too, so the
+ * component's name proves nothing; with no state on any button, only a `.aa-question__multichoice` list counts.
+ */
+function isMultipleChoice(group: Element, buttons: Element[]): boolean {
+  if (buttons.some((b) => b.hasAttribute('aria-checked') || /^(menuitem)?checkbox$/.test(b.getAttribute('role') ?? ''))) return true;
+  const multichoiceList = group.matches('.aa-question__multichoice') ? group : group.querySelector('.aa-question__multichoice');
+  return multichoiceList !== null && group.querySelector('.aa-question__button-row') === null;
+}
+
 /** Every answer widget of a card, main one first (a card may combine a choice with a text box). */
 function widgetsOf(card: Element): Widget[] {
   const widgets: Widget[] = [];
-  const multi = card.querySelector('aa-multichoice-buttons, .aa-question__multichoice');
-  if (multi) {
-    const options = Array.from(multi.querySelectorAll(OPTION_BUTTON)).map(buttonLabel);
-    widgets.push({ control: multi, kind: 'multi-choice', options, writer: 'onetrust-buttons' });
+  const group = optionGroupOf(card);
+  if (group) {
+    const buttons = Array.from(group.querySelectorAll(OPTION_BUTTON));
+    const options = buttons.map(buttonLabel);
+    widgets.push({ control: group, kind: choiceKind(options, isMultipleChoice(group, buttons)), options, writer: 'onetrust-buttons' });
   }
-  const row = card.querySelector('.aa-question__button-row:not(.aa-question__na)');
-  if (!multi && row && row.querySelector(OPTION_BUTTON)) {
-    const options = Array.from(row.querySelectorAll(OPTION_BUTTON)).map(buttonLabel);
-    widgets.push({ control: row, kind: choiceKind(options, false), options, writer: 'onetrust-buttons' });
-  }
-  const lookup = card.querySelector('aa-multichoice-dropdown input, ot-lookup input');
-  if (lookup) {
-    const listbox = lookup.closest('ot-lookup')?.querySelector('[role="listbox"]');
-    const options = listbox ? Array.from(listbox.querySelectorAll('[role="option"]')).map(buttonLabel) : [];
-    widgets.push({ control: lookup, kind: 'single-choice', options, writer: 'onetrust-lookup' });
-  }
+  const lookup = card.querySelector<HTMLInputElement>(LOOKUP_INPUT);
+  if (lookup) widgets.push({ control: lookup, kind: 'single-choice', options: lookupOptionsOf(lookup), writer: 'onetrust-lookup', optionsSearchable: true });
   const editor = card.querySelector(`aa-rich-text-editor ${QUILL_EDITOR}, [ot-rich-text-editor-element] ${QUILL_EDITOR}`);
   if (editor) {
     const na = naButtonOf(card);
@@ -138,6 +191,7 @@ function collectCard(card: Element, section: string | undefined, warnings: strin
     required: card.querySelector('.aa-question__required') !== null,
     writer: main.writer,
   };
+  if (main.optionsSearchable) q.optionsSearchable = true;
   if (number) q.number = number;
   if (section) q.section = section;
   const help = card.querySelector('.aa-question__description');
@@ -179,21 +233,47 @@ function isSectionRendered(section: Element): boolean {
 const OPEN_TIMEOUT_MS = 15000;
 const POLL_MS = 50;
 
+/**
+ * Section `index` as the page shows it now. The app re-renders the whole section list on every toggle, so an
+ * element found before a click is soon detached: look it up again each time, by position and name (a list that
+ * gained or lost an entry still finds the section by its name).
+ */
+function findSection(doc: Document, index: number, name: string): Element | undefined {
+  const sections = sectionsOf(doc);
+  const atIndex = sections[index];
+  if (atIndex && sectionName(atIndex) === name) return atIndex;
+  return sections.find((s) => sectionName(s) === name);
+}
+
+/** How long a clicked section may stay closed, with no spinner showing, before its header is clicked again. */
+const RECLICK_AFTER_MS = 2000;
+
 async function openSection(doc: Document, index: number, signal?: AbortSignal): Promise<boolean> {
-  const section = sectionsOf(doc)[index];
-  const button = section ? sectionButton(section) : null;
-  if (!section || !button) return false;
-  // Clicking the open section's header would collapse it.
-  if (!isSectionActive(section)) button.click();
-  const deadline = Date.now() + OPEN_TIMEOUT_MS;
+  const first = sectionsOf(doc)[index];
+  if (!first || !sectionButton(first)) return false;
+  const name = sectionName(first);
+  const clickIfClosed = (section: Element): void => {
+    // Clicking the open section's header would collapse it.
+    const button = sectionButton(section);
+    if (button && !isSectionActive(section)) navigationClick(button);
+  };
+  clickIfClosed(first);
+  let clickedAt = Date.now();
+  const deadline = clickedAt + OPEN_TIMEOUT_MS;
   let stableSince = 0;
   while (Date.now() < deadline) {
     if (signal?.aborted) return false;
+    const section = findSection(doc, index, name);
     // Rendered twice in a row, 100 ms apart: a spinner that appears a tick after the click is not missed.
-    if (isSectionRendered(section) && doc.querySelector(LOADING) === null) {
+    if (section && isSectionRendered(section) && doc.querySelector(LOADING) === null) {
       if (stableSince === 0) stableSince = Date.now();
       else if (Date.now() - stableSince >= 100) return true;
     } else stableSince = 0;
+    // A click that landed while the list was being replaced is lost: click the current header once more.
+    if (section && !isSectionActive(section) && doc.querySelector(LOADING) === null && Date.now() - clickedAt >= RECLICK_AFTER_MS) {
+      clickIfClosed(section);
+      clickedAt = Date.now();
+    }
     await new Promise((ok) => setTimeout(ok, POLL_MS));
   }
   return false;
@@ -206,4 +286,5 @@ export const onetrustAdapter: PortalAdapter = {
   recognize: (doc) => doc.querySelector(`${CARD}, downgrade-assessment-detail, .aa-section-list`) !== null,
   collect: (doc) => collect(doc),
   openSection,
+  readDeferredOptions: readLookupOptions,
 };

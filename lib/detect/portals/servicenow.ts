@@ -4,9 +4,9 @@ import type { QuestionKind, SectionInfo } from '../../schema';
 import type { AdapterScan, PortalAdapter, RawQuestion } from '../types';
 import { isYesNoOptions, optionLabel, selectOptions } from '../controls';
 import { deepQueryAll, readableFrameDocument } from '../deep-query';
-import { normalizeText, readableText } from '../text';
+import { normalizeText, readableText, splitQuestionNumber } from '../text';
 import { isStyleVisible } from '../visibility';
-import { realClick } from '../../fill/dom-events';
+import { navigationClick } from '../../fill/dom-events';
 import { waitFor } from '../../fill/wait-for';
 
 export type ServiceNowPageKind = 'sp-take-survey' | 'classic-assessment' | 'ui16-shell' | 'next-experience-shell' | 'svdp';
@@ -137,9 +137,17 @@ function classifyControls(block: Element, isComment: (el: Element) => boolean): 
   return { control: input, kind: 'text', writer: 'input', options: [] };
 }
 
-/** spDatePicker: a text input that commits on blur, paired with a calendar button in a Bootstrap input group. */
+/** Metric data types of date questions, as the classic form's inputs carry them (`datatype`, like ranking's). */
+const DATE_DATATYPE = /^(date|datetime|glide_date|glide_date_time)$/i;
+
+/**
+ * A text input used as a date: spDatePicker (commits on blur, calendar button in a Bootstrap input group), or a
+ * classic date metric (its `datatype`, or the calendar trigger beside it).
+ */
 function isPickerDate(input: HTMLInputElement): boolean {
   if (/updateOn:\s*'blur'/.test(input.getAttribute('ng-model-options') ?? '')) return true;
+  if (DATE_DATATYPE.test(input.getAttribute('datatype') ?? input.getAttribute('data-type') ?? '')) return true;
+  if (input.parentElement?.querySelector('.date_time_trigger') != null) return true;
   return input.closest('.input-group')?.querySelector('.input-group-btn') != null;
 }
 
@@ -216,7 +224,7 @@ async function openSurveyPage(doc: Document, index: number, signal?: AbortSignal
     const wanted = pager.page < index ? /^next$/i : /^previous$/i;
     const button = Array.from(form.querySelectorAll('button')).find((b) => wanted.test(caption(b)));
     if (!button) return false;
-    realClick(button);
+    navigationClick(button);
     await waitFor(() => surveyPager(visibleSurveyForm(doc) ?? form)?.page !== pager.page, SECTION_WAIT_MS, 'the survey page to change', signal);
   }
   return false;
@@ -225,10 +233,27 @@ async function openSurveyPage(doc: Document, index: number, signal?: AbortSignal
 // ---------------------------------------------------------------------------------------------------------------
 // Classic assessment_take2.do
 
+/**
+ * A category header: the element holding a category's `<cls>OPEN` toggle (with its `<cls>CLOSED` twin), or an
+ * explicit `.category_label`. Its name is the header's text without the toggles' glyphs.
+ */
+function categoryName(marker: Element): string | undefined {
+  if (marker.classList.contains('category_label')) return text(marker) || undefined;
+  const prefix = marker.id.slice(0, -'OPEN'.length);
+  if (!prefix || !marker.ownerDocument.getElementById(`${prefix}CLOSED`)) return undefined;
+  const header = marker.closest('tr') ?? marker.parentElement;
+  if (!header || header.querySelector('[id^="label_ASMTQUESTION:"]')) return undefined;
+  const named = header.querySelector('.category_label');
+  if (named) return text(named) || undefined;
+  const copy = header.cloneNode(true) as Element;
+  copy.querySelectorAll(`[id$="OPEN"], [id$="CLOSED"]`).forEach((t) => t.remove());
+  return normalizeText(copy.textContent ?? '') || undefined;
+}
+
 function collectClassic(doc: Document): AdapterScan {
   const warnings: string[] = [];
   const questions: RawQuestion[] = [];
-  const labels = Array.from(doc.querySelectorAll('[id^="label_ASMTQUESTION:"], .category_label'));
+  const labels = Array.from(doc.querySelectorAll('[id^="label_ASMTQUESTION:"], .category_label, [id$="OPEN"]'));
   const questionLabels = labels.filter((l) => l.id.startsWith('label_ASMTQUESTION:'));
   if (questionLabels.length === 0) {
     if (doc.readyState === 'complete') {
@@ -237,13 +262,11 @@ function collectClassic(doc: Document): AdapterScan {
     return { pageKind: 'classic-assessment', questions, warnings };
   }
   let section: string | undefined;
-  let ordinal = 0;
   for (const label of labels) {
     if (!label.id.startsWith('label_ASMTQUESTION:')) {
-      section = text(label) || undefined;
+      section = categoryName(label) ?? section;
       continue;
     }
-    ordinal++;
     const id = label.id.slice('label_ASMTQUESTION:'.length);
     const row = doc.getElementById(`ASMTQUESTION:${id}-row`) ?? label.closest('tr');
     if (!row) {
@@ -252,7 +275,8 @@ function collectClassic(doc: Document): AdapterScan {
     }
     if (!isStyleVisible(row)) continue;
     const facts = classicControl(doc, id, row);
-    const questionText = text(label);
+    // A number only where the page shows one at the start of the label: the form itself numbers nothing.
+    const { number, text: questionText } = splitQuestionNumber(text(label));
     if (!facts) {
       warnings.push(`ServiceNow assessment: no answer control found for "${questionText}" (ASMTQUESTION:${id}).`);
       continue;
@@ -263,12 +287,12 @@ function collectClassic(doc: Document): AdapterScan {
       kind: facts.kind,
       text: questionText,
       textSource: 'adapter:servicenow',
-      number: String(ordinal),
       options: facts.options,
       required: (status?.getAttribute('oclass') ?? '') !== '',
       writer: facts.writer,
       portalKey: id,
     };
+    if (number) q.number = number;
     if (!status) warnings.push(`ServiceNow assessment: no status.ASMTQUESTION indicator for "${questionText}"; required markers may be wrong.`);
     if (section) q.section = section;
     const comment = doc.getElementById(`ADDINFO:ASMTQUESTION:${id}`);
@@ -283,7 +307,7 @@ function classicControl(doc: Document, id: string, row: Element): ControlFacts |
   const radios = Array.from(doc.getElementsByName(name)).filter((el) => (el as HTMLInputElement).type === 'radio');
   if (radios.length > 0) return choiceFacts(groupOf(radios), 'radio-group', radios.map(optionLabel), false);
   const ni = doc.getElementById(`ni.${name}`);
-  if (ni) return { control: ni, kind: 'yesno', writer: 'checkbox-group', options: ['Yes', 'No'] };
+  if (ni) return { control: ni, kind: 'yesno', writer: 'servicenow-checkbox', options: ['Yes', 'No'] };
   const definitions = Array.from(row.querySelectorAll('input[type="checkbox"][id^="ASMTDEFINITION:"]'));
   if (definitions.length > 0) return choiceFacts(groupOf(definitions), 'checkbox-group', definitions.map(optionLabel), true);
   const main = doc.getElementById(name);
@@ -343,7 +367,7 @@ async function openSvdpSection(doc: Document, index: number, signal?: AbortSigna
   const tab = deepQueryAll(doc, '.sae-section-tab')[index];
   if (!tab) return false;
   const name = caption(tab);
-  realClick(tab);
+  navigationClick(tab);
   await waitFor(
     () => deepQueryAll(doc, '.sae-section-title').some((t) => text(t) === name) && svdpSections(doc)?.open === index,
     SECTION_WAIT_MS,
@@ -375,6 +399,9 @@ export const servicenowAdapter: PortalAdapter = {
         return { questions: [], warnings: [] };
     }
   },
+  // The third-party portal autosaves and shows a "Saved" badge on each card it saved (research §1.6).
+  countSaveIndicators: (doc) =>
+    servicenowPageKind(doc, new URL(doc.URL)) === 'svdp' ? deepQueryAll(doc, '.sae-saved-badge').filter((b) => !(b as HTMLElement).hidden && isStyleVisible(b)).length : 0,
   async openSection(doc, index, signal) {
     const kind = servicenowPageKind(doc, new URL(doc.URL));
     if (kind === 'sp-take-survey') return openSurveyPage(doc, index, signal);

@@ -33,6 +33,7 @@ async function clickWhenEnabled(buttons: Element[], target: Element, options: Wr
 
 export const buttonGroupWriter: FieldWriter = {
   id: 'button-group',
+  facade: buttonsOf,
   read(control, kind) {
     const selected = buttonsOf(control).filter(isSelected).map(optionLabel);
     if (kind === 'multi-choice') return selected;

@@ -13,6 +13,7 @@ export function checkboxesOf(control: Element): HTMLInputElement[] {
 
 export const checkboxGroupWriter: FieldWriter = {
   id: 'checkbox-group',
+  facade: checkboxesOf,
   read(control, kind) {
     const boxes = checkboxesOf(control);
     if (kind === 'yesno' && boxes.length === 1) return boxes[0]?.checked ? 'Yes' : 'No';

@@ -14,6 +14,7 @@ import { quillWriter } from './quill';
 import { onetrustButtonsWriter, onetrustRichTextWriter } from './onetrust-buttons';
 import { onetrustLookupWriter } from './onetrust-lookup';
 import { select2Writer } from './select2';
+import { servicenowCheckboxWriter } from './servicenow-checkbox';
 
 export const fieldWriters: FieldWriter[] = [
   inputWriter,
@@ -31,6 +32,7 @@ export const fieldWriters: FieldWriter[] = [
   onetrustRichTextWriter,
   onetrustLookupWriter,
   select2Writer,
+  servicenowCheckboxWriter,
 ];
 
 export function findWriter(id: string): FieldWriter | undefined {

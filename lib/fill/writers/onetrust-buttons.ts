@@ -52,6 +52,7 @@ export async function toggleTo(b: HTMLButtonElement, want: boolean, options: Wri
 
 export const onetrustButtonsWriter: FieldWriter = {
   id: 'onetrust-buttons',
+  facade: optionButtons,
   read(control, kind) {
     const selected = optionButtons(control).filter(isOptionSelected).map(label);
     if (kind === 'multi-choice') return selected;
@@ -82,6 +83,7 @@ export const onetrustButtonsWriter: FieldWriter = {
 /** Text question with a lone "Not applicable" button: that label selects the button, any other text goes to Quill. */
 export const onetrustRichTextWriter: FieldWriter = {
   id: 'onetrust-richtext',
+  facade: (card) => [quillEditorOf(card)],
   read(card) {
     const na = naButtonOf(card);
     if (na && isOptionSelected(na)) return label(na);

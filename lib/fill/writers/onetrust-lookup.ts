@@ -20,12 +20,13 @@ function listboxOf(input: HTMLInputElement): Element | null {
   return input.closest('ot-lookup')?.querySelector('[role="listbox"]') ?? null;
 }
 
-function optionsOf(input: HTMLInputElement): HTMLElement[] {
+export function optionsOf(input: HTMLInputElement): HTMLElement[] {
   const listbox = listboxOf(input);
   return listbox ? Array.from(listbox.querySelectorAll<HTMLElement>('[role="option"]')).filter((o) => o.getAttribute('aria-disabled') !== 'true') : [];
 }
 
-const text = (o: Element) => normalizeText(o.textContent ?? '');
+export const optionText = (o: Element) => normalizeText(o.textContent ?? '');
+const text = optionText;
 
 function findOption(input: HTMLInputElement, label: string): HTMLElement | undefined {
   const options = optionsOf(input);
@@ -33,18 +34,25 @@ function findOption(input: HTMLInputElement, label: string): HTMLElement | undef
   return i >= 0 ? options[i] : undefined;
 }
 
-function close(input: HTMLInputElement): void {
+export function closeLookup(input: HTMLInputElement): void {
   input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
   input.blur();
 }
 
-async function pick(input: HTMLInputElement, label: string, options: WriteOptions): Promise<string> {
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+/** Open the lookup's list (focus and click, as a user does) and wait for its options; returns them. */
+export async function openLookup(input: HTMLInputElement, timeoutMs: number, signal?: AbortSignal): Promise<HTMLElement[]> {
   if (optionsOf(input).length === 0) {
     input.focus({ preventScroll: true });
     realClick(input);
-    await waitFor(() => optionsOf(input).length > 0, timeout, 'the lookup options to open', options.signal);
   }
+  return waitFor(() => {
+    const shown = optionsOf(input);
+    return shown.length > 0 ? shown : null;
+  }, timeoutMs, 'the lookup options to open', signal);
+}
+
+async function pick(input: HTMLInputElement, label: string, options: WriteOptions): Promise<string> {
+  await openLookup(input, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
   let option = findOption(input, label);
   if (!option) {
     // Long lists show their first options only: type the label to filter.
@@ -80,14 +88,14 @@ export const onetrustLookupWriter: FieldWriter = {
           setNativeValue(input, before);
           fireInput(input, before);
         }
-        close(input);
+        closeLookup(input);
         throw err;
       }
       const closed = () => input.getAttribute('aria-expanded') !== 'true' || optionsOf(input).length === 0;
       const shown = await waitFor(() => normalizeText(input.value) === chosen && closed(), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the lookup to show the pick', options.signal).catch(() => false);
       if (shown) return;
     }
-    close(input);
+    closeLookup(input);
     throw new Error(`the OneTrust lookup does not show "${label}" after two picks`);
   },
 };

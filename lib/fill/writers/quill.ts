@@ -73,6 +73,7 @@ export async function writeQuillText(editor: HTMLElement, value: string): Promis
 export const quillWriter: FieldWriter = {
   id: 'quill',
   read: (control) => readQuillText(quillEditorOf(control)),
+  facade: (control) => [quillEditorOf(control)],
   async write(control, value) {
     await writeQuillText(quillEditorOf(control), requireText(value, 'quill'));
   },

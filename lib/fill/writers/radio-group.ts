@@ -19,6 +19,7 @@ export function radiosOf(control: Element): HTMLInputElement[] {
 
 export const radioGroupWriter: FieldWriter = {
   id: 'radio-group',
+  facade: radiosOf,
   read(control) {
     const checked = radiosOf(control).find((r) => r.checked);
     return checked ? optionLabel(checked) : null;

@@ -7,9 +7,14 @@ import { normalizeText } from '../../detect/text';
 import { selectOptions } from '../../detect/controls';
 import { FillRefusedError } from '../fill-errors';
 import { requireOption, wantedLabels } from '../option-match';
-import { waitFor } from '../wait-for';
+import { readUntilStable, waitFor } from '../wait-for';
 
 const DEFAULT_TIMEOUT_MS = 3000;
+/**
+ * A ServiceNow survey re-renders a choice list in the digest after a pick: select2 shows "-- None --" for ~20 ms,
+ * then the answer again. A read-back must hold this long before it is believed.
+ */
+const SETTLE_MS = 60;
 
 /** The select2 container for a registered control: the container itself, or the original element it decorates. */
 function containerOf(control: Element): Element {
@@ -34,6 +39,11 @@ function noneOptionLabels(container: Element): string[] {
     .filter((o) => o.value === '')
     .map((o) => normalizeText(o.label || o.text))
     .filter(Boolean);
+}
+
+/** The text the widget shows, placeholder or "-- None --" included, for failure messages. */
+function shownText(container: Element): string {
+  return normalizeText(container.querySelector('.select2-chosen')?.textContent ?? '') || '(nothing)';
 }
 
 function readChosen(container: Element): string {
@@ -117,11 +127,17 @@ async function clear(container: Element, options: WriteOptions): Promise<void> {
     close(container);
   }
   await waitFor(() => readChosen(container) === '', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the select2 list to show no answer', options.signal);
+  const shown = await readUntilStable(() => readChosen(container), { wanted: (v) => v === '', quietMs: SETTLE_MS, signal: options.signal });
+  if (shown !== '') throw new Error(`select2 shows "${shownText(container)}" after clearing`);
 }
 
 export const select2Writer: FieldWriter = {
   id: 'select2',
   read: (control) => readChosen(containerOf(control)),
+  facade: (control) => {
+    const container = containerOf(control);
+    return [container.querySelector('.select2-choice') ?? container];
+  },
   async write(control, value, _kind, options) {
     const container = containerOf(control);
     const wanted = wantedLabels(value);
@@ -141,7 +157,7 @@ export const select2Writer: FieldWriter = {
     if (disabled) throw new FillRefusedError('the select2 list is disabled');
     resyncSource(source, target);
     await pick(container, target, options);
-    const shown = readChosen(container);
-    if (shown !== target) throw new Error(`select2 shows "${shown}" after picking "${target}"`);
+    const shown = await readUntilStable(() => readChosen(container), { wanted: (v) => v === target, quietMs: SETTLE_MS, signal: options.signal });
+    if (shown !== target) throw new Error(`select2 shows "${shownText(container)}" after picking "${target}"`);
   },
 };

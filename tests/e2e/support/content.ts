@@ -2,6 +2,7 @@
 // (lib/messaging/tab-client.ts), which the e2e build exposes on the service worker as `qaTabClient`.
 import type { Page, Worker } from '@playwright/test';
 import type { FillRequest, FillResult, PageScan } from '../../../lib/schema';
+import { fieldOwners } from '../../../lib/fill/fill-fields';
 
 type TabClient = typeof import('../../../lib/messaging/tab-client');
 
@@ -29,15 +30,32 @@ async function callClient<K extends keyof TabClient>(sw: Worker, name: K, args: 
   ) as never;
 }
 
-/** Inject the content script where missing (buyer pages) and scan every frame of the page's tab. */
-export async function scanPage(sw: Worker, page: Page): Promise<PageScan> {
-  return callClient(sw, 'scanTab', [await tabIdOf(sw, page)]);
+/**
+ * Inject the content script where missing (buyer pages) and scan every trusted frame of the page's tab;
+ * `allowedOrigins` are frame origins allowed for the tab, as the analyst allows them in the panel.
+ */
+export async function scanPage(sw: Worker, page: Page, allowedOrigins: string[] = []): Promise<PageScan> {
+  return callClient(sw, 'scanTab', [await tabIdOf(sw, page), allowedOrigins]);
 }
 
-/** Fill fields by id through the content script; results in request order. */
-export async function fillPage(sw: Worker, page: Page, requests: FillRequest[]): Promise<FillResult[]> {
-  return callClient(sw, 'fillTab', [await tabIdOf(sw, page), requests]);
+/** A request written before fills carried their question: `expectedText` stands for the text the test chose. */
+export type LooseFillRequest = Omit<FillRequest, 'question'> & { question?: FillRequest['question']; expectedText?: string };
+
+/**
+ * Fill fields by id through the content script; results in request order. Requests without `question` get the
+ * one that owns the field in a fresh scan (with `expectedText` as its text when given), as if chosen just now;
+ * an id no question owns gets a question no page has, so it can only come back `not-found` or `stale`.
+ */
+export async function fillPage(sw: Worker, page: Page, requests: LooseFillRequest[], allowedOrigins: string[] = []): Promise<FillResult[]> {
+  const loose = requests.some((r) => !r.question);
+  const owners = loose ? fieldOwners(await scanPage(sw, page, allowedOrigins)) : new Map<string, FillRequest['question']>();
+  const complete: FillRequest[] = requests.map(({ expectedText, question, ...r }) => {
+    const owner = question ?? owners.get(r.fieldId) ?? { key: 'never-scanned', text: 'never scanned' };
+    return { ...r, question: { key: owner.key, text: expectedText ?? owner.text } };
+  });
+  return callClient(sw, 'fillTab', [await tabIdOf(sw, page), complete, allowedOrigins]);
 }
+
 
 export async function highlightPage(sw: Worker, page: Page, fieldIds: string[], mode: 'detected' | 'focus' | 'filled' | 'clear'): Promise<void> {
   await callClient(sw, 'highlightInTab', [await tabIdOf(sw, page), fieldIds, mode]);
@@ -52,8 +70,8 @@ export async function openSection(sw: Worker, page: Page, index: number): Promis
 }
 
 /** Frame ids of the tab now running the content script (injects it where missing). */
-export async function contentFrames(sw: Worker, page: Page): Promise<number[]> {
-  return callClient(sw, 'ensureContentScript', [await tabIdOf(sw, page)]);
+export async function contentFrames(sw: Worker, page: Page, allowedOrigins: string[] = []): Promise<number[]> {
+  return callClient(sw, 'ensureContentScript', [await tabIdOf(sw, page), allowedOrigins]);
 }
 
 /**

@@ -92,6 +92,8 @@ export async function runLoadScenario(
   const panel = await openPanel(page);
   const summary = panel.getByTestId('page-summary');
   await expect(summary).toHaveText(new RegExp(`^${LOAD_PAGE_QUESTIONS} detected · \\d+ proposed`), { timeout: 180_000 });
+  // Proposals arrive in batches from the matching worker: wait until the last one landed.
+  await expect(panel.getByTestId('matching-progress')).toHaveCount(0, { timeout: 180_000 });
   timings['panel open to 1,000 proposals'] = Date.now() - started;
   const proposed = Number(/· (\d+) proposed/.exec((await summary.textContent()) ?? '')?.[1]);
   const cardsInDom = await panel.locator('article.card').count();

@@ -1,0 +1,132 @@
+// The panel's side of the matching worker: sends each library snapshot once (in chunks, a task apart), asks for the
+// questions not matched yet and hands proposals over as batches arrive. Questions already matched against the same
+// snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
+import { FromMatchWorkerSchema, LIBRARY_CHUNK, type MatchQuestion, type ToMatchWorker } from './match-protocol';
+import type { LibrarySnapshot } from './ports';
+import type { DetectedQuestion, Proposal } from '../schema';
+
+/** What the panel needs of a Worker (a real one in the panel, a fake in tests). */
+export interface MatchWorkerLike {
+  postMessage(message: ToMatchWorker): void;
+  onmessage: ((event: MessageEvent<unknown>) => void) | null;
+  onerror?: ((event: ErrorEvent) => void) | null;
+}
+
+export interface BatchedProposal {
+  /** Proposals known at once (matched before against this snapshot). */
+  known: Record<string, Proposal[]>;
+  /** Keys still being matched; their proposals come through `onBatch`. */
+  pending: string[];
+  /** Settles when every pending key was answered, or when a newer call replaced this one. */
+  done: Promise<void>;
+}
+
+export type ProposeInBatchesFn = (
+  questions: Pick<DetectedQuestion, 'key' | 'text' | 'kind' | 'options' | 'optionsSearchable'>[],
+  library: LibrarySnapshot,
+  onBatch: (proposals: Record<string, Proposal[]>) => void,
+) => BatchedProposal;
+
+const memoKey = (q: Pick<DetectedQuestion, 'text' | 'kind' | 'options' | 'optionsSearchable'>) =>
+  `${q.text}\u0000${q.kind}\u0000${q.optionsSearchable ? 's' : ''}\u0000${q.options.join('\u0001')}`;
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+interface Waiting {
+  request: number;
+  onBatch: (proposals: Record<string, Proposal[]>) => void;
+  keysByMemo: Map<string, string[]>;
+  settle: (error?: Error) => void;
+}
+
+export function createBatchedProposer(worker: MatchWorkerLike, today: () => string = () => new Date().toISOString().slice(0, 10)): ProposeInBatchesFn {
+  const versions = new WeakMap<LibrarySnapshot, number>();
+  let sentVersion = -1;
+  let lastVersion = 0;
+  let requests = 0;
+  /** Proposals by question wording for the snapshot last sent. */
+  let memo = new Map<string, Proposal[]>();
+  let waiting: Waiting | undefined;
+  /** Library chunks go out one task apart; a match request waits behind them. */
+  let sending: Promise<void> = Promise.resolve();
+
+  worker.onmessage = (event) => {
+    const parsed = FromMatchWorkerSchema.safeParse(event.data);
+    if (!parsed.success || !waiting || parsed.data.request !== waiting.request) return;
+    const message = parsed.data;
+    if (message.type === 'failed') {
+      waiting.settle(new Error(`Matching failed: ${message.message}`));
+      return;
+    }
+    const byKey: Record<string, Proposal[]> = {};
+    for (const [wording, proposals] of Object.entries(message.proposals)) {
+      memo.set(wording, proposals);
+      for (const key of waiting.keysByMemo.get(wording) ?? []) byKey[key] = proposals;
+    }
+    waiting.onBatch(byKey);
+    if (message.done) waiting.settle();
+  };
+  worker.onerror = (event) => waiting?.settle(new Error(`The matcher stopped: ${event.message}`));
+
+  const sendLibrary = (library: LibrarySnapshot, version: number) => {
+    const day = today();
+    sending = sending.then(async () => {
+      const { entries, aliases } = library;
+      for (let start = 0; start === 0 || start < entries.length; start += LIBRARY_CHUNK) {
+        const last = start + LIBRARY_CHUNK >= entries.length;
+        worker.postMessage({ type: 'library-chunk', version, entries: entries.slice(start, start + LIBRARY_CHUNK), aliases: start === 0 ? aliases : [], last, today: day });
+        if (!last) await nextTask();
+      }
+    });
+  };
+
+  return (questions, library, onBatch) => {
+    let version = versions.get(library);
+    if (version === undefined) {
+      version = ++lastVersion;
+      versions.set(library, version);
+    }
+    if (version !== sentVersion) {
+      sentVersion = version;
+      memo = new Map();
+      sendLibrary(library, version);
+    }
+    waiting?.settle();
+    const known: Record<string, Proposal[]> = {};
+    const keysByMemo = new Map<string, string[]>();
+    const ask: MatchQuestion[] = [];
+    for (const q of questions) {
+      const wording = memoKey(q);
+      const cached = memo.get(wording);
+      if (cached) {
+        known[q.key] = cached;
+        continue;
+      }
+      const keys = keysByMemo.get(wording);
+      if (keys) {
+        keys.push(q.key);
+        continue;
+      }
+      keysByMemo.set(wording, [q.key]);
+      // The worker answers by wording, so a question asked twice on a page is matched once.
+      ask.push({ key: wording, text: q.text, kind: q.kind, options: q.options, ...(q.optionsSearchable ? { optionsSearchable: true } : {}) });
+    }
+    const pending = [...keysByMemo.values()].flat();
+    if (ask.length === 0) return { known, pending, done: Promise.resolve() };
+    const request = ++requests;
+    const done = new Promise<void>((resolve, reject) => {
+      waiting = {
+        request,
+        onBatch,
+        keysByMemo,
+        settle: (error) => {
+          if (waiting?.request === request) waiting = undefined;
+          if (error) reject(error);
+          else resolve();
+        },
+      };
+    });
+    const sentWith = version;
+    sending = sending.then(() => worker.postMessage({ type: 'match', request, version: sentWith, questions: ask }));
+    return { known, pending, done };
+  };
+}

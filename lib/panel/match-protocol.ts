@@ -1,0 +1,40 @@
+// Messages between the side panel and its matching worker (entrypoints/sidepanel/match.worker.ts), as zod schemas:
+// both sides parse what they receive. The library travels in chunks so no single structured clone blocks the panel.
+import { z } from 'zod';
+import { ProposalSchema, QuestionKindSchema } from '../schema';
+
+/** Entries per library message: small enough that cloning one chunk is a short task. */
+export const LIBRARY_CHUNK = 1_000;
+
+export const MatchQuestionSchema = z.object({
+  key: z.string(),
+  text: z.string(),
+  kind: QuestionKindSchema,
+  options: z.array(z.string()),
+  /** The list renders its options only while open (a OneTrust lookup): an entry's own choice is kept. */
+  optionsSearchable: z.boolean().optional(),
+});
+export type MatchQuestion = z.infer<typeof MatchQuestionSchema>;
+
+const AliasSchema = z.object({ entryId: z.string(), text: z.string(), normalized: z.string() });
+
+export const ToMatchWorkerSchema = z.discriminatedUnion('type', [
+  /** Part of library snapshot `version`; the last chunk (`last`) makes it current. Entries are checked on use. */
+  z.object({
+    type: z.literal('library-chunk'),
+    version: z.number().int(),
+    entries: z.array(z.looseObject({ id: z.string(), question: z.string(), answer: z.string() })),
+    aliases: z.array(AliasSchema),
+    last: z.boolean(),
+    today: z.string(),
+  }),
+  /** Match these questions against library `version`, in this order (visible first); a newer request replaces it. */
+  z.object({ type: z.literal('match'), request: z.number().int(), version: z.number().int(), questions: z.array(MatchQuestionSchema) }),
+]);
+export type ToMatchWorker = z.infer<typeof ToMatchWorkerSchema>;
+
+export const FromMatchWorkerSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('proposals'), request: z.number().int(), proposals: z.record(z.string(), z.array(ProposalSchema)), done: z.boolean() }),
+  z.object({ type: z.literal('failed'), request: z.number().int(), message: z.string() }),
+]);
+export type FromMatchWorker = z.infer<typeof FromMatchWorkerSchema>;

@@ -1,0 +1,252 @@
+// The panel at scale in the real browser: a 20,000-entry library imported through the Library view, then a
+// 1,000-question page opened, scrolled, filled and re-scanned, once with the matching worker and once with the
+// main-thread design (`?matcher=main`). Main-thread blocking is read from the page's own Long Tasks and Event
+// Timing entries, so it is what the analyst would feel. Used by panel.bench.ts; needs the e2e build.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { EXTENSION_DIR, HOSTS, launchWithExtension } from '../e2e/support/extension';
+import { LIBRARY_FORMAT } from '../../lib/schema';
+
+const ENTRIES = 20_000;
+const QUESTIONS = 1_000;
+const LONG_TASK_MS = 50;
+
+const SUBJECTS = [
+  'customer data encryption at rest', 'encryption in transit', 'multi-factor authentication', 'privileged access reviews', 'audit logging',
+  'log retention', 'database backups', 'backup restore testing', 'incident response', 'breach notification', 'vulnerability scanning',
+  'penetration testing', 'patch management', 'endpoint protection', 'secure software development', 'code review', 'change management',
+  'vendor risk assessment', 'subprocessor management', 'data retention', 'data deletion', 'data residency', 'business continuity',
+  'disaster recovery', 'security awareness training', 'background checks', 'physical security', 'network segmentation', 'firewall rules',
+  'intrusion detection', 'key management', 'secrets rotation', 'password policy', 'single sign-on', 'session timeout', 'mobile device management',
+  'cloud configuration monitoring', 'container image scanning', 'denial of service protection', 'privacy impact assessments',
+];
+const SCOPES = [
+  'production systems', 'employee laptops', 'the customer portal', 'internal tools', 'payment processing', 'the data warehouse', 'support tooling',
+  'mobile apps', 'partner integrations', 'the public API', 'office networks', 'build pipelines', 'staging environments', 'analytics platforms',
+  'email systems', 'collaboration tools', 'HR systems', 'finance systems', 'remote access', 'third-party hosting', 'archived records', 'test data',
+  'machine learning models', 'identity providers', 'monitoring agents',
+];
+const FORMS = [
+  (s: string, c: string) => `Do you have a documented process for ${s} covering ${c}?`,
+  (s: string, c: string) => `How often is ${s} reviewed for ${c}?`,
+  (s: string, c: string) => `Describe your controls for ${s} in ${c}.`,
+  (s: string, c: string) => `Who is responsible for ${s} across ${c}?`,
+  (s: string, c: string) => `Is ${s} enforced for ${c}?`,
+  (s: string, c: string) => `What tooling supports ${s} within ${c}?`,
+  (s: string, c: string) => `Is ${s} independently audited for ${c}?`,
+  (s: string, c: string) => `How do you monitor ${s} for ${c}?`,
+  (s: string, c: string) => `Are exceptions to ${s} tracked for ${c}?`,
+  (s: string, c: string) => `When did you last test ${s} in ${c}?`,
+  (s: string, c: string) => `Is ${s} part of onboarding for ${c}?`,
+  (s: string, c: string) => `Can customers request evidence of ${s} for ${c}?`,
+  (s: string, c: string) => `What metrics do you keep on ${s} for ${c}?`,
+  (s: string, c: string) => `How is ${s} handled by contractors working on ${c}?`,
+  (s: string, c: string) => `Is ${s} covered by your SOC 2 report for ${c}?`,
+  (s: string, c: string) => `Which standard guides ${s} for ${c}?`,
+  (s: string, c: string) => `How are failures of ${s} escalated for ${c}?`,
+  (s: string, c: string) => `Is ${s} automated for ${c}?`,
+  (s: string, c: string) => `How is ${s} documented for ${c}?`,
+  (s: string, c: string) => `Does ${s} apply to legacy parts of ${c}?`,
+];
+
+interface Entry {
+  id: string;
+  question: string;
+  answer: string;
+  choice: string;
+  tags: string[];
+  citations: { title: string; section: string }[];
+  updatedAt: string;
+}
+
+/** 40 subjects × 25 scopes × 20 question forms: 20,000 distinct, realistic wordings. */
+export function scaleLibrary(): Entry[] {
+  const entries: Entry[] = [];
+  for (let f = 0; f < FORMS.length; f++) {
+    for (let s = 0; s < SUBJECTS.length; s++) {
+      for (let c = 0; c < SCOPES.length; c++) {
+        const n = entries.length;
+        entries.push({
+          id: `scale-${String(n).padStart(5, '0')}`,
+          question: FORMS[f]!(SUBJECTS[s]!, SCOPES[c]!),
+          answer: `Yes. ${SUBJECTS[s]} for ${SCOPES[c]} follows our security policy, is owned by the security team and is reviewed every year; evidence is in the SOC 2 Type II report.`,
+          choice: n % 3 === 0 ? 'Yes' : n % 3 === 1 ? 'No' : 'N/A',
+          tags: [SUBJECTS[s]!.split(' ')[0]!, SCOPES[c]!.split(' ').at(-1)!],
+          citations: [{ title: 'Information Security Policy', section: `${(s % 12) + 1}.${c % 9}` }],
+          updatedAt: '2026-06-01T09:30:00Z',
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+/** A 1,000-question page: library wordings as asked, reworded, or unknown, each with a reference number. */
+export function scalePage(entries: readonly Entry[]): string {
+  const rows: string[] = [];
+  for (let i = 0; i < QUESTIONS; i++) {
+    const entry = entries[(i * 7919) % entries.length]!;
+    const n = i + 1;
+    const text = i % 3 === 1 ? `Please confirm: ${entry.question.replace(/[?.]$/, '')}?` : i % 11 === 10 ? `Describe your process for vendor item ${n}.` : entry.question;
+    const head = i % 50 === 0 ? `<h2>Section ${Math.floor(i / 50) + 1}</h2>` : '';
+    const field = i % 2 === 0
+      ? `<select id="q${n}" name="q${n}"><option value=""></option><option>Yes</option><option>No</option><option>N/A</option></select>`
+      : `<textarea id="q${n}" name="q${n}"></textarea>`;
+    rows.push(`${head}<div class="q"><label for="q${n}">${n}. ${text} (ref ${n})</label>${field}</div>`);
+  }
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Vendor review (${QUESTIONS} questions)</title></head><body><form>${rows.join('\n')}</form></body></html>`;
+}
+
+/** Collects the panel's long tasks and slow input events from its first script on. */
+function observeMainThread(): void {
+  const target = window as unknown as { __longTasks: { start: number; duration: number }[]; __events: { name: string; start: number; duration: number }[] };
+  target.__longTasks = [];
+  target.__events = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) target.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) target.__events.push({ name: e.name, start: e.startTime, duration: e.duration });
+    }).observe({ type: 'event', buffered: true, durationThreshold: 16 } as PerformanceObserverInit);
+  } catch {
+    // An old browser without these entry types: the figures say "n/a".
+  }
+}
+
+interface PhaseFigures {
+  ms: number;
+  longest: number;
+  over50: number;
+  slowestEvent: number;
+}
+
+async function phase(panel: Page, action: () => Promise<void>): Promise<PhaseFigures> {
+  const start = await panel.evaluate(() => performance.now());
+  await action();
+  // Let a task still running at the end of the action land in the observer.
+  await panel.waitForTimeout(300);
+  const end = await panel.evaluate(() => performance.now());
+  const { tasks, events } = await panel.evaluate(
+    ([from, to]) => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __events: { start: number; duration: number }[] };
+      return { tasks: w.__longTasks.filter((t) => t.start >= from! && t.start < to!), events: w.__events.filter((e) => e.start >= from! && e.start < to!) };
+    },
+    [start, end],
+  );
+  return {
+    ms: end - start - 300,
+    longest: Math.max(0, ...tasks.map((t) => t.duration)),
+    over50: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
+    slowestEvent: Math.max(0, ...events.map((e) => e.duration)),
+  };
+}
+
+/** Imports the library through the Library view; returns the time from choosing the file to the result message. */
+async function importThroughLibraryView(context: BrowserContext, extensionId: string, entries: readonly Entry[]): Promise<number> {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  const file = JSON.stringify({ format: LIBRARY_FORMAT, version: 1, exportedAt: '2026-06-01T10:00:00Z', entries });
+  const start = Date.now();
+  await panel.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(file) }, { timeout: 300_000 });
+  await panel.getByRole('button', { name: 'Apply import' }).click({ timeout: 120_000 });
+  await panel.getByText(/^Imported scale\.json: /).waitFor({ timeout: 300_000 });
+  const ms = Date.now() - start;
+  await panel.close();
+  return ms;
+}
+
+interface DesignFigures {
+  open: PhaseFigures;
+  scroll: PhaseFigures;
+  fill: PhaseFigures;
+  rescan: PhaseFigures;
+  summary: string;
+}
+
+async function measureDesign(context: BrowserContext, extensionId: string, tabId: number, matcher: 'worker' | 'main'): Promise<DesignFigures> {
+  const panel = await context.newPage();
+  await panel.addInitScript(observeMainThread);
+  const url = `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}${matcher === 'main' ? '&matcher=main' : ''}`;
+  let summary = '';
+  const open = await phase(panel, async () => {
+    await panel.goto(url);
+    await panel.getByTestId('page-summary').filter({ hasText: `${QUESTIONS} detected` }).waitFor({ timeout: 300_000 });
+    await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 300_000 });
+    summary = (await panel.getByTestId('page-summary').textContent()) ?? '';
+  });
+  // Opening counts from navigation start: everything the page ran before `phase` began belongs to it.
+  const openTasks = await panel.evaluate(() => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks);
+  open.longest = Math.max(0, ...openTasks.map((t) => t.duration));
+  open.over50 = openTasks.filter((t) => t.duration > LONG_TASK_MS).length;
+  open.ms = await panel.evaluate(() => performance.now());
+
+  const list = panel.locator('article.card').first();
+  const scroll = await phase(panel, async () => {
+    await list.hover();
+    for (let i = 0; i < 20; i++) {
+      await panel.mouse.wheel(0, 1200);
+      await panel.waitForTimeout(50);
+    }
+  });
+  const fill = await phase(panel, async () => {
+    for (let i = 0; i < 3; i++) {
+      const card = panel.locator('article.card').filter({ has: panel.getByRole('button', { name: 'Accept & fill' }) }).first();
+      const key = await card.getAttribute('data-key');
+      await card.getByRole('button', { name: 'Accept & fill' }).click();
+      await panel.locator(`article.card[data-key="${key}"] .badge-filled`).waitFor({ timeout: 60_000 });
+    }
+  });
+  const rescan = await phase(panel, async () => {
+    await panel.getByRole('button', { name: 'Re-scan' }).click();
+    await panel.getByRole('button', { name: 'Re-scan' }).waitFor({ timeout: 120_000 });
+    await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 120_000 });
+  });
+  await panel.close();
+  return { open, scroll, fill, rescan, summary };
+}
+
+/** Bytes of the JavaScript the panel's HTML loads before anything else (its scripts and module preloads). */
+export function initialPanelJs(dir = EXTENSION_DIR): { bytes: number; files: string[] } {
+  const html = readFileSync(join(dir, 'sidepanel.html'), 'utf8');
+  const files = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!.replace(/^\//, ''));
+  return { bytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0), files };
+}
+
+const row = (name: string, f: PhaseFigures) =>
+  `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
+
+export async function runScale(): Promise<void> {
+  const context = await launchWithExtension();
+  try {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(sw.url()).host;
+    const entries = scaleLibrary();
+    const importMs = await importThroughLibraryView(context, extensionId, entries);
+    console.log(`import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> imported): ${importMs} ms`);
+
+    const url = `http://${HOSTS.servicenow}/bench/scale-${QUESTIONS}.html`;
+    const html = scalePage(entries);
+    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+    const page = await context.newPage();
+    await page.goto(url);
+    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+    if (tabId < 0) throw new Error('bench page tab not found');
+
+    for (const matcher of ['worker', 'main'] as const) {
+      await page.reload();
+      const figures = await measureDesign(context, extensionId, tabId, matcher);
+      console.log(`${matcher === 'worker' ? 'matching worker' : 'main-thread design (?matcher=main)'}, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS.toLocaleString('en-US')} questions: ${figures.summary}`);
+      console.log(row('open', figures.open));
+      console.log(row('scroll', figures.scroll));
+      console.log(row('fill x3', figures.fill));
+      console.log(row('re-scan', figures.rescan));
+    }
+  } finally {
+    await context.close();
+  }
+  const initial = initialPanelJs();
+  console.log(`side panel initial JS: ${(initial.bytes / 1024).toFixed(1)} KB (${initial.files.join(', ')})`);
+}

@@ -1,0 +1,150 @@
+// The matching worker and the panel's side of it, wired through a fake channel: proposals equal the main-thread
+// proposer's, the library goes in chunks, re-asked wordings come from the cache, a newer request replaces an older
+// one, and the rows reducer fills rows in as batches land.
+import { describe, expect, it } from 'vitest';
+import { createBatchedProposer, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
+import { LIBRARY_CHUNK, type ToMatchWorker } from '../../lib/panel/match-protocol';
+import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
+import type { LibrarySnapshot } from '../../lib/panel/ports';
+import { createProposer } from '../../lib/panel/propose';
+import { emptyRows, rowsReducer } from '../../lib/panel/question-rows';
+import { needsAttention } from '../../lib/panel/summary';
+import type { Proposal } from '../../lib/schema';
+import { entry, question } from './panel-fixtures';
+
+const TODAY = '2026-12-01';
+
+/** A worker whose messages go through structuredClone, as postMessage would, in both directions. */
+function fakeWorker(batchMs = 0): MatchWorkerLike & { sent: ToMatchWorker[] } {
+  const worker: MatchWorkerLike & { sent: ToMatchWorker[] } = {
+    sent: [],
+    onmessage: null,
+    postMessage(message) {
+      worker.sent.push(message);
+      const copy = structuredClone(message);
+      setTimeout(() => receive(copy), 0);
+    },
+  };
+  const receive = createMatchWorkerCore((answer) => {
+    const copy = structuredClone(answer);
+    setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent<unknown>), 0);
+  }, batchMs);
+  return worker;
+}
+
+const library: LibrarySnapshot = {
+  entries: [
+    entry({ id: 'enc', question: 'Is customer data encrypted at rest?', answer: 'Yes, AES-256.', choice: 'Yes' }),
+    entry({ id: 'mfa', question: 'Do you enforce multi-factor authentication for administrators?', answer: 'Yes, for all admins.', choice: 'Yes' }),
+    entry({ id: 'backup', question: 'How often are backups tested?', answer: 'Quarterly restore tests.' }),
+    ...Array.from({ length: 2 * LIBRARY_CHUNK + 5 }, (_, i) => entry({ id: `filler-${i}`, question: `Filler topic number ${i} about widgets?` })),
+  ],
+  aliases: [],
+};
+
+const questions = [
+  question({ key: 'a', text: 'Is customer data encrypted at rest?', kind: 'yesno', options: ['Yes', 'No'] }),
+  question({ key: 'b', text: 'Do you enforce MFA for administrators?' }),
+  question({ key: 'c', text: 'Describe your vendor item 9.' }),
+  question({ key: 'd', text: 'How often are backups tested?' }),
+  // The same wording as "a" under another key: matched once, answered for both.
+  question({ key: 'e', text: 'Is customer data encrypted at rest?', kind: 'yesno', options: ['Yes', 'No'] }),
+];
+
+async function collect(propose: ReturnType<typeof createBatchedProposer>, asked = questions) {
+  const batches: Record<string, Proposal[]>[] = [];
+  const result = propose(asked, library, (b) => batches.push(b));
+  await result.done;
+  return { ...result, batches, all: Object.assign({}, result.known, ...batches) as Record<string, Proposal[]> };
+}
+
+describe('matching worker', () => {
+  it('proposes exactly what the main-thread proposer does, in batches, with the library sent in chunks', async () => {
+    const worker = fakeWorker();
+    const { known, pending, batches, all } = await collect(createBatchedProposer(worker, () => TODAY));
+    expect(known).toEqual({});
+    expect(pending.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(batches.length).toBeGreaterThan(1);
+    expect(all).toEqual(createProposer(() => TODAY)(questions, library));
+    expect(all.a?.[0]?.entryId).toBe('enc');
+    const chunks = worker.sent.filter((m) => m.type === 'library-chunk');
+    expect(chunks.map((c) => c.entries.length)).toEqual([LIBRARY_CHUNK, LIBRARY_CHUNK, 8]);
+    expect(chunks.map((c) => c.last)).toEqual([false, false, true]);
+    const match = worker.sent.find((m) => m.type === 'match');
+    expect(match?.type === 'match' && match.questions.length).toBe(4);
+  });
+
+  it('answers a re-scan of the same questions from the cache without asking the worker again', async () => {
+    const worker = fakeWorker();
+    const propose = createBatchedProposer(worker, () => TODAY);
+    const first = await collect(propose);
+    const sentBefore = worker.sent.length;
+    const again = propose(questions, library, () => undefined);
+    expect(again.pending).toEqual([]);
+    expect(again.known).toEqual(first.all);
+    expect(worker.sent.length).toBe(sentBefore);
+  });
+
+  it('sends a changed library again and matches against it', async () => {
+    const worker = fakeWorker();
+    const propose = createBatchedProposer(worker, () => TODAY);
+    await collect(propose);
+    const changed: LibrarySnapshot = { entries: library.entries.filter((e) => e.id !== 'enc'), aliases: [] };
+    const batches: Record<string, Proposal[]>[] = [];
+    const result = propose(questions.slice(0, 1), changed, (b) => batches.push(b));
+    await result.done;
+    expect(result.pending).toEqual(['a']);
+    expect(batches.flatMap((b) => b.a ?? []).some((p) => p.entryId === 'enc')).toBe(false);
+  });
+
+  it('settles an older request when a newer one replaces it, and only the newer one gets batches afterwards', async () => {
+    const worker = fakeWorker();
+    const propose = createBatchedProposer(worker, () => TODAY);
+    const older: string[] = [];
+    const first = propose(questions, library, (b) => older.push(...Object.keys(b)));
+    const second = propose([question({ key: 'z', text: 'How often are backups tested?' })], library, () => undefined);
+    await first.done;
+    await second.done;
+    expect(older).toEqual([]);
+  });
+
+  it('ignores a malformed message from the worker and one for another request', async () => {
+    const worker = fakeWorker();
+    const propose = createBatchedProposer(worker, () => TODAY);
+    const got: Record<string, Proposal[]>[] = [];
+    const result = propose(questions.slice(0, 1), library, (b) => got.push(b));
+    worker.onmessage?.({ data: { type: 'proposals', request: 999, proposals: { x: [] }, done: true } } as MessageEvent<unknown>);
+    worker.onmessage?.({ data: { type: 'proposals', proposals: 'not a record' } } as MessageEvent<unknown>);
+    await result.done;
+    expect(got.flatMap((b) => Object.keys(b))).toEqual(['a']);
+  });
+});
+
+describe('rows while matching', () => {
+  it('shows rows at once marked as matching, not as needing attention, and fills them in as batches land', () => {
+    const qs = questions.slice(0, 2);
+    let state = rowsReducer(emptyRows, { type: 'scanned', questions: qs, proposals: {}, matching: ['a', 'b'] });
+    expect(state.rows.map((r) => [r.key, r.matching, r.status])).toEqual([
+      ['a', true, 'no-match'],
+      ['b', true, 'no-match'],
+    ]);
+    expect(state.rows.some(needsAttention)).toBe(false);
+    const found = createProposer(() => TODAY)(qs, library);
+    state = rowsReducer(state, { type: 'proposed', proposals: { a: found.a! } });
+    expect(state.rows[0]).toMatchObject({ key: 'a', status: 'proposed' });
+    expect(state.rows[0]!.matching).toBeUndefined();
+    expect(state.rows[0]!.proposals[0]?.entryId).toBe('enc');
+    expect(state.memory.a?.status).toBe('proposed');
+    expect(state.rows[1]!.matching).toBe(true);
+  });
+
+  it('keeps a filled row filled when its proposals arrive after a re-scan', () => {
+    const q = questions[0]!;
+    const found = createProposer(() => TODAY)([q], library);
+    let state = rowsReducer(emptyRows, { type: 'scanned', questions: [q], proposals: found });
+    state = rowsReducer(state, { type: 'fill-finished', key: 'a', fill: { requests: [{ fieldId: q.fieldId, value: 'Yes', question: { key: q.key, text: q.text } }], results: [{ fieldId: q.fieldId, status: 'filled', actual: 'Yes', previous: null }], value: 'Yes', edited: false, entryId: 'enc' } });
+    state = rowsReducer(state, { type: 'scanned', questions: [q], proposals: {}, matching: ['a'] });
+    state = rowsReducer(state, { type: 'proposed', proposals: found });
+    expect(state.rows[0]).toMatchObject({ status: 'filled', lastFill: { entryId: 'enc' } });
+  });
+});
