@@ -47,28 +47,29 @@ async function readEntriesInPages(db: AutofillDatabase): Promise<LibraryEntry[]>
 
 export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSample: (db: AutofillDatabase) => Promise<number> = loadSampleLibraryIfEmpty): LibraryStore {
   let firstRun: Promise<string | undefined> | undefined;
-  // The last read, kept until an entry change is announced (by any extension page, this one included) or an
-  // alias is learned here: the re-scan after every fill then costs no read of the whole library.
-  let cached: Promise<LibrarySnapshot> | undefined;
+  // The last read of the entries, kept until an entry change is announced (by any extension page, this one
+  // included): the re-scan after every fill then costs no read of the whole library. Learned wordings are few and
+  // change from other views (marked reviewed, forgotten), so they are read on every load.
+  let cached: Promise<Omit<LibrarySnapshot, 'aliases'>> | undefined;
   watchEntryChanges(() => (cached = undefined));
-  const read = async (): Promise<LibrarySnapshot> => {
+  const readEntries = async (): Promise<Omit<LibrarySnapshot, 'aliases'>> => {
     // First run: an empty library gets the bundled sample once, so the panel has something to propose.
     firstRun ??= loadSample(db).then(
       () => undefined,
       (e: unknown) => `The sample library could not be loaded (${e instanceof Error ? e.message : String(e)}); import a library in the Library view.`,
     );
     const problem = await firstRun;
-    const [entries, aliases] = await Promise.all([readEntriesInPages(db), listLearnedAliases(undefined, db)]);
-    return { entries, aliases, problem };
+    return { entries: await readEntriesInPages(db), problem };
   };
   return {
-    load() {
-      const reading = (cached ??= read());
+    async load() {
+      const reading = (cached ??= readEntries());
       // A failed read is not kept: the next load tries again.
       reading.catch(() => {
         if (cached === reading) cached = undefined;
       });
-      return reading;
+      const [{ entries, problem }, aliases] = await Promise.all([reading, listLearnedAliases(undefined, db)]);
+      return { entries, aliases, problem };
     },
     async saveDraft({ question, answer, choice, base }) {
       const id = await freeDraftId(base?.id ?? slug(question), db);
@@ -100,12 +101,10 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
     async learnAlias(entryId, wording, page) {
       const origin = originOf(page.url);
       const token = await learnAlias({ ...createLearnedAlias(wording, entryId), ...(origin ? { origin } : {}), pageUrl: page.url, pageTitle: page.title }, db);
-      cached = undefined;
       return token;
     },
     async forgetLearning(token) {
       await forgetLearning(token, db);
-      cached = undefined;
     },
     recordFills: (events) => addFillEvents(events, db),
     resolveFills: (resolutions) => resolveFillEvents(resolutions, db),

@@ -203,8 +203,8 @@ test.describe('the side panel on a hostile page', () => {
     return hostile;
   }
 
-  test('the panel lists the real questions only and renders dangerous answers as text, requesting nothing outside the extension', async (fixtures) => {
-    const { panel, requests } = await openPanelOnHostilePage(fixtures);
+  test('the panel lists the real questions only and renders dangerous answers as text, requesting nothing outside the extension', async ({ context, extensionId, portalUrl, openPanel }) => {
+    const { panel, requests } = await openPanelOnHostilePage({ context, extensionId, portalUrl, openPanel });
     const cards = panel.locator('article.card');
 
     // Decoys hidden from the analyst and refused frames have no card; the same-origin frame has one.
@@ -223,11 +223,11 @@ test.describe('the side panel on a hostile page', () => {
     expect(await jsurlCard.locator('a[href^="javascript:"], a[href*="__pwned"]').count()).toBe(0);
 
     expect(await panel.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
-    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${fixtures.extensionId}/`))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`))).toEqual([]);
   });
 
-  test('text fields filled from the panel (top page, shadow root, script and HTML answers) leak no other library text', async (fixtures) => {
-    const { page, panel, requests } = await openPanelOnHostilePage(fixtures);
+  test('text fields filled from the panel (top page, shadow root, script and HTML answers) leak no other library text', async ({ context, extensionId, portalUrl, openPanel }) => {
+    const { page, panel, requests } = await openPanelOnHostilePage({ context, extensionId, portalUrl, openPanel });
     const fields = ['q-encryption', 'q-incident', 'q-shadow', 'q-script', 'q-html'];
     await acceptEach(panel, fields.map((domId) => REAL_FIELDS[domId]!.text));
 
@@ -239,12 +239,12 @@ test.describe('the side panel on a hostile page', () => {
     const hostile = await expectNoLeaks(page, panel, fields);
     // The recorder works: the filled value itself was seen by the page.
     expect(hostile.observations.some((o) => o.where === 'q-html' && o.text.includes('LEAKCANARY-xss-html'))).toBe(true);
-    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${fixtures.extensionId}/`))).toEqual([]);
+    expect(requests.filter((url) => !url.startsWith(`chrome-extension://${extensionId}/`))).toEqual([]);
   });
 
-  test('rich text, a 120,000-character answer, a link answer and choices filled from the panel leak no other library text', async (fixtures) => {
+  test('rich text, a 100,000-character answer, a link answer and choices filled from the panel leak no other library text', async ({ context, extensionId, portalUrl, openPanel }) => {
     test.setTimeout(240_000);
-    const { page, panel } = await openPanelOnHostilePage(fixtures);
+    const { page, panel } = await openPanelOnHostilePage({ context, extensionId, portalUrl, openPanel });
     const fields = ['q-jsurl', 'q-huge', 'q-rich'];
     await acceptEach(panel, [...fields.map((domId) => REAL_FIELDS[domId]!.text), ...CHOICE_FIELDS]);
 

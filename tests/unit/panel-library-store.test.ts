@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createEntry, getEntry } from '../../lib/db/entries-repository';
+import { listLearnedAliases, markLearnedAliasReviewed } from '../../lib/db/aliases-repository';
 import { createLibraryStore } from '../../entrypoints/sidepanel/library-store';
 import { entry } from './panel-fixtures';
 
@@ -58,6 +59,11 @@ describe('panel library store', () => {
     // Undo of the fill that taught it: the wording is forgotten.
     await store.forgetLearning(learned);
     expect((await store.load()).aliases).toEqual([]);
+    // Marked reviewed from the Library view (another writer): the next load sees it, though the entries are cached.
+    await store.learnAlias('mfa', 'Q4. MFA for admins?', { url: 'https://acme.service-now.com/sp?id=x', title: 'Survey' });
+    expect((await store.load()).aliases[0]).not.toHaveProperty('reviewedAt');
+    await markLearnedAliasReviewed((await listLearnedAliases(undefined, db))[0]!.id!, db);
+    expect((await store.load()).aliases[0]).toHaveProperty('reviewedAt');
 
     const event = { at: '2026-11-28T00:00:00Z', portal: 'generic' as const, pageUrl: 'u', pageTitle: 't', questionKey: 'k', questionText: 'q', value: 'v', edited: false, result: 'filled' as const, previous: null };
     await store.recordFills([event, { ...event, questionKey: 'k2' }]);
