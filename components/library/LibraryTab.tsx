@@ -6,7 +6,7 @@ import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
-import { isSampleEntry, loadSampleLibraryIfEmpty, removeSampleEntries } from '../../lib/library/sample-library';
+import { isSampleEntry, loadSampleLibraryIfEmpty, removeSampleEntries, sampleAddedInThisPage } from '../../lib/library/sample-library';
 import { mergeEntries } from '../../lib/library/merge-entries';
 import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
 import { entryStatus, type LibraryEntry } from '../../lib/schema';
@@ -91,12 +91,15 @@ export function LibraryTab() {
 
   useEffect(() => {
     loadSampleLibraryIfEmpty(db).then(
-      (added) =>
-        added > 0 &&
+      // The Questions view may have loaded it before this view was first opened.
+      (addedNow) => {
+        const added = addedNow || sampleAddedInThisPage(db);
+        if (added === 0) return;
         setMessage({
           kind: 'status',
           text: `Loaded the sample library (${added} fictional entries, marked Sample) so there is something to try. Sample answers are never bulk-filled. Importing your team's library offers to remove them, or remove them here.`,
-        }),
+        });
+      },
       (e: unknown) => setMessage({ kind: 'error', text: `The sample library could not be loaded: ${describeError(e)}` }),
     );
     requestPersistentStorage().catch(() => null).finally(refreshStorage);

@@ -248,8 +248,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         return false;
       }
       const { requests, results } = sent!;
-      dispatch({ type: 'fill-finished', key, fieldId: row.question.fieldId, fill: { requests, results, value: plan.value, comment: plan.comment, edited: answer.edited, entryId: entry?.id } });
       const ok = describeFillOutcome(requests, results).ok;
+      // The wording is stored before the card says Filled: a panel closed at that moment has lost nothing.
       if (ok && entry && proposal && proposal.why.source !== 'exact' && proposal.why.source !== 'alias') {
         const page = { url: scanRef.current?.url ?? '', title: scanRef.current?.title ?? '' };
         await services.library.learnAlias(entry.id, row.question.text, page).then(
@@ -257,6 +257,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
           (e: unknown) => setError(`The accepted wording was not learned: ${errorText(e)}`),
         );
       }
+      dispatch({ type: 'fill-finished', key, fieldId: row.question.fieldId, fill: { requests, results, value: plan.value, comment: plan.comment, edited: answer.edited, entryId: entry?.id } });
       if (ok) void port.highlight(requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
       return ok;
     },

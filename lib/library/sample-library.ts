@@ -24,6 +24,14 @@ async function fetchBundledSample(): Promise<string> {
 
 // The panel's views start together and may both ask; they share one load per database.
 const loading = new WeakMap<AutofillDatabase, Promise<number>>();
+// How many entries the sample load in this page added: a view opened after the load (the Library view mounts on
+// first use) still tells the analyst the sample is there.
+const addedHere = new WeakMap<AutofillDatabase, number>();
+
+/** Entries the sample load added in this page (0 when it added none, or they were removed since). */
+export function sampleAddedInThisPage(db: AutofillDatabase = getDatabase()): number {
+  return addedHere.get(db) ?? 0;
+}
 
 /**
  * Loads the sample library when the library is empty and the sample was never loaded. Returns how many entries
@@ -36,7 +44,12 @@ export function loadSampleLibraryIfEmpty(
 ): Promise<number> {
   const pending = loading.get(db);
   if (pending) return pending;
-  const load = loadOnce(db, fetchSample, now).finally(() => loading.delete(db));
+  const load = loadOnce(db, fetchSample, now)
+    .then((added) => {
+      if (added > 0) addedHere.set(db, added);
+      return added;
+    })
+    .finally(() => loading.delete(db));
   loading.set(db, load);
   return load;
 }
@@ -68,6 +81,7 @@ export async function removeSampleEntries(db: AutofillDatabase = getDatabase()):
       return ids.length;
     }),
   );
+  addedHere.delete(db);
   if (removed > 0) announceEntryChange({ kind: 'all' });
   return removed;
 }

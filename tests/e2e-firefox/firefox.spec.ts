@@ -3,7 +3,7 @@
 // buyer's page, an XLSX import through the Library view, and the panel in Firefox's real sidebar.
 import { resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { test, expect, byText, card, clickButton, EXTENSION_ORIGIN, open, waitForText } from './support/firefox';
+import { test, expect, byText, card, clickButton, EXTENSION_ORIGIN, importSampleAsTeamLibrary, open, waitForText } from './support/firefox';
 
 test.describe.configure({ timeout: 240_000 });
 
@@ -41,6 +41,7 @@ async function bulkFill(panel: Page): Promise<number> {
 }
 
 test('ServiceNow survey: detected, one proposal accepted and the rest bulk-filled; the Angular model holds them', async ({ firefox, portalUrl, openPanel }) => {
+  await importSampleAsTeamLibrary(firefox);
   const survey = await firefox.newPage();
   await openSurvey(survey, portalUrl('servicenow', SURVEY));
   const panel = await openPanel(survey);
@@ -60,6 +61,7 @@ test('ServiceNow survey: detected, one proposal accepted and the rest bulk-fille
 });
 
 test('OneTrust assessment: the open section is detected and bulk-filled; the page model and Quill hold the answers', async ({ firefox, portalUrl, openPanel }) => {
+  await importSampleAsTeamLibrary(firefox);
   const page = await firefox.newPage();
   await open(page, portalUrl('onetrust', ONETRUST), 'aa-assessment-detail-question');
   const panel = await openPanel(page);

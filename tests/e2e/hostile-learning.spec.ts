@@ -24,6 +24,8 @@ test('a wording learned on one site is not bulk-filled on another until reviewed
   await expect(planted.locator('.why')).not.toContainText('Same wording');
   await planted.getByRole('button', { name: 'Accept & fill' }).click();
   await expect(planting.locator('#q-program')).toHaveValue(ROUND2_ANSWERS.program, { timeout: 30_000 });
+  // Filled on the card means the wording is stored too: closing the panel now loses nothing.
+  await expect(planted.locator('.badge-filled')).toHaveText('Filled', { timeout: 30_000 });
   await plantingPanel.close();
 
   // Another customer's portal asks the same broad question.

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { a11yViolations } from './support/a11y';
 import { test, expect } from './support/extension';
 import { bigLibraryExport } from './support/big-library';
 
@@ -199,13 +200,10 @@ test('the Library view has no detectable accessibility violations', async ({ con
   await openLibrary(page, extensionId);
   await page.getByLabel('Search the library').fill('encrypted at rest');
   await page.getByRole('button', { name: /Is customer data encrypted at rest\?/ }).click();
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
-  const results = await new AxeBuilder({ page }).include('#panel-library').analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await a11yViolations(page, '#panel-library')).toEqual([]);
   await page.getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('button', { name: 'Add citation' }).click();
-  const editing = await new AxeBuilder({ page }).include('#panel-library').analyze();
-  expect(editing.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await a11yViolations(page, '#panel-library')).toEqual([]);
 });
 
 test('each export downloads a file that imports back with every entry unchanged', async ({ context, extensionId }, testInfo) => {

@@ -2,7 +2,7 @@
 // edit then fill (with the save-as-draft offer), skip, undo, bulk fill with preview after following the
 // analyst to another tab, the history of every fill, CSV export, and axe on each view.
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
@@ -30,12 +30,6 @@ async function surveyModel(page: Page, id: string): Promise<{ value: string; add
 
 function card(panel: Page, text: RegExp) {
   return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-}
-
-async function expectNoSeriousA11yIssues(panel: Page, view: string) {
-  const result = await new AxeBuilder({ page: panel }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${view}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with preview, history and CSV export', async ({ context, extensionId, portalUrl, openPanel }) => {

@@ -2,7 +2,7 @@
 // side-panel width, a collapsing header; cards that say what is true (edited text, options offered when none maps,
 // `a` on a no-match card); focus that never drops to the body, one tab stop for the cards, Esc on the preview; the
 // bulk preview with ticks, sections and full answers; and axe on each of those states.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
@@ -29,12 +29,6 @@ const LEFTOVERS_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>
 
 function card(panel: Page, text: RegExp) {
   return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-}
-
-async function expectNoSeriousA11yIssues(panel: Page, state: string) {
-  const result = await new AxeBuilder({ page: panel }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 /** The focused element, described well enough to assert on. */

@@ -1,7 +1,7 @@
 // The first-run sample library (issue 13, point 1): marked "Sample" on cards and in the library, never bulk-filled,
 // offered for removal in the import preview when a team library arrives and removable in one click; and the
 // Library view's search (point 9): "mfa methods" finds the MFA entries, rows that share an opening show what differs.
-import AxeBuilder from '@axe-core/playwright';
+import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 
@@ -15,12 +15,6 @@ const PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Vendor rev
 
 function card(panel: Page, text: RegExp) {
   return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-}
-
-async function expectNoSeriousA11yIssues(panel: Page, state: string) {
-  const result = await new AxeBuilder({ page: panel }).analyze();
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${state}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('sample entries are marked, never bulk-filled, and go when the team library arrives', async ({ context, portalUrl, openPanel }) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { countEntries } from '../../lib/db/entries-repository';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
-import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
+import { loadSampleLibraryIfEmpty, removeSampleEntries, sampleAddedInThisPage } from '../../lib/library/sample-library';
 import { entryStatus, isStale } from '../../lib/schema';
 
 const sampleText = readFileSync(resolve(import.meta.dirname, '../../public/sample-library.json'), 'utf8');
@@ -46,6 +46,10 @@ describe('public/sample-library.json', () => {
     expect(added).toBe(await countEntries(db));
     expect(added).toBeGreaterThan(55);
     expect(await loadSampleLibraryIfEmpty(db, fetchSample)).toBe(0);
+    // A view opened after the load (the Library view mounts on first use) still learns what it added.
+    expect(sampleAddedInThisPage(db)).toBe(added);
+    await removeSampleEntries(db);
+    expect(sampleAddedInThisPage(db)).toBe(0);
     await db.entries.clear();
     expect(await loadSampleLibraryIfEmpty(db, fetchSample)).toBe(0);
     expect(fetches).toBe(1);

@@ -3,8 +3,9 @@
 // resolves to 127.0.0.1 (network.dns.forceResolve), so portal fixtures are served under their real host names as in
 // the Chromium suite. The runner is Playwright Test; the browser is driven with puppeteer-core's API.
 import { test as base, expect } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { startFixtureServer } from '../../e2e/support/server';
 import { HOSTS } from '../../e2e/support/extension';
@@ -48,16 +49,22 @@ export async function open(page: Page, url: string, ready: string): Promise<void
   await page.waitForSelector(ready, { timeout: 60_000 });
 }
 
-/** The text content of the first element matching `selector`, once it matches `pattern`. */
+/** The text content of the first element matching `selector` whose text matches `pattern`, once there is one. */
 export async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 60_000): Promise<string> {
-  await page.waitForFunction(
-    (sel, source, flags) => new RegExp(source, flags).test(document.querySelector(sel)?.textContent ?? ''),
-    { timeout, polling: 100 },
-    selector,
-    pattern.source,
-    pattern.flags,
-  );
-  return page.$eval(selector, (el) => el.textContent ?? '');
+  const matching = await page
+    .waitForFunction(
+      (sel, source, flags) => Array.from(document.querySelectorAll(sel)).find((el) => new RegExp(source, flags).test(el.textContent ?? '')) ?? false,
+      { timeout, polling: 100 },
+      selector,
+      pattern.source,
+      pattern.flags,
+    )
+    .catch(async (e: unknown) => {
+      // Say what was there instead: a timeout alone does not tell a wrong text from a missing element.
+      const seen = await page.$$eval(selector, (els) => els.map((el) => el.textContent ?? '')).catch(() => []);
+      throw new Error(`No ${selector} matched ${pattern} within ${timeout} ms; seen: ${JSON.stringify(seen)} (${e instanceof Error ? e.message : String(e)})`);
+    });
+  return page.evaluate((el) => (el as unknown as Element).textContent ?? '', matching);
 }
 
 /** The first `selector` element (inside `within`, when given) whose text matches `text`. */
@@ -98,6 +105,31 @@ export async function card(panel: Page, text: RegExp): Promise<ElementHandle<Ele
 export async function clickButton(page: Page, name: RegExp, within?: ElementHandle<Element>): Promise<void> {
   const button = await byText(page, 'button', name, within);
   await button.click();
+}
+
+const SAMPLE_FILE = resolve(import.meta.dirname, '../../../public/sample-library.json');
+
+/**
+ * The team library arriving: the bundled sample's answers imported as the team's own export through the Library
+ * view, with "Remove the sample entries" ticked. Tests that bulk-fill need it: sample entries are never bulk-filled.
+ */
+export async function importSampleAsTeamLibrary(firefox: Browser): Promise<void> {
+  const library = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { entries: unknown[] };
+  const file = join(mkdtempSync(join(tmpdir(), 'qa-team-')), 'team-library.json');
+  writeFileSync(file, JSON.stringify({ ...library, source: 'Team export' }));
+  const page = await firefox.newPage();
+  await open(page, `${EXTENSION_ORIGIN}/sidepanel.html`, '[role=tablist]');
+  await clickButton(page, /^Library$/);
+  // The first-run sample is in place, so the import replaces it rather than racing it.
+  await page.waitForSelector('.library-sample-line', { timeout: 60_000 });
+  const input = (await page.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement>;
+  await input.uploadFile(file);
+  const remove = await byText(page, 'label', /Remove the \d+ sample entries/);
+  await remove.click();
+  await clickButton(page, /^Apply import$/);
+  await waitForText(page, '.library-counts', new RegExp(`of ${library.entries.length} entries shown`));
+  await page.waitForFunction(() => !document.querySelector('.library-sample-line'), { timeout: 60_000, polling: 100 });
+  await page.close();
 }
 
 type Fixtures = {
