@@ -15,6 +15,8 @@ const DEFAULT_TIMEOUT_MS = 3000;
  * then the answer again. A read-back must hold this long before it is believed.
  */
 const SETTLE_MS = 60;
+/** How long the empty choice may show after a pick before the pick counts as rejected. */
+const EMPTY_FLIP_MAX_MS = 2000;
 
 /** The select2 container for a registered control: the container itself, or the original element it decorates. */
 function containerOf(control: Element): Element {
@@ -157,7 +159,14 @@ export const select2Writer: FieldWriter = {
     if (disabled) throw new FillRefusedError('the select2 list is disabled');
     resyncSource(source, target);
     await pick(container, target, options);
-    const shown = await readUntilStable(() => readChosen(container), { wanted: (v) => v === target, quietMs: SETTLE_MS, signal: options.signal });
+    const settled = () => readUntilStable(() => readChosen(container), { wanted: (v) => v === target, quietMs: SETTLE_MS, signal: options.signal });
+    let shown = await settled();
+    if (shown === '') {
+      // The digest's re-render shows the empty choice until its timer puts the answer back: ~20 ms on an idle
+      // machine, far longer on a busy one or in a tab the browser throttles. Empty is only believed after that.
+      await waitFor(() => readChosen(container) !== '', EMPTY_FLIP_MAX_MS, 'the select2 list to show the pick again', options.signal).catch(() => undefined);
+      shown = await settled();
+    }
     if (shown !== target) throw new Error(`select2 shows "${shownText(container)}" after picking "${target}"`);
   },
 };
