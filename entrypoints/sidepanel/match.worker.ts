@@ -3,6 +3,8 @@
 // The logic is lib/panel/match-worker-core.ts.
 import { createIndexCache } from '../../lib/db/index-cache';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
+import { MATCH_WORKER_WITHOUT_CACHE } from './match-worker-name';
 
-const receive = createMatchWorkerCore((message) => self.postMessage(message), { cache: typeof indexedDB === 'undefined' ? undefined : createIndexCache() });
+const useCache = typeof indexedDB !== 'undefined' && self.name !== MATCH_WORKER_WITHOUT_CACHE;
+const receive = createMatchWorkerCore((message) => self.postMessage(message), { cache: useCache ? createIndexCache() : undefined });
 self.onmessage = (event: MessageEvent<unknown>) => receive(event.data);
