@@ -51,6 +51,8 @@ export async function run(): Promise<void> {
     const warm = await context.newPage();
     await warm.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
     await warm.getByTestId('page-summary').filter({ hasText: `${QUESTIONS} detected` }).waitFor({ timeout: 30_000 });
+    // The summary counts proposals as they land: read it once matching has finished (under load it printed 39 of 272).
+    await warm.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 120_000 });
     const proposed = await warm.getByTestId('page-summary').textContent();
     await warm.close();
 
