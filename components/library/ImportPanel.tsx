@@ -162,6 +162,27 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
           <p role="status" className="library-preview-summary">
             {summarizePlan(plan)}. Nothing is written until you apply.
           </p>
+          {plan.handoff && (
+            <div className="library-handoff" data-testid="handoff-note">
+              <p>
+                A sheet of questions returned by their owners: each answered question comes in as a <strong>draft</strong> entry worded like the
+                page, proposed with a draft marker and never filled in bulk until someone approves it in the Library view.
+              </p>
+              {plan.skipped.length > 0 && (
+                <details>
+                  <summary>Not answered yet ({plan.skipped.length}), left out</summary>
+                  <ul>
+                    {plan.skipped.slice(0, SHOWN).map((i) => (
+                      <li key={`${i.index}-${i.where}`}>
+                        {i.where}: {i.reason}
+                      </li>
+                    ))}
+                    {plan.skipped.length > SHOWN && <li>and {plan.skipped.length - SHOWN} more</li>}
+                  </ul>
+                </details>
+              )}
+            </div>
+          )}
           {plan.invalid.length > 0 && (
             <div className="library-invalid">
               <h4>Invalid entries ({plan.invalid.length}): fix them in the file, then import it again</h4>
@@ -203,7 +224,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
           <EntryIdList title="Added" items={plan.added} today={today} />
           <EntryIdList title="Updated" items={plan.updated} today={today} />
           <EntryIdList title="Unchanged" items={plan.unchanged} today={today} />
-          {sampleCount > 0 && (
+          {sampleCount > 0 && !plan.handoff && (
             <p className="library-sample-offer">
               <label className="library-check">
                 <input type="checkbox" checked={removeSample} onChange={(e) => void toggleRemoveSample(e.target.checked)} />
@@ -211,12 +232,14 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
               </label>
             </p>
           )}
-          <p>
-            <label className="library-check">
-              <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
-              <span>Mirror the export: remove local entries that are not in this file</span>
-            </label>
-          </p>
+          {!plan.handoff && (
+            <p>
+              <label className="library-check">
+                <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
+                <span>Mirror the export: remove local entries that are not in this file</span>
+              </label>
+            </p>
+          )}
           {plan.removed.length > 0 && (
             <details open={plan.mirror}>
               <summary>Removed ({plan.removed.length})</summary>

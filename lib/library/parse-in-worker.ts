@@ -23,6 +23,8 @@ export const FromImportWorkerSchema = z.discriminatedUnion('type', [
     source: z.string().optional(),
     exportedAt: z.string().optional(),
     invalid: z.array(InvalidEntrySchema),
+    handoff: z.boolean().optional(),
+    skipped: z.array(InvalidEntrySchema).optional(),
     count: z.number().int(),
   }),
   /** `fileError`: the file as a whole was refused (LibraryFileError); otherwise an unexpected failure. */

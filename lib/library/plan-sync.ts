@@ -38,6 +38,10 @@ export interface SyncPlan {
   removed: StoredEntry[];
   /** Ids that look the same as another id in the file or the library: shown, not blocking. */
   idWarnings: IdWarning[];
+  /** A returned hand-off sheet: its entries come in as drafts, and it never mirrors or replaces the sample. */
+  handoff?: boolean;
+  /** Rows left out on purpose: the hand-off sheet's questions nobody answered yet. */
+  skipped: InvalidEntry[];
 }
 
 /** Which side of a conflict to keep, by entry id. */
@@ -77,7 +81,8 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     fileName: file.fileName,
     ...(file.source !== undefined ? { source: file.source } : {}),
     ...(file.exportedAt !== undefined ? { exportedAt: file.exportedAt } : {}),
-    mirror: options.mirror ?? false,
+    // A hand-off sheet holds a page's unanswered questions, not a library: mirroring it would delete the library.
+    mirror: !file.handoff && (options.mirror ?? false),
     added: [],
     updated: [],
     unchanged: [],
@@ -85,6 +90,8 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     invalid: file.invalid,
     removed: [],
     idWarnings: findLookAlikeIds(file, localEntries),
+    ...(file.handoff ? { handoff: true } : {}),
+    skipped: file.skipped ?? [],
   };
   const locals = new Map(localEntries.map((e) => [e.id, e]));
   const inFile = new Set<string>();
@@ -111,7 +118,7 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     else if (compareTimes(entry.updatedAt, knownTime(local.updatedAt, now)) > 0) plan.updated.push(change);
     else plan.unchanged.push(change);
   }
-  if (plan.mirror || options.removeSample) {
+  if (plan.mirror || (options.removeSample && !file.handoff)) {
     plan.removed = localEntries.filter((e) => !inFile.has(e.id) && (plan.mirror || e.sample === true));
   }
   return plan;
@@ -162,5 +169,6 @@ export function summarizePlan(plan: SyncPlan): string {
     `${plan.invalid.length} invalid`,
   ];
   if (plan.mirror || plan.removed.length > 0) parts.push(`${plan.removed.length} removed`);
+  if (plan.skipped.length > 0) parts.push(`${plan.skipped.length} not answered yet (skipped)`);
   return parts.join(', ');
 }
