@@ -4,13 +4,13 @@
 import type { ConfidenceBand } from '../schema/proposal';
 
 /**
- * Calibrated on the training split of the dev set (464 questions, 98 unanswerable; with the evidence weights of
+ * Calibrated on the training split of the dev set (538 questions, 111 unanswerable; with the evidence weights of
  * `confidenceOf`) by ENGINE_CALIBRATION_TARGETS (lib/match/evaluate.ts): `review` is the lowest confidence at
- * which at most 5% of the unanswerable questions get a proposal (4 of 98), `high` the lowest at which the
+ * which at most 5% of the unanswerable questions get a proposal (5 of 111), `high` the lowest at which the
  * proposals at or above it are right >= 97% of the time, a `partial` label (the entry misses the asked facet)
  * counting as wrong.
  */
-export const BAND_THRESHOLDS = { high: 0.823, review: 0.512 } as const;
+export const BAND_THRESHOLDS = { high: 0.823, review: 0.497 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
@@ -127,7 +127,7 @@ const CLEAR_LEAD = 0.12;
  * A best entry this similar covers most of the question: unanswerable questions of the training split stay
  * under it (their best entries explain a word or two), so a close runner-up there means two answers, not none.
  */
-const ON_TOPIC_SIMILARITY = 0.6;
+const ON_TOPIC_SIMILARITY = 0.8;
 /** What a crowded but on-topic best entry may claim: under any `high` threshold (see HELD_AT_REVIEW). */
 export const NEIGHBOUR_HOLD = 0.6;
 
