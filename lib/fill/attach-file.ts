@@ -66,18 +66,32 @@ function dropOn(zone: Element, file: File): void {
   }
 }
 
-/** The nearest ancestor (at most `depth` up) of `from` whose text shows `name`, else null. */
-function showingAncestor(from: Element, name: string, depth = 6): Element | null {
+/** Text that says a file is still on its way, not yet the page's (an upload in progress). */
+const IN_PROGRESS = /uploading|in progress|pending|queued|\d+\s*%/i;
+
+/** An element in `scope` that lists `name` as done: its own text is the name, or holds it without progress words. */
+function listsFile(scope: Element, name: string): boolean {
+  if (!(scope.textContent ?? '').includes(name)) return false;
+  for (const el of [scope, ...Array.from(scope.querySelectorAll('*'))]) {
+    if (el.children.length > 0 && el.tagName !== 'LI' && el.tagName !== 'A') continue;
+    const text = (el.textContent ?? '').trim();
+    if (text === name || (text.includes(name) && !IN_PROGRESS.test(text))) return true;
+  }
+  return false;
+}
+
+/** The nearest ancestor (at most `depth` up) of `from` whose text holds `name`, checked for a finished listing. */
+function shownAround(from: Element, name: string, depth = 6): boolean {
   let node: Element | null = from;
-  for (let i = 0; node && i <= depth; i++, node = node.parentElement) if ((node.textContent ?? '').includes(name)) return node;
-  return null;
+  for (let i = 0; node && i <= depth; i++, node = node.parentElement) if ((node.textContent ?? '').includes(name)) return listsFile(node, name);
+  return false;
 }
 
 /** The places the page may show the question's files: around the control (and its trigger), and an open dialog. */
 function shownIn(control: Element, name: string, dialog: Element | null): boolean {
   const anchors = [control, ...(isFileInput(control) ? uploadTrigger(control) : [])];
-  if (anchors.some((a) => showingAncestor(a, name) !== null)) return true;
-  return dialog !== null && dialog.isConnected && (dialog.textContent ?? '').includes(name);
+  if (anchors.some((a) => shownAround(a, name))) return true;
+  return dialog !== null && dialog.isConnected && listsFile(dialog, name);
 }
 
 function inputNames(control: Element): string[] {
