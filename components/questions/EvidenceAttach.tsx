@@ -63,7 +63,7 @@ export function EvidenceAttach({ questionKey, entryId, tabIndex, onAttach }: Pro
 
   const attachedNow = outcome && !outcome.undo && outcome.reply.status === 'attached';
   return (
-    <div className="evidence-attach" role="group" aria-label="Evidence to attach">
+    <div className="evidence-attach" role="group" aria-label="Attach evidence">
       {choices.length === 0 ? (
         <p className="hint">This question takes a file. Add evidence files in the Library view to attach them from here.</p>
       ) : (

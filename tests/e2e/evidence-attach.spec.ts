@@ -3,6 +3,9 @@
 // survey (hidden input behind "Add attachment", upload confirmed later) and the OneTrust assessment (attachment
 // dialog with a drop zone) list the file in their own state. Nothing is ever submitted or saved.
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { openSection, scanPage, tabIdOf } from './support/content';
@@ -55,7 +58,10 @@ test('Library: a PDF is stored with its hash and total; over-limit and wrong-typ
 
   const file = panel.getByLabel('Evidence file', { exact: true });
   const add = panel.getByRole('button', { name: 'Add evidence file' });
-  await file.setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([PDF, Buffer.alloc(25 * 1024 * 1024 + 1 - PDF.length)]) });
+  // A large file goes through a path on disk (Playwright streams it), one byte over the limit.
+  const big = join(mkdtempSync(join(tmpdir(), 'evidence-')), 'big.pdf');
+  writeFileSync(big, Buffer.concat([PDF, Buffer.alloc(25 * 1024 * 1024 + 1 - PDF.length)]));
+  await file.setInputFiles(big);
   await add.click();
   await expect(panel.locator('.evidence-add [role="alert"]')).toHaveText('"big.pdf" is 25.0 MB; evidence files may be at most 25 MB. Compress it or split it, then add it again.');
   await file.setInputFiles({ name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ\x90\x00binary') });
