@@ -2,7 +2,10 @@
 // link each to the entries it supports, remove one. The bytes stay in this browser.
 import { useCallback, useEffect, useState } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
-import { addEvidence, evidenceTotalBytes, linkEvidence, listEvidence, removeEvidence } from '../../lib/db/evidence-repository';
+import { addEvidence, evidenceTotalBytes, linkEvidence, listEvidence, listEvidenceWithBytes, removeEvidence } from '../../lib/db/evidence-repository';
+import { buildBundle } from '../../lib/evidence/bundle';
+import { exportStoredLibrary } from '../../lib/library/export-stored-library';
+import { downloadBlob } from '../common/download';
 import type { EvidenceMeta } from '../../lib/db/records';
 import { formatBytes } from '../../lib/db/storage';
 import { ACCEPT_ATTRIBUTE, ACCEPTED_TYPES_TEXT, isEvidenceExpired } from '../../lib/evidence/evidence-file';
@@ -39,9 +42,10 @@ export function EvidenceSection({ db, entryIds, today, onMessage }: Props) {
     setFiles(await listEvidence(db));
     setTotal(await evidenceTotalBytes(db));
   }, [db]);
+  // Read again when the library changes (a bundle import writes files too).
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, entryIds]);
 
   const unknownIds = (ids: string[]) => ids.filter((id) => !entryIds.has(id));
 
@@ -71,6 +75,23 @@ export function EvidenceSection({ db, entryIds, today, onMessage }: Props) {
       await refresh();
     } catch (e) {
       setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The whole library and its evidence as one .zip (import it with the Library import above). */
+  async function exportBundle() {
+    setBusy(true);
+    try {
+      const exportedAt = new Date().toISOString();
+      const library = await exportStoredLibrary(db, 'json', exportedAt);
+      const files = await listEvidenceWithBytes(db);
+      const zip = await buildBundle(await library.blob.text(), files, exportedAt);
+      downloadBlob(new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), `evidence-bundle-${exportedAt.slice(0, 10)}.zip`);
+      onMessage({ kind: 'status', text: `Exported an evidence bundle: ${library.count} entries and ${files.length} evidence ${files.length === 1 ? 'file' : 'files'}.` });
+    } catch (e) {
+      onMessage({ kind: 'error', text: `The evidence bundle was not exported: ${describeError(e)}` });
     } finally {
       setBusy(false);
     }
@@ -112,6 +133,12 @@ export function EvidenceSection({ db, entryIds, today, onMessage }: Props) {
           ))}
         </ul>
       )}
+      <p>
+        <button type="button" disabled={busy} onClick={() => void exportBundle()}>
+          Export evidence bundle (.zip)
+        </button>{' '}
+        <span className="hint">The library and every file, with a manifest of SHA-256 hashes; import it with the Library import above.</span>
+      </p>
       <fieldset className="evidence-add" disabled={busy}>
         <legend>Add evidence</legend>
         <label>

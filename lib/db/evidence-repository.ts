@@ -96,3 +96,38 @@ export async function readEvidenceBytes(id: string, db: AutofillDatabase = getDa
   if ((await sha256Hex(bytes)) !== meta.sha256) throw new Error(`The stored bytes of "${meta.fileName}" no longer match their SHA-256; remove the file and add it again.`);
   return { meta, bytes };
 }
+
+/** What a bundle import would change in the evidence table: files new here, and files whose id is already stored. */
+export async function planEvidenceImport(files: readonly { meta: EvidenceMeta }[], db: AutofillDatabase = getDatabase()): Promise<{ added: number; replaced: number }> {
+  const existing = await db.evidence.bulkGet(files.map((f) => f.meta.id));
+  const replaced = existing.filter((row) => row !== undefined).length;
+  return { added: files.length - replaced, replaced };
+}
+
+/**
+ * Writes a bundle's files in one transaction (all or none) and returns how to take that back, so a library
+ * import that fails afterwards leaves the evidence as it was.
+ */
+export async function putEvidenceFiles(files: readonly { meta: EvidenceMeta; bytes: Uint8Array }[], db: AutofillDatabase = getDatabase()): Promise<() => Promise<void>> {
+  const rows: StoredEvidence[] = files.map((f) => ({ ...EvidenceMetaSchema.parse(f.meta), blob: new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: f.meta.mime }) }));
+  const ids = rows.map((r) => r.id);
+  let before: Array<StoredEvidence | undefined> = [];
+  await withStorageErrors('the evidence files of the bundle', () =>
+    db.transaction('rw', db.evidence, async () => {
+      before = await db.evidence.bulkGet(ids);
+      await db.evidence.bulkPut(rows);
+    }),
+  );
+  return async () => {
+    await db.transaction('rw', db.evidence, async () => {
+      await db.evidence.bulkDelete(ids.filter((_, i) => before[i] === undefined));
+      await db.evidence.bulkPut(before.filter((row): row is StoredEvidence => row !== undefined));
+    });
+  };
+}
+
+/** Every stored file with its bytes (for the bundle export). */
+export async function listEvidenceWithBytes(db: AutofillDatabase = getDatabase()): Promise<Array<{ meta: EvidenceMeta; bytes: Uint8Array }>> {
+  const rows = await db.evidence.toArray();
+  return Promise.all(rows.map(async ({ blob, ...meta }) => ({ meta, bytes: new Uint8Array(await blob.arrayBuffer()) })));
+}

@@ -165,3 +165,32 @@ test('OneTrust assessment: the attachment button opens the dialog, the PDF is dr
   await expect(page.locator('.ot-attachment-modal')).toHaveCount(0);
   expect(posts).toEqual([]);
 });
+
+test('evidence bundle: export, remove, import through the same preview; every file comes back with its hash', async ({ context, extensionId }) => {
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  await expect(panel.locator('.library-counts')).toContainText('of 68 entries shown');
+  await panel.getByLabel('Evidence file', { exact: true }).setInputFiles({ name: 'soc2-report.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await panel.locator('.evidence-add').getByLabel('Title').fill('SOC 2 Type II report 2026');
+  await panel.getByRole('button', { name: 'Add evidence file' }).click();
+  await expect(panel.getByTestId('evidence-total')).toHaveText(`1 file, ${PDF.length} B stored in this browser.`);
+
+  const downloading = panel.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export evidence bundle (.zip)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^evidence-bundle-\d{4}-\d{2}-\d{2}\.zip$/);
+  const zipPath = join(mkdtempSync(join(tmpdir(), 'bundle-')), download.suggestedFilename());
+  await download.saveAs(zipPath);
+  await expect(panel.getByText('Exported an evidence bundle: 68 entries and 1 evidence file.')).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Remove evidence SOC 2 Type II report 2026' }).click();
+  await expect(panel.getByTestId('evidence-total')).toHaveText('0 files, 0 B stored in this browser.');
+
+  await panel.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(zipPath);
+  await expect(panel.locator('.library-preview-summary')).toContainText('0 added');
+  await expect(panel.locator('.library-preview-evidence')).toHaveText("With 1 evidence file (each checked against the manifest's SHA-256): 1 new, 0 replacing the stored file of the same id.");
+  await panel.getByRole('button', { name: 'Apply import' }).click();
+  await expect(panel.getByTestId('evidence-total')).toHaveText(`1 file, ${PDF.length} B stored in this browser.`);
+  await expect(panel.locator('.evidence-row .evidence-hash')).toHaveAttribute('title', PDF_SHA256);
+});
