@@ -13,6 +13,8 @@ interface Props {
   /** The matched entry, whose linked evidence is proposed. */
   entryId: string | undefined;
   tabIndex: number | undefined;
+  /** The upload is optional beside an answer (OneTrust offers one on every card): shown only when the library has files. */
+  optional: boolean;
   onAttach(key: string, evidenceId: string, undo: boolean): Promise<AttachReply>;
 }
 
@@ -28,7 +30,7 @@ function describeReply(reply: AttachReply, fileName: string): string {
   }
 }
 
-export function EvidenceAttach({ questionKey, entryId, tabIndex, onAttach }: Props) {
+export function EvidenceAttach({ questionKey, entryId, tabIndex, optional, onAttach }: Props) {
   const [all, setAll] = useState<EvidenceMeta[]>();
   const [picked, setPicked] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -47,7 +49,7 @@ export function EvidenceAttach({ questionKey, entryId, tabIndex, onAttach }: Pro
     };
   }, []);
 
-  if (all === undefined) return null;
+  if (all === undefined || (optional && all.length === 0)) return null;
   const { choices, proposed } = evidenceChoices(all, entryId, today);
   const chosenId = picked ?? proposed;
   const chosen = choices.find((c) => c.meta.id === chosenId);

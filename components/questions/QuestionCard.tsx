@@ -280,7 +280,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         </div>
       )}
       {mode === 'view' && props.onAttach && uploadFieldOf(q) !== undefined && (
-        <EvidenceAttach questionKey={row.key} entryId={proposal?.entryId} tabIndex={inner} onAttach={props.onAttach} />
+        <EvidenceAttach questionKey={row.key} entryId={proposal?.entryId} tabIndex={inner} optional={q.kind !== 'file'} onAttach={props.onAttach} />
       )}
       {mode === 'view' && (
         <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>
