@@ -12,6 +12,8 @@ interface Props {
   questionKey: string;
   /** The matched entry, whose linked evidence is proposed. */
   entryId: string | undefined;
+  /** Evidence ids the matched entry's citations point to. */
+  citedIds: readonly string[];
   tabIndex: number | undefined;
   /** The upload is optional beside an answer (OneTrust offers one on every card): shown only when the library has files. */
   optional: boolean;
@@ -30,7 +32,7 @@ function describeReply(reply: AttachReply, fileName: string): string {
   }
 }
 
-export function EvidenceAttach({ questionKey, entryId, tabIndex, optional, onAttach }: Props) {
+export function EvidenceAttach({ questionKey, entryId, citedIds, tabIndex, optional, onAttach }: Props) {
   const [all, setAll] = useState<EvidenceMeta[]>();
   const [picked, setPicked] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +52,7 @@ export function EvidenceAttach({ questionKey, entryId, tabIndex, optional, onAtt
   }, []);
 
   if (all === undefined || (optional && all.length === 0)) return null;
-  const { choices, proposed } = evidenceChoices(all, entryId, today);
+  const { choices, proposed } = evidenceChoices(all, entryId, today, citedIds);
   const chosenId = picked ?? proposed;
   const chosen = choices.find((c) => c.meta.id === chosenId);
 

@@ -71,6 +71,7 @@ function Citations({ entry, tabIndex }: { entry: LibraryEntry; tabIndex: number 
           ) : (
             `${c.title}${c.section ? ` § ${c.section}` : ''}`
           )}
+          {c.evidenceId && ' (evidence file in the library)'}
         </span>
       ))}
     </>
@@ -280,7 +281,7 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
         </div>
       )}
       {mode === 'view' && props.onAttach && uploadFieldOf(q) !== undefined && (
-        <EvidenceAttach questionKey={row.key} entryId={proposal?.entryId} tabIndex={inner} optional={q.kind !== 'file'} onAttach={props.onAttach} />
+        <EvidenceAttach questionKey={row.key} entryId={proposal?.entryId} citedIds={entry?.citations?.flatMap((c) => (c.evidenceId ? [c.evidenceId] : [])) ?? []} tabIndex={inner} optional={q.kind !== 'file'} onAttach={props.onAttach} />
       )}
       {mode === 'view' && (
         <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>

@@ -15,11 +15,18 @@ export interface EvidenceChoice {
 }
 
 /**
- * The evidence a card offers: files linked to the matched entry first, then the rest; expired ones last and
- * never the default. The default is the first linked, unexpired file (none when nothing is linked).
+ * The evidence a card offers: files linked to the matched entry (the file lists the entry, or one of the entry's
+ * citations points to the file) first, then the rest; expired ones last and never the default. The default is the
+ * first linked, unexpired file (none when nothing is linked).
  */
-export function evidenceChoices(all: readonly EvidenceMeta[], entryId: string | undefined, today: string): { choices: EvidenceChoice[]; proposed: string | undefined } {
-  const choices = all.map((meta) => ({ meta, linked: entryId !== undefined && meta.entryIds.includes(entryId), expired: isEvidenceExpired(meta, today) }));
+export function evidenceChoices(
+  all: readonly EvidenceMeta[],
+  entryId: string | undefined,
+  today: string,
+  citedIds: readonly string[] = [],
+): { choices: EvidenceChoice[]; proposed: string | undefined } {
+  const isLinked = (meta: EvidenceMeta) => (entryId !== undefined && meta.entryIds.includes(entryId)) || citedIds.includes(meta.id);
+  const choices = all.map((meta) => ({ meta, linked: isLinked(meta), expired: isEvidenceExpired(meta, today) }));
   const rank = (c: EvidenceChoice) => (c.expired ? 2 : 0) + (c.linked ? 0 : 1);
   choices.sort((a, b) => rank(a) - rank(b) || a.meta.title.localeCompare(b.meta.title));
   return { choices, proposed: choices.find((c) => c.linked && !c.expired)?.meta.id };

@@ -46,6 +46,15 @@ describe('the evidence a card proposes', () => {
     ]);
   });
 
+  it("counts a file the matched entry's citation points to as linked", () => {
+    const { choices, proposed } = evidenceChoices([meta('a'), meta('cited')], 'soc2', '2026-06-01', ['cited']);
+    expect(proposed).toBe('cited');
+    expect(choices.map((c) => [c.meta.id, c.linked])).toEqual([
+      ['cited', true],
+      ['a', false],
+    ]);
+  });
+
   it('never proposes an expired file, nor anything when no file is linked to the matched entry', () => {
     expect(evidenceChoices([meta('old', { entryIds: ['soc2'], validUntil: '2025-12-31' })], 'soc2', '2026-06-01').proposed).toBeUndefined();
     expect(evidenceChoices([meta('a'), meta('b')], 'soc2', '2026-06-01').proposed).toBeUndefined();
