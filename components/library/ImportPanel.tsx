@@ -12,6 +12,8 @@ import { ProgressBar } from '../common/ProgressBar';
 import { describeError } from './describe-error';
 import { IdWarningList } from './IdWarningList';
 import { parseImportedFile } from './parse-file';
+import { readBundle, type BundleFile } from '../../lib/evidence/bundle';
+import { planEvidenceImport, putEvidenceFiles } from '../../lib/db/evidence-repository';
 
 interface Props {
   db: AutofillDatabase;
@@ -57,6 +59,8 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
   const [busy, setBusy] = useState(false);
   /** While the apply writes: entries written so far, of how many, and how to cancel. */
   const [writing, setWriting] = useState<{ written: number; total: number; cancel: AbortController }>();
+  /** The evidence files of an evidence bundle (.zip) being previewed, and what they change. */
+  const [bundle, setBundle] = useState<{ files: BundleFile[]; added: number; replaced: number }>();
 
   const close = () => {
     setParsed(undefined);
@@ -64,6 +68,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setChoices({});
     setMirror(false);
     setRemoveSample(false);
+    setBundle(undefined);
     onActiveChange(false);
   };
 
@@ -81,8 +86,18 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setBusy(true);
     close();
     try {
-      checkLibraryFileSize(file.name, file.size);
-      const result = await parseImportedFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      let result: ParsedLibraryFile;
+      if (/\.zip$/i.test(file.name)) {
+        // An evidence bundle: every part checked first; its library JSON then goes through the same preview.
+        const read = await readBundle(file.name, new Uint8Array(await file.arrayBuffer()));
+        const libraryBytes = new TextEncoder().encode(read.libraryJson);
+        checkLibraryFileSize(`${file.name} › library.json`, libraryBytes.length);
+        result = await parseImportedFile(libraryBytes, `${file.name} › library.json`);
+        setBundle({ files: read.files, ...(await planEvidenceImport(read.files, db)) });
+      } else {
+        checkLibraryFileSize(file.name, file.size);
+        result = await parseImportedFile(new Uint8Array(await file.arrayBuffer()), file.name);
+      }
       setParsed(result);
       await preview(result, { mirror: false, removeSample: false });
       onActiveChange(true);
@@ -109,12 +124,22 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setError(undefined);
     const cancel = new AbortController();
     setWriting({ written: 0, total: 0, cancel });
+    // A bundle's files are written first, in one transaction; if the entries then fail, they are taken back.
+    let undoEvidence: (() => Promise<void>) | undefined;
     try {
-      const result = await applySyncPlan(db, plan, choices, {
-        signal: cancel.signal,
-        onProgress: (written, total) => setWriting({ written, total, cancel }),
-      });
+      if (bundle) undoEvidence = await putEvidenceFiles(bundle.files, db);
+      let result;
+      try {
+        result = await applySyncPlan(db, plan, choices, {
+          signal: cancel.signal,
+          onProgress: (written, total) => setWriting({ written, total, cancel }),
+        });
+      } catch (e) {
+        await undoEvidence?.();
+        throw e;
+      }
       const parts = [`${result.added} added`, `${result.updated} updated`];
+      if (bundle) parts.push(`${bundle.files.length} evidence ${bundle.files.length === 1 ? 'file' : 'files'}`);
       if (result.keptLocal) parts.push(`${result.keptLocal} kept as edited here`);
       if (result.removed) parts.push(`${result.removed} removed`);
       onMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${parts.join(', ')}.` });
@@ -130,7 +155,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
   const setAll = (side: 'local' | 'incoming') => setChoices(Object.fromEntries((plan?.conflicts ?? []).map((c) => [c.entry.id, side])));
   const blockers = plan ? planBlockers(plan, choices) : [];
   const today = new Date().toISOString().slice(0, 10);
-  const changes = plan ? plan.added.length + plan.updated.length + plan.conflicts.length + plan.removed.length : 0;
+  const changes = plan ? plan.added.length + plan.updated.length + plan.conflicts.length + plan.removed.length + (bundle?.files.length ?? 0) : 0;
 
   return (
     <section className="library-import" aria-label="Import">
@@ -139,7 +164,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
         <input
           id="library-import-file"
           type="file"
-          accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".json,.csv,.xlsx,.zip,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={onFile}
           disabled={busy}
         />
@@ -182,6 +207,11 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
                 </details>
               )}
             </div>
+          )}
+          {bundle && (
+            <p className="library-preview-evidence">
+              With {bundle.files.length} evidence {bundle.files.length === 1 ? 'file' : 'files'} (each checked against the manifest's SHA-256): {bundle.added} new, {bundle.replaced} replacing the stored file of the same id.
+            </p>
           )}
           {plan.invalid.length > 0 && (
             <div className="library-invalid">

@@ -15,6 +15,7 @@ import { describeError } from './describe-error';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
+import { EvidenceSection } from './EvidenceSection';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
 import { ReviewQueue } from './ReviewQueue';
@@ -139,6 +140,7 @@ export function LibraryTab() {
   }, [entries, today]);
   const selected = entries?.find((e) => e.id === selectedId);
   const sampleCount = useMemo(() => (entries ?? []).filter(isSampleEntry).length, [entries]);
+  const entryIdSet = useMemo(() => new Set((entries ?? []).map((e) => e.id)), [entries]);
 
   const removeSample = async () => {
     setBusy(true);
@@ -268,6 +270,7 @@ export function LibraryTab() {
               onRestore={() => void run(() => restoreEntry(selected.id, db), (e) => `Restored "${e.id}" as ${e.status ?? 'approved'}.`)}
             />
           )}
+          {entries !== undefined && <EvidenceSection db={db} entryIds={entryIdSet} today={today} onMessage={setMessage} />}
           <ExportButtons db={db} onMessage={setMessage} />
           <TeamNameSetting db={db} onMessage={setMessage} />
         </>

@@ -492,6 +492,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           onUndo={undo}
           onChoose={session.choose}
           onPick={session.pickEntry}
+          onAttach={session.attach}
         />
       )}
     </section>

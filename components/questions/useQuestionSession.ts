@@ -13,6 +13,9 @@ import { capLearnedMatches } from '../../lib/panel/propose';
 import type { LearnedToken, LibrarySnapshot } from '../../lib/panel/ports';
 import { sameLibrary } from '../../lib/panel/propose';
 import { usePanelServices } from '../common/PanelServices';
+import type { AttachReply } from '../../lib/schema';
+import { readEvidenceBytes } from '../../lib/db/evidence-repository';
+import { attachChanges, pendingAttachEvent, toBase64, uploadFieldOf } from '../../lib/panel/attach-plan';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
 
@@ -393,6 +396,56 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, rescan],
   );
 
+  /**
+   * Attaches an evidence file to a question's upload control (on the analyst's click only), or with `undo` removes
+   * it where the page allows. The history row is written first; the bytes go to the question's frame only.
+   */
+  const attach = useCallback(
+    async (key: string, evidenceId: string, undo = false): Promise<AttachReply> => {
+      const fail = (message: string): AttachReply => ({ type: 'attach-result', status: 'refused', shown: [], message });
+      const row = rowsRef.current.find((r) => r.key === key);
+      const fieldId = row ? uploadFieldOf(row.question) : undefined;
+      if (!row || !fieldId) return fail('This question has no upload control.');
+      if (!port?.attach) return fail('This page cannot take attachments from the panel.');
+      let file;
+      try {
+        file = await readEvidenceBytes(evidenceId);
+      } catch (e) {
+        return fail(errorText(e));
+      }
+      const page = scanRef.current;
+      const requestId = crypto.randomUUID();
+      const context = { at: new Date().toISOString(), pageUrl: page?.url ?? '', pageTitle: page?.title ?? '', tabId };
+      try {
+        await services.library.recordFills([pendingAttachEvent(context, row.question, file.meta, requestId, undo)]);
+      } catch (e) {
+        return fail(new NotRecordedError(e).message);
+      }
+      inFlight.current.add(requestId);
+      const question = { key: row.question.key, text: row.question.text };
+      let reply: AttachReply;
+      try {
+        reply = await port.attach(
+          row.question.frameId ?? 0,
+          undo
+            ? { type: 'detach', fieldId, question, fileName: file.meta.fileName }
+            : { type: 'attach', fieldId, question, file: { name: file.meta.fileName, mime: file.meta.mime, size: file.meta.size, sha256: file.meta.sha256, base64: toBase64(file.bytes) } },
+        );
+      } catch (e) {
+        reply = { type: 'attach-result', status: 'not-found', shown: [], message: errorText(e) };
+      }
+      try {
+        await services.library.resolveFills([{ requestId, changes: attachChanges(reply, new Date().toISOString()) }]);
+      } catch (e) {
+        setError(`The page answered but the history could not record the attachment: ${errorText(e)}`);
+      } finally {
+        inFlight.current.delete(requestId);
+      }
+      return reply;
+    },
+    [port, services, tabId],
+  );
+
   const reloadLibrary = useCallback(async () => {
     const snapshot = await services.library.load();
     setLibrary(snapshot);
@@ -416,6 +469,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     openSection,
     allowFrameOrigin,
     reloadLibrary,
+    attach,
     skip: (key: string) => dispatch({ type: 'skip', key }),
     choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
     dismissError: () => setError(undefined),

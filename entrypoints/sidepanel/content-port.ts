@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentPort } from '../../lib/panel/ports';
 import { isPageChange } from '../../lib/panel/target-tab';
-import { fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
+import { attachInFrame, fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
 
 /**
  * Fills go only to the tab the analyst is looking at: the active tab of its window, or the tab the panel shows
@@ -48,6 +48,10 @@ export function createContentPort(tabId: number): ContentPort {
     },
     async openSection(index) {
       if (!(await openSectionInTab(tabId, index, allowed))) throw new Error(`Section ${index + 1} could not be opened on the page.`);
+    },
+    async attach(frameId, message) {
+      await assertFillable(tabId);
+      return attachInFrame(tabId, frameId, message, allowed);
     },
     allowFrameOrigin(origin) {
       if (!allowed.includes(origin)) allowed.push(origin);

@@ -43,3 +43,24 @@ export type LearnedAlias = z.infer<typeof LearnedAliasSchema>;
 
 export const SettingSchema = z.object({ key: z.string().min(1), value: z.unknown() });
 export type Setting = z.infer<typeof SettingSchema>;
+
+/** The metadata of one evidence file (the bytes are beside it as a Blob). */
+export const EvidenceMetaSchema = z.object({
+  id: z.string().min(1).max(200),
+  title: z.string().trim().min(1, 'evidence needs a title').max(300),
+  owner: z.string().max(200).optional(),
+  /** The last day the document is valid (e.g. a SOC 2 report's period end), ISO date. */
+  validUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date like 2026-06-01').optional(),
+  fileName: z.string().min(1).max(255),
+  mime: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  /** SHA-256 of the file's bytes, lowercase hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The library entries this file supports. */
+  entryIds: z.array(z.string().min(1)),
+  addedAt: z.string(),
+});
+export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
+
+export const StoredEvidenceSchema = EvidenceMetaSchema.extend({ blob: z.instanceof(Blob) });
+export type StoredEvidence = z.infer<typeof StoredEvidenceSchema>;

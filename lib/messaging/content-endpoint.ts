@@ -3,6 +3,7 @@
 // and the transport.
 import {
   PanelToContentSchema,
+  type AttachReply,
   type ContentReply,
   type ContentToExtension,
   type FillRequest,
@@ -17,7 +18,9 @@ import { scanPage } from '../detect/scan-page';
 import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
 import { SaveWatch } from '../detect/save-watch';
-import { fieldOwners, fillFields } from '../fill/fill-fields';
+import { fieldOwners, fillFields, stalenessOf } from '../fill/fill-fields';
+import { attachFile, detachFile } from '../fill/attach-file';
+import { refusalReason } from '../fill/fill-guards';
 import { FieldOwnership } from '../fill/field-ownership';
 import { HighlightOverlay } from '../fill/highlight-overlay';
 import type { FrameRole } from './frame-role';
@@ -123,7 +126,32 @@ export class ContentEndpoint {
       }
       case 'open-section':
         return this.openSection(message.index);
+      case 'attach':
+      case 'detach':
+        return this.attachOrDetach(message);
     }
+  }
+
+  /**
+   * Attach (or undo): only to a control of this frame that still belongs to the question the analyst chose, and
+   * that a fill could write (not hidden, covered, disabled, or in a sandboxed frame: the fills' own checks).
+   */
+  private async attachOrDetach(message: Extract<PanelToContent, { type: 'attach' | 'detach' }>): Promise<AttachReply> {
+    const reply = (status: AttachReply['status'], text?: string): AttachReply => ({ type: 'attach-result', status, shown: [], ...(text ? { message: text } : {}) });
+    if (!this.registry.owns(message.fieldId)) return reply('not-found', 'not a field of this frame');
+    const el = this.registry.resolve(message.fieldId);
+    if (!el) return reply('not-found', 'the upload control is no longer on the page');
+    const owners = fieldOwners(this.scan());
+    const stale = stalenessOf({ fieldId: message.fieldId, value: null, question: message.question }, owners.get(message.fieldId), owners);
+    if (stale) return reply('stale', `Not attached: ${stale}.`);
+    const refused = refusalReason(el, this.options.layout, 'file');
+    if (refused) return reply('refused', `Not attached: ${refused}.`);
+    if (message.type === 'detach') return { type: 'attach-result', ...(await detachFile(el, message.fileName, { signal: this.options.signal })) };
+    const bytes = decodeBase64(message.file.base64);
+    if (bytes.length !== message.file.size) return reply('refused', 'the file arrived damaged (size differs)');
+    const view = (el.ownerDocument.defaultView ?? globalThis) as typeof globalThis;
+    const file = new view.File([bytes as Uint8Array<ArrayBuffer>], message.file.name, { type: message.file.mime });
+    return { type: 'attach-result', ...(await attachFile(el, file, { signal: this.options.signal })) };
   }
 
   private async fill(requests: FillRequest[]) {
@@ -171,4 +199,11 @@ export class ContentEndpoint {
       onChange: (dirty) => this.rescanAndNotify(dirty),
     });
   }
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import {
   ContentReplySchema,
   ContentToExtensionSchema,
+  type AttachReply,
   type ContentReply,
   type FillRequest,
   type FillResult,
@@ -196,6 +197,26 @@ export async function scrollToField(tabId: number, fieldId: string, allowedOrigi
 export async function openSectionInTab(tabId: number, index: number, allowedOrigins: readonly string[] = []): Promise<boolean> {
   const { replies } = await sendToAllFrames(tabId, { type: 'open-section', index }, allowedOrigins);
   return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
+}
+
+/**
+ * Attach (or undo an attachment) in the one frame the question lives in: the file's bytes go to that frame only,
+ * and only if it is still one of the tab's trusted frames (the fills' frame checks).
+ */
+export async function attachInFrame(
+  tabId: number,
+  frameId: number,
+  message: Extract<PanelToContent, { type: 'attach' | 'detach' }>,
+  allowedOrigins: readonly string[] = [],
+): Promise<AttachReply> {
+  const { frames, trust } = await prepareFrames(tabId, allowedOrigins);
+  if (!frames.some((f) => f.frameId === frameId)) {
+    return { type: 'attach-result', status: 'refused', shown: [], message: 'The frame holding this question is no longer trusted or loaded; nothing was sent to it.' };
+  }
+  const reply = await sendToFrame(tabId, frameId, trust ? { ...message, frames: trust } : message);
+  if (!reply) return { type: 'attach-result', status: 'not-found', shown: [], message: 'The frame holding this question no longer answers (the page was reloaded?).' };
+  if (reply.type === 'attach-result') return reply;
+  return { type: 'attach-result', status: 'refused', shown: [], message: reply.type === 'skipped' ? `The frame refused: ${reply.reason}` : reply.type === 'ok' ? (reply.message ?? 'the frame refused') : 'the frame sent an unexpected reply' };
 }
 
 /**

@@ -1,7 +1,7 @@
 // What the panel needs from the outside world, as interfaces: the page (through the content script), the
 // matcher and the library store. The side panel wires the real ones; tests and the bench can wire others.
 import type { LearnedChange } from '../db/aliases-repository';
-import type { DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
+import type { AttachReply, DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
 
 export interface ContentPort {
   /** Every frame's questions, merged into one scan; each question carries its frameId. */
@@ -13,6 +13,8 @@ export interface ContentPort {
   openSection(index: number): Promise<void>;
   /** Calls `onChange` when the page loads anew or its questions change; returns the unsubscribe. */
   watch(onChange: () => void): () => void;
+  /** Attach a file to (or remove it from) the upload control of a question, in the frame `frameId` only. */
+  attach?(frameId: number, message: Extract<PanelToContent, { type: 'attach' | 'detach' }>): Promise<AttachReply>;
   /** Trust frames of `origin` in this tab from now on (the analyst chose it by name; the default is refuse). */
   allowFrameOrigin(origin: string): void;
 }

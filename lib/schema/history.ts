@@ -49,6 +49,10 @@ export const FillEventSchema = z.object({
   actual: FieldValueSchema.optional(),
   /** The library entry's citations at fill time, so an export says where the answer came from. */
   citations: z.array(CitationSchema).optional(),
+  /** An evidence file attached to the question's upload control (the row's `value` is its file name). */
+  attachment: z
+    .object({ evidenceId: z.string(), title: z.string(), fileName: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })
+    .optional(),
   /** When the row left `pending` (ISO date-time). */
   resolvedAt: z.string().optional(),
 });

@@ -35,6 +35,8 @@ export const CitationSchema = z.looseObject({
   title: z.string().trim().min(1, 'a citation needs a title'),
   section: z.string().optional(),
   url: z.string().optional(),
+  /** An evidence file in this browser's library (lib/db/evidence-repository.ts) that this citation points to. */
+  evidenceId: z.string().max(200).optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
