@@ -57,7 +57,7 @@ function pageRows(): QuestionRow[] {
 /** The sheet as the owners return it: answers written into some rows, through a spreadsheet's CSV. */
 function answerSheet(csv: string, answers: Record<string, { answer?: string; choice?: string; status?: string }>): string {
   const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true });
-  const rows = parsed.data.map((row) => ({ ...row, ...(answers[row.question!] ?? {}) }));
+  const rows: Array<Record<string, string>> = parsed.data.map((row) => ({ ...row, ...(answers[row.question!] ?? {}) }) as Record<string, string>);
   return Papa.unparse({ fields: parsed.meta.fields!, data: rows.map((r) => parsed.meta.fields!.map((f) => r[f] ?? '')) });
 }
 
