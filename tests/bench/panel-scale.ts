@@ -101,7 +101,7 @@ export function scalePage(entries: readonly Entry[], count = QUESTIONS): string 
 }
 
 /** Collects the panel's long tasks and slow input events from its first script on. */
-function observeMainThread(): void {
+export function observeMainThread(): void {
   const target = window as unknown as { __longTasks: { start: number; duration: number }[]; __events: { name: string; start: number; duration: number }[] };
   target.__longTasks = [];
   target.__events = [];
