@@ -26,13 +26,17 @@ function createWorkerProposer(): ProposeInBatchesFn | undefined {
 }
 
 export function createPanelServices(showLibraryEntry: (entryId: string) => void): PanelServices {
+  const library = createLibraryStore();
+  // The library is read from now on, while the Questions view's code loads and the page is scanned: the view's
+  // first load finds the read under way (the store keeps it) instead of starting it after the scan began.
+  void library.load().catch(() => undefined);
   return {
     contentPort: createContentPort,
     openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
     propose: createProposer(),
     proposeInBatches: createWorkerProposer(),
     mapChoice: (entry, options) => mapChoice(entry, options),
-    library: createLibraryStore(),
+    library,
     showLibraryEntry,
   };
 }

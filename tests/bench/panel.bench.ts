@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, HOSTS } from '../e2e/support/extension';
 import { runReopen } from './panel-reopen';
-import { runScale } from './panel-scale';
+import { runImport, runScale } from './panel-scale';
 
 const QUESTIONS = 300;
 const RUNS = 5;
@@ -83,5 +83,6 @@ export async function run(): Promise<void> {
     await context.close();
   }
   await runReopen();
+  await runImport();
   await runScale();
 }
