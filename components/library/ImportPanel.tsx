@@ -1,7 +1,7 @@
 // Import: pick a .json/.csv/.xlsx file, see what the sync would do (added, updated, unchanged, conflicts, invalid,
 // removed when mirroring), resolve conflicts, then apply in one transaction. A bad file changes nothing. The
 // import session (parse-file.ts) does the work in the import worker; this view shows its preview and progress.
-import { memo, useState, type ChangeEvent } from 'react';
+import { memo, useRef, useState, type ChangeEvent } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
 import { checkLibraryFileSize } from '../../lib/library/parse-library-file';
 import { planBlockers, PREVIEW_ROWS, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncOptions, type SyncPreview } from '../../lib/library/plan-sync';
@@ -11,6 +11,7 @@ import { ProgressBar } from '../common/ProgressBar';
 import { describeError } from './describe-error';
 import { IdWarningList } from './IdWarningList';
 import { createLibraryImportSession } from './parse-file';
+import type { ImportSession } from '../../lib/library/import-session';
 
 interface Props {
   db: AutofillDatabase;
@@ -46,7 +47,9 @@ const EntryIdList = memo(function EntryIdList({ title, items, count, today }: { 
 });
 
 export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Props) {
-  const [session] = useState(() => createLibraryImportSession(db));
+  // Started on the first file chosen: the import worker runs only for an import.
+  const sessionRef = useRef<ImportSession>(undefined);
+  const session = () => (sessionRef.current ??= createLibraryImportSession(db));
   const [plan, setPlan] = useState<SyncPreview>();
   const [mirror, setMirror] = useState(false);
   // Offered whenever sample entries remain: one tick removes them with the team library's import.
@@ -67,7 +70,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
 
   const replan = async (options: SyncOptions) => {
     try {
-      setPlan(await session.replan(options));
+      setPlan(await session().replan(options));
     } catch (e) {
       setError(`Nothing was imported. ${describeError(e)}`);
     }
@@ -84,7 +87,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     close();
     try {
       checkLibraryFileSize(file.name, file.size);
-      setPlan(await session.open(new Uint8Array(await file.arrayBuffer()), file.name, { mirror: false, removeSample: false }));
+      setPlan(await session().open(new Uint8Array(await file.arrayBuffer()), file.name, { mirror: false, removeSample: false }));
       onActiveChange(true);
     } catch (e) {
       setError(`Nothing was imported. ${describeError(e)}`);
@@ -109,7 +112,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setError(undefined);
     setWriting({ written: 0, total: 0 });
     try {
-      const result = await session.apply(choices, (written, total) => setWriting({ written, total }));
+      const result = await session().apply(choices, (written, total) => setWriting({ written, total }));
       const parts = [`${result.added} added`, `${result.updated} updated`];
       if (result.keptLocal) parts.push(`${result.keptLocal} kept as edited here`);
       if (result.removed) parts.push(`${result.removed} removed`);
@@ -231,7 +234,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
               {blockers.join(' ')}
             </p>
           )}
-          {writing && <ProgressBar label="Importing entries" done={writing.written} total={writing.total} onCancel={() => session.cancel()} />}
+          {writing && <ProgressBar label="Importing entries" done={writing.written} total={writing.total} onCancel={() => session().cancel()} />}
           <div className="library-actions">
             <button
               type="button"
