@@ -16,6 +16,7 @@ import { usePanelServices } from '../common/PanelServices';
 import type { AttachReply } from '../../lib/schema';
 import { readEvidenceBytes } from '../../lib/db/evidence-repository';
 import { attachChanges, pendingAttachEvent, toBase64, uploadFieldOf } from '../../lib/panel/attach-plan';
+import { markOpen } from '../../lib/panel/open-marks';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
 
@@ -82,6 +83,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       }
       // Off the main thread: rows show at once, proposals fill in batch by batch. Whether a learned wording counts
       // depends on the page asking, so that cap is applied here, on each batch.
+      markOpen('proposals-requested');
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
@@ -117,7 +119,11 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     const seq = ++scanSeq.current;
     setPhase('scanning');
     try {
-      const [next, loaded] = await Promise.all([port.scan(), services.library.load()]);
+      markOpen('scan-start');
+      const [next, loaded] = await Promise.all([
+        port.scan().then((s) => (markOpen('scan-done'), s)),
+        services.library.load().then((l) => (markOpen('library-loaded'), l)),
+      ]);
       // A newer scan started meanwhile and will be the one shown; this one is still the page as it was read.
       if (seq !== scanSeq.current) return next;
       const restored = await historyFor(next).catch((e: unknown) => {
@@ -125,6 +131,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         return undefined;
       });
       if (seq !== scanSeq.current) return next;
+      markOpen('history-read');
       const snapshot = sameLibrary(libraryRef.current, loaded) ? libraryRef.current : loaded;
       if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
       setLibrary(snapshot);

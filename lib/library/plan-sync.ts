@@ -44,6 +44,51 @@ export interface SyncPlan {
   skipped: InvalidEntry[];
 }
 
+/** Rows of each list the preview shows; conflicts are all sent (each needs a side). */
+export const PREVIEW_ROWS = 200;
+
+export interface PlanCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  invalid: number;
+  removed: number;
+  skipped: number;
+}
+
+/** A sync plan as the preview shows it: full counts, the first PREVIEW_ROWS of each list, every conflict. */
+export interface SyncPreview extends SyncPlan {
+  counts: PlanCounts;
+}
+
+export function countPlan(plan: SyncPlan | SyncPreview): PlanCounts {
+  if ('counts' in plan) return plan.counts;
+  return {
+    added: plan.added.length,
+    updated: plan.updated.length,
+    unchanged: plan.unchanged.length,
+    conflicts: plan.conflicts.length,
+    invalid: plan.invalid.length,
+    removed: plan.removed.length,
+    skipped: plan.skipped.length,
+  };
+}
+
+export function previewOf(plan: SyncPlan, rows = PREVIEW_ROWS): SyncPreview {
+  return {
+    ...plan,
+    counts: countPlan(plan),
+    added: plan.added.slice(0, rows),
+    updated: plan.updated.slice(0, rows),
+    unchanged: plan.unchanged.slice(0, rows),
+    invalid: plan.invalid.slice(0, rows),
+    removed: plan.removed.slice(0, rows),
+    skipped: plan.skipped.slice(0, rows),
+    idWarnings: plan.idWarnings.slice(0, rows),
+  };
+}
+
 /** Which side of a conflict to keep, by entry id. */
 export type ConflictChoices = Record<string, 'local' | 'incoming'>;
 
@@ -147,11 +192,12 @@ function findLookAlikeIds(file: ParsedLibraryFile, localEntries: readonly Stored
 }
 
 /** The plan cannot be applied yet: invalid entries in the file, or conflicts without a choice. */
-export function planBlockers(plan: SyncPlan, choices: ConflictChoices): string[] {
+export function planBlockers(plan: SyncPlan | SyncPreview, choices: ConflictChoices): string[] {
   const blockers: string[] = [];
-  if (plan.invalid.length > 0) {
+  const invalid = countPlan(plan).invalid;
+  if (invalid > 0) {
     blockers.push(
-      `${plan.fileName} has ${plan.invalid.length} invalid entr${plan.invalid.length === 1 ? 'y' : 'ies'} (first: ${plan.invalid[0]?.where}: ${plan.invalid[0]?.reason}). Fix the file and import it again.`,
+      `${plan.fileName} has ${invalid} invalid entr${invalid === 1 ? 'y' : 'ies'} (first: ${plan.invalid[0]?.where}: ${plan.invalid[0]?.reason}). Fix the file and import it again.`,
     );
   }
   const open = plan.conflicts.filter((c) => choices[c.entry.id] === undefined);
@@ -160,15 +206,10 @@ export function planBlockers(plan: SyncPlan, choices: ConflictChoices): string[]
 }
 
 /** Counts for the preview heading and the result message. */
-export function summarizePlan(plan: SyncPlan): string {
-  const parts = [
-    `${plan.added.length} added`,
-    `${plan.updated.length} updated`,
-    `${plan.unchanged.length} unchanged`,
-    `${plan.conflicts.length} conflicts`,
-    `${plan.invalid.length} invalid`,
-  ];
-  if (plan.mirror || plan.removed.length > 0) parts.push(`${plan.removed.length} removed`);
-  if (plan.skipped.length > 0) parts.push(`${plan.skipped.length} not answered yet (skipped)`);
+export function summarizePlan(plan: SyncPlan | SyncPreview): string {
+  const counts = countPlan(plan);
+  const parts = [`${counts.added} added`, `${counts.updated} updated`, `${counts.unchanged} unchanged`, `${counts.conflicts} conflicts`, `${counts.invalid} invalid`];
+  if (plan.mirror || counts.removed > 0) parts.push(`${counts.removed} removed`);
+  if (counts.skipped > 0) parts.push(`${counts.skipped} not answered yet (skipped)`);
   return parts.join(', ');
 }
