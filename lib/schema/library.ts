@@ -55,6 +55,8 @@ export const LibraryEntrySchema = z.looseObject({
   reviewedAt: isoDate.optional(),
   expiresAt: isoDate.optional(),
   updatedAt: isoDateTime.optional(),
+  /** The entry's version number, bumped on every change (docs/LIBRARY_FORMAT.md); absent in files written before versions. */
+  version: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   /** A fictional entry from the bundled sample library: shown as such, never bulk-filled, removable in one step. */
   sample: z.boolean().optional(),
 });
