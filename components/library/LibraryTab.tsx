@@ -3,7 +3,7 @@
 // sample library on first run.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
-import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
@@ -260,12 +260,16 @@ export function LibraryTab() {
           {mode === 'edit' && selected && <EntryEditor key={selected.id} entry={selected} busy={busy} onSave={save} onCancel={() => setMode('view')} />}
           {mode === 'view' && selected && (
             <EntryDetail
+              db={db}
               entry={selected}
               today={today}
               busy={busy}
               onEdit={() => setMode('edit')}
               onRetire={() => void run(() => retireEntry(selected.id, db), (e) => `Retired "${e.id}": it is no longer proposed.`)}
               onRestore={() => void run(() => restoreEntry(selected.id, db), (e) => `Restored "${e.id}" as ${e.status ?? 'approved'}.`)}
+              onRestoreVersion={(version) =>
+                void run(() => restoreEntryVersion(selected.id, version, db), (e) => `Restored version ${version} of "${e.id}" as its version ${e.version}.`)
+              }
             />
           )}
           <ExportButtons db={db} onMessage={setMessage} />
