@@ -12,6 +12,7 @@ import { mergeEntries } from '../../lib/library/merge-entries';
 import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
 import { entryStatus, type LibraryEntry } from '../../lib/schema';
 import { describeError } from './describe-error';
+import { DuplicatePairs } from './DuplicatePairs';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
@@ -137,7 +138,8 @@ export function LibraryTab() {
     const all = entries ?? [];
     return Object.fromEntries(LIBRARY_FILTERS.map((f) => [f, all.filter((e) => matchesFilter(e, f, today)).length])) as Record<LibraryFilter, number>;
   }, [entries, today]);
-  const selected = entries?.find((e) => e.id === selectedId);
+  // An id merged into another entry (a history link, say) opens the entry it was merged into.
+  const selected = entries?.find((e) => e.id === selectedId) ?? (selectedId === undefined ? undefined : entries?.find((e) => e._meta?.mergedIds?.includes(selectedId)));
   const sampleCount = useMemo(() => (entries ?? []).filter(isSampleEntry).length, [entries]);
 
   const removeSample = async () => {
@@ -230,6 +232,19 @@ export function LibraryTab() {
               db={db}
               entries={entries}
               today={today}
+              onMessage={setMessage}
+              onOpen={(id) => {
+                setQuery('');
+                setFilter('all');
+                setMode('view');
+                setSelectedId(id);
+              }}
+            />
+          )}
+          {entries !== undefined && (
+            <DuplicatePairs
+              db={db}
+              entries={entries}
               onMessage={setMessage}
               onOpen={(id) => {
                 setQuery('');

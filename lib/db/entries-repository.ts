@@ -1,6 +1,7 @@
 // Library entries as the editor changes them: every write is validated, stamps `updatedAt`, records a local edit
 // (which is what makes a later import of a changed entry a conflict instead of a silent overwrite) and writes the
 // entry's next version in the same transaction (lib/db/versions-repository.ts).
+import { mergedContent } from '../library/find-duplicates';
 import { LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
 import { announceEntryChange } from './entry-changes';
@@ -196,6 +197,44 @@ export async function restoreEntryVersion(id: string, version: number, db: Autof
   );
   announceEntryChange({ kind: 'entries', ids: [id] });
   return stored;
+}
+
+/**
+ * Merges entry `otherId` into `keptId`, in one transaction: the other's wordings become alternates of the kept
+ * entry (a new version of it, "merge of <other id>"), the other's id is remembered on the kept entry so a later
+ * import of that id does not bring it back, wordings learned for the other now count for the kept entry, and the
+ * other entry is removed. Its versions stay, so fill history that names it still shows what was filled.
+ */
+export async function mergeEntryInto(keptId: string, otherId: string, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
+  if (keptId === otherId) throw new Error(`An entry cannot be merged into itself ("${keptId}").`);
+  const at = now.toISOString();
+  const by = await currentAuthor(db);
+  const stored = await withStorageErrors(`merging "${otherId}" into "${keptId}"`, () =>
+    db.transaction('rw', db.entries, db.versions, db.aliases, async () => {
+      const [kept, other] = await db.entries.bulkGet([keptId, otherId]);
+      if (!kept) throw new EntryNotFoundError(keptId);
+      if (!other) throw new EntryNotFoundError(otherId);
+      const mergedIds = [...new Set([...(kept._meta?.mergedIds ?? []), otherId, ...(other._meta?.mergedIds ?? [])])];
+      const content = LibraryEntrySchema.parse({ ...mergedContent(stripMeta(kept), other), updatedAt: at });
+      const next: StoredEntry = { ...content, _meta: { ...kept._meta, localEditedAt: at, mergedIds } };
+      // The other entry's last content is kept as a version too (it may never have changed since versions began).
+      const { rows: otherRows } = await stampVersions(db, [{ previous: other, next: other }], { kind: 'merge', mergedId: otherId }, at, by);
+      const [written] = await writeVersioned(db, [{ previous: kept, next }], { kind: 'merge', mergedId: otherId }, at, by);
+      await db.versions.bulkAdd(otherRows.filter((row) => row.how.kind === 'earlier'));
+      await db.aliases.where('entryId').equals(otherId).modify({ entryId: keptId });
+      await db.entries.delete(otherId);
+      return written!;
+    }),
+  );
+  announceEntryChange({ kind: 'entries', ids: [keptId, otherId] });
+  return stored;
+}
+
+/** The entry an id now stands for: itself, or the entry it was merged into. */
+export async function resolveEntryId(id: string, db: AutofillDatabase = getDatabase()): Promise<string | undefined> {
+  if (await db.entries.get(id)) return id;
+  const into = await db.entries.filter((e) => e._meta?.mergedIds?.includes(id) === true).first();
+  return into?.id;
 }
 
 /** Numbers the writes, then stores the entries and their version rows. Call inside a transaction over both tables. */

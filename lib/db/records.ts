@@ -13,6 +13,8 @@ export const EntryMetaSchema = z.object({
   localEditedAt: z.string().optional(),
   /** The status an entry had before it was retired, so restoring brings it back as it was. */
   statusBeforeRetire: EntryStatusSchema.optional(),
+  /** Ids of entries merged into this one: an import of one of them updates nothing and never brings it back. */
+  mergedIds: z.array(z.string()).optional(),
 });
 export type EntryMeta = z.infer<typeof EntryMetaSchema>;
 

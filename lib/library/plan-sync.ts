@@ -38,6 +38,8 @@ export interface SyncPlan {
   removed: StoredEntry[];
   /** Ids that look the same as another id in the file or the library: shown, not blocking. */
   idWarnings: IdWarning[];
+  /** File entries whose id was merged into another entry here: skipped, so a merge is not undone by a sync. */
+  merged?: (PlannedEntry & { intoId: string })[];
 }
 
 /** Which side of a conflict to keep, by entry id. */
@@ -87,6 +89,8 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     idWarnings: findLookAlikeIds(file, localEntries),
   };
   const locals = new Map(localEntries.map((e) => [e.id, e]));
+  const mergedInto = new Map<string, string>();
+  for (const local of localEntries) for (const id of local._meta?.mergedIds ?? []) if (!locals.has(id)) mergedInto.set(id, local.id);
   const inFile = new Set<string>();
   // An invalid row's id still counts as present, so mirroring never deletes an entry just because its row is broken.
   for (const bad of file.invalid) if (bad.id) inFile.add(bad.id);
@@ -94,6 +98,13 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
   for (const { entry, where } of file.entries) {
     inFile.add(entry.id);
     const local = locals.get(entry.id);
+    const intoId = local ? undefined : mergedInto.get(entry.id);
+    if (intoId !== undefined) {
+      // The entry it was merged into stands for it (and is not removed by a mirror for missing from the file).
+      inFile.add(intoId);
+      (plan.merged ??= []).push({ entry, where, intoId });
+      continue;
+    }
     if (!local) {
       plan.added.push({ entry, where });
       continue;
@@ -162,5 +173,6 @@ export function summarizePlan(plan: SyncPlan): string {
     `${plan.invalid.length} invalid`,
   ];
   if (plan.mirror || plan.removed.length > 0) parts.push(`${plan.removed.length} removed`);
+  if (plan.merged?.length) parts.push(`${plan.merged.length} merged here before (skipped)`);
   return parts.join(', ');
 }
