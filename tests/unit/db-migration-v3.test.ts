@@ -7,8 +7,9 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AutofillDatabase } from '../../lib/db/database';
-import { updateEntry } from '../../lib/db/entries-repository';
-import { LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
+import { resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
+import { planSync } from '../../lib/library/plan-sync';
+import { EntryVersionSchema, LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { FillEventSchema } from '../../lib/schema';
 
@@ -89,6 +90,26 @@ describe('database version 3', () => {
       db.close();
     });
   }
+
+  it('opens the frozen v3 seed: every row kept, filled versions and merged ids resolve', async () => {
+    const seed = readSeed('v3-seed.json');
+    const versions = z.object({ tables: z.object({ versions: z.array(z.unknown()) }) }).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/v3-seed.json'), 'utf8'))).tables.versions;
+    expect(seed.version).toBe(3);
+    const db = await upgradedFrom('migration-v3', 3, { ...V2_STORES, ...V3_ADDED }, seed);
+    // The versions table is not in SeedSchema's four tables: seeded and checked here.
+    await db.versions.bulkAdd(versions as never[]);
+    await expectEveryRowKept(db, seed);
+    expect(await db.versions.toArray()).toEqual(versions);
+    for (const row of await db.versions.toArray()) expect(EntryVersionSchema.safeParse(row).error?.issues ?? []).toEqual([]);
+
+    const filled = (await db.history.toArray()).find((e) => e.entryId === 'enc-at-rest' && e.entryVersion !== undefined)!;
+    expect(await findEntryVersion('enc-at-rest', filled.entryVersion!, db)).toMatchObject({ current: false, entry: { answer: expect.stringContaining('AWS KMS') } });
+    expect(await resolveEntryId('enc-stored', db)).toBe('enc-at-rest');
+    expect(planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: { id: 'enc-stored', question: 'Q?', answer: 'A.' }, index: 0, where: 'entry 1' }], invalid: [] }, await db.entries.toArray()).merged).toHaveLength(1);
+    const { id: _id, _meta: _meta, ...fields } = (await db.entries.get('enc-at-rest'))!;
+    expect((await updateEntry('enc-at-rest', { ...fields, answer: 'Changed.' }, db)).version).toBe(3);
+    db.close();
+  });
 
   it('declares the v3 versions table exactly as frozen, beside the v2 tables', () => {
     const db = new AutofillDatabase('schema-check-v3');
