@@ -169,6 +169,8 @@ describe('entry versions', () => {
     expect((await getEntry('b', db))?.version).toBe(1);
     const bad = await parseLibraryFile(JSON.stringify({ format: 'answer-library', version: 1, entries: [{ id: 'c', question: 'C?', answer: 'C.', version: 0 }] }), 'bad.json');
     expect(bad.invalid).toHaveLength(1);
+    const huge = await parseLibraryFile(JSON.stringify({ format: 'answer-library', version: 1, entries: [{ id: 'd', question: 'D?', answer: 'D.', version: 1e12 }] }), 'huge.json');
+    expect(huge.invalid[0]?.reason).toMatch(/version is larger than 999999999/);
   });
 
   it('numbers a re-added id after the versions recorded under it, so no version is overwritten', async () => {
