@@ -41,7 +41,7 @@ const SyncPreviewSchema = z.object({
   source: z.string().optional(),
   exportedAt: z.string().optional(),
   mirror: z.boolean(),
-  counts: z.object({ added: count, updated: count, unchanged: count, conflicts: count, invalid: count, removed: count, skipped: count }),
+  counts: z.object({ added: count, updated: count, unchanged: count, conflicts: count, invalid: count, removed: count, skipped: count, merged: count }),
   added: z.array(PlannedSchema),
   updated: z.array(ChangeSchema),
   unchanged: z.array(ChangeSchema),
@@ -51,6 +51,7 @@ const SyncPreviewSchema = z.object({
   idWarnings: z.array(z.object({ id: z.string(), where: z.string(), otherId: z.string(), otherWhere: z.string() })),
   handoff: z.boolean().optional(),
   skipped: z.array(InvalidEntrySchema),
+  merged: z.array(PlannedSchema.extend({ intoId: z.string() })).optional(),
 });
 
 export const FromImportWorkerSchema = z.discriminatedUnion('type', [

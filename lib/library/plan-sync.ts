@@ -42,6 +42,8 @@ export interface SyncPlan {
   handoff?: boolean;
   /** Rows left out on purpose: the hand-off sheet's questions nobody answered yet. */
   skipped: InvalidEntry[];
+  /** File entries whose id was merged into another entry here: skipped, so a merge is not undone by a sync. */
+  merged?: (PlannedEntry & { intoId: string })[];
 }
 
 /** Rows of each list the preview shows; conflicts are all sent (each needs a side). */
@@ -55,6 +57,7 @@ export interface PlanCounts {
   invalid: number;
   removed: number;
   skipped: number;
+  merged: number;
 }
 
 /** A sync plan as the preview shows it: full counts, the first PREVIEW_ROWS of each list, every conflict. */
@@ -72,6 +75,7 @@ export function countPlan(plan: SyncPlan | SyncPreview): PlanCounts {
     invalid: plan.invalid.length,
     removed: plan.removed.length,
     skipped: plan.skipped.length,
+    merged: plan.merged?.length ?? 0,
   };
 }
 
@@ -85,6 +89,7 @@ export function previewOf(plan: SyncPlan, rows = PREVIEW_ROWS): SyncPreview {
     invalid: plan.invalid.slice(0, rows),
     removed: plan.removed.slice(0, rows),
     skipped: plan.skipped.slice(0, rows),
+    ...(plan.merged ? { merged: plan.merged.slice(0, rows) } : {}),
     idWarnings: plan.idWarnings.slice(0, rows),
   };
 }
@@ -139,6 +144,8 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     skipped: file.skipped ?? [],
   };
   const locals = new Map(localEntries.map((e) => [e.id, e]));
+  const mergedInto = new Map<string, string>();
+  for (const local of localEntries) for (const id of local._meta?.mergedIds ?? []) if (!locals.has(id)) mergedInto.set(id, local.id);
   const inFile = new Set<string>();
   // An invalid row's id still counts as present, so mirroring never deletes an entry just because its row is broken.
   for (const bad of file.invalid) if (bad.id) inFile.add(bad.id);
@@ -146,6 +153,13 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
   for (const { entry, where } of file.entries) {
     inFile.add(entry.id);
     const local = locals.get(entry.id);
+    const intoId = local ? undefined : mergedInto.get(entry.id);
+    if (intoId !== undefined) {
+      // The entry it was merged into stands for it (and is not removed by a mirror for missing from the file).
+      inFile.add(intoId);
+      (plan.merged ??= []).push({ entry, where, intoId });
+      continue;
+    }
     if (!local) {
       plan.added.push({ entry, where });
       continue;
@@ -211,5 +225,6 @@ export function summarizePlan(plan: SyncPlan | SyncPreview): string {
   const parts = [`${counts.added} added`, `${counts.updated} updated`, `${counts.unchanged} unchanged`, `${counts.conflicts} conflicts`, `${counts.invalid} invalid`];
   if (plan.mirror || counts.removed > 0) parts.push(`${counts.removed} removed`);
   if (counts.skipped > 0) parts.push(`${counts.skipped} not answered yet (skipped)`);
+  if (counts.merged > 0) parts.push(`${counts.merged} merged here before (skipped)`);
   return parts.join(', ');
 }

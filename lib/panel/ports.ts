@@ -62,4 +62,16 @@ export interface LibraryStore {
   pageHistory(pageUrl: string): Promise<FillEvent[]>;
   history(): Promise<FillEvent[]>;
   clearHistory(): Promise<void>;
+  /** One version of an entry as it was filled (a history row's entryVersion); undefined when it is not recorded. */
+  entryVersion(entryId: string, version: number): Promise<FilledVersion | undefined>;
+}
+
+/** The entry content of one version, for "show me what we sent". */
+export interface FilledVersion {
+  entry: LibraryEntry;
+  version: number;
+  /** When that version was written, when known. */
+  at?: string;
+  /** It is still the entry's current version. */
+  current: boolean;
 }

@@ -26,6 +26,8 @@ export const FillEventSchema = z.object({
   questionText: z.string(),
   entryId: z.string().optional(),
   entryUpdatedAt: z.string().optional(),
+  /** The entry's version that was filled (lib/db/versions-repository.ts); absent on rows recorded before versions. */
+  entryVersion: z.number().int().positive().optional(),
   value: FieldValueSchema,
   comment: z.string().optional(),
   edited: z.boolean(),
