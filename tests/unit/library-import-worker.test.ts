@@ -117,7 +117,7 @@ describe('the whole import in the worker (preview, write, cancel)', () => {
     await db.entries.put({ id: 'e-00000', question: 'Question 0?', answer: 'Answer 0.', updatedAt: '2026-06-01T09:30:00Z' });
     const session = sessionOver(db);
     const preview = await session.open(bytesOf(library(PREVIEW_ROWS + 50)), 'team.json', {});
-    expect(preview.counts).toEqual({ added: PREVIEW_ROWS + 49, updated: 0, unchanged: 1, conflicts: 0, invalid: 1, removed: 0, skipped: 0 });
+    expect(preview.counts).toEqual({ added: PREVIEW_ROWS + 49, updated: 0, unchanged: 1, conflicts: 0, invalid: 1, removed: 0, skipped: 0, merged: 0 });
     expect(preview.added).toHaveLength(PREVIEW_ROWS);
     expect(summarizePlan(preview)).toBe(`${PREVIEW_ROWS + 49} added, 0 updated, 1 unchanged, 0 conflicts, 1 invalid`);
     // The invalid entry blocks the apply, which says where, and nothing is written.
