@@ -4,6 +4,7 @@ import type { QuestionKind } from '../schema';
 import { comparableText, normalizeText, readableText } from './text';
 import { getByIdInScope, type QueryRoot } from './deep-query';
 import { labelsOf, type LabelIndex } from './label-index';
+import { frontedOptions, frontedSelect, listboxOptionElements, rememberedLists } from './facades';
 
 /** Every element that can hold an answer, or be part of a group that does. */
 export const CONTROL_SELECTOR = [
@@ -21,6 +22,9 @@ export const CONTROL_SELECTOR = [
 ].join(', ');
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'email', 'url', 'tel']);
+/** A text box that is a date picker: a date format as placeholder, a picker popup, or "date" in its class or id. */
+const DATE_FORMAT = /\b(yyyy|yy|dd|mm)\b[-/. ]?(mm|dd|yyyy|yy)\b/i;
+const DATE_NAME = /datepicker|date-?picker|(^|[-_\s])date([-_\s]|$)/i;
 const DATE_INPUT_TYPES = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
 
 /** A control, or a group of controls that answer one question together. */
@@ -34,6 +38,8 @@ export interface ControlUnit {
   options: string[];
   /** Attachment inputs are companions, never questions of their own unless nothing precedes them. */
   isFile: boolean;
+  /** The concealed native select a facade fronts (its labels name the question too). */
+  fronts?: Element;
 }
 
 const YES = new Set(['yes', 'y', 'true']);
@@ -106,7 +112,15 @@ export function selectOptions(select: HTMLSelectElement): string[] {
 
 /** Options of an ARIA listbox (role=option descendants). */
 export function listboxOptions(listbox: Element): string[] {
-  return Array.from(listbox.querySelectorAll('[role="option"]'), (o) => readableOwnText(o)).filter(Boolean);
+  return listboxOptionElements(listbox).map((o) => readableOwnText(o)).filter(Boolean);
+}
+
+/** A text input used as a date picker (see DATE_FORMAT, DATE_NAME). */
+export function isDatePickerInput(input: HTMLInputElement): boolean {
+  if (DATE_FORMAT.test(input.placeholder)) return true;
+  const popup = input.getAttribute('aria-haspopup');
+  if (popup === 'dialog' || popup === 'grid') return true;
+  return [input.className, input.id, input.name].some((s) => typeof s === 'string' && DATE_NAME.test(s));
 }
 
 /** The listbox a combobox controls (aria-controls / aria-owns), in its tree scope. */
@@ -156,10 +170,30 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
       if (lb) controlledListboxes.add(lb);
     }
   }
+  // Facades over concealed native selects: the facade is the question's control, the select is not listed.
+  const facades = new Map<Element, HTMLSelectElement>();
+  const fronted = new Set<Element>();
+  for (const el of all) {
+    const role = el.getAttribute('role');
+    if (role !== 'combobox' && role !== 'listbox') continue;
+    if (controlledListboxes.has(el) || [...facades.keys()].some((f) => f.contains(el))) continue;
+    const select = frontedSelect(el);
+    if (!select || fronted.has(select)) continue;
+    facades.set(el, select);
+    fronted.add(select);
+  }
+  const insideFacade = (el: Element) => [...facades.keys()].some((f) => f !== el && f.contains(el));
 
   for (const el of all) {
     const tag = el.tagName;
     const role = el.getAttribute('role');
+    if (fronted.has(el) || insideFacade(el)) continue;
+    const select = facades.get(el);
+    if (select) {
+      const options = frontedOptions(select);
+      units.push({ el, members: [el], kind: choiceKind(options, select.multiple), writer: 'facade-select', options, isFile: false, fronts: select });
+      continue;
+    }
     if (tag === 'INPUT') {
       const input = el as HTMLInputElement;
       const type = input.type.toLowerCase();
@@ -188,7 +222,8 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
         units.push(comboboxUnit(el));
         continue;
       }
-      if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
+      if (TEXT_INPUT_TYPES.has(type) && isDatePickerInput(input)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
+      else if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
       else if (type === 'number') units.push({ el, members: [el], kind: 'number', writer: 'input', options: [], isFile: false });
       else if (DATE_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
       continue;
@@ -270,8 +305,9 @@ function objectId(obj: object): number {
 
 function comboboxUnit(el: Element): ControlUnit {
   const lb = controlledListbox(el);
-  const options = lb ? listboxOptions(lb) : [];
-  const multiple = lb?.getAttribute('aria-multiselectable') === 'true';
+  const remembered = lb ? undefined : rememberedLists.get(el);
+  const options = lb ? listboxOptions(lb) : (remembered?.options ?? []);
+  const multiple = lb ? lb.getAttribute('aria-multiselectable') === 'true' : remembered?.multiple === true;
   return { el, members: [el], kind: choiceKind(options, multiple), writer: 'listbox', options, isFile: false };
 }
 

@@ -14,6 +14,7 @@ import type { PortalAdapter } from '../detect/types';
 import { FieldRegistry } from '../detect/field-registry';
 import { readableDocuments } from '../detect/deep-query';
 import { scanPage } from '../detect/scan-page';
+import { readClosedLists } from '../detect/deferred-lists';
 import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
 import { SaveWatch } from '../detect/save-watch';
@@ -143,7 +144,8 @@ export class ContentEndpoint {
     const { doc, adapters, signal } = this.options;
     for (const d of readableDocuments(doc)) {
       const adapter = adapters.find((a) => a.recognize(d, new URL(d.URL)));
-      await adapter?.readDeferredOptions?.(d, signal).catch(() => 0);
+      if (adapter) await adapter.readDeferredOptions?.(d, signal).catch(() => 0);
+      else if (this.options.layout) await readClosedLists(d, signal).catch(() => 0);
     }
   }
 

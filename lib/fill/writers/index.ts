@@ -8,6 +8,7 @@ import { radioGroupWriter } from './radio-group';
 import { checkboxGroupWriter } from './checkbox-group';
 import { buttonGroupWriter } from './button-group';
 import { listboxWriter } from './aria-listbox';
+import { facadeSelectWriter } from './facade-select';
 import { dateWriter } from './date-input';
 import { fileWriter } from './file-input';
 import { quillWriter } from './quill';
@@ -25,6 +26,7 @@ export const fieldWriters: FieldWriter[] = [
   checkboxGroupWriter,
   buttonGroupWriter,
   listboxWriter,
+  facadeSelectWriter,
   dateWriter,
   fileWriter,
   quillWriter,
