@@ -53,21 +53,29 @@ export function frontedSelect(facade: Element): HTMLSelectElement | null {
   return null;
 }
 
-/** An option label as a person sees it: a label written as markup shows its words only. */
-export function plainOptionText(text: string, doc: Document): string {
-  if (!/<[a-z][^>]*>/i.test(text)) return normalizeText(text);
-  const view = doc.defaultView;
-  if (!view) return normalizeText(text.replace(/<[^>]*>/g, ' '));
-  // DOMParser builds an inert document: nothing in it runs or loads.
-  const parsed = new view.DOMParser().parseFromString(text, 'text/html');
-  return normalizeText(parsed.body.textContent ?? '');
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * An option label as a person sees it: a label written as markup shows its words only. The tags are dropped as
+ * text (no DOM is built from the page's string) and the common character references decoded.
+ */
+export function plainOptionText(text: string): string {
+  if (!/<[a-z/!][^>]*>/i.test(text)) return normalizeText(text);
+  const words = text
+    .replace(/<[a-z/!][^>]*>/gi, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, ref: string) => {
+      if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
+      const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number.parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    });
+  return normalizeText(words);
 }
 
 /** The real options of a fronted select (no placeholder), as plain text. */
 export function frontedOptions(select: HTMLSelectElement): string[] {
   return Array.from(select.options)
     .filter((o) => o.value !== '' && !o.disabled)
-    .map((o) => plainOptionText(o.label || o.text, select.ownerDocument));
+    .map((o) => plainOptionText(o.label || o.text));
 }
 
 /**
@@ -86,6 +94,7 @@ export function facadeBox(control: Element, own: Element[] = []): Element {
         !control.contains(c) &&
         !own.some((o) => o === c || o.contains(c)) &&
         (c as HTMLInputElement).type !== 'hidden' &&
+        !isConcealedControl(c) &&
         !c.closest('[role="listbox"]') &&
         c.getAttribute('role') !== 'listbox',
     );

@@ -20,7 +20,7 @@ function readShown(control: Element, kind: QuestionKind): FieldValue {
   const text = visibleText(facadeBox(control, [select]));
   const held = Array.from(select.selectedOptions)
     .filter((o) => o.value !== '')
-    .map((o) => plainOptionText(o.label || o.text, select.ownerDocument));
+    .map((o) => plainOptionText(o.label || o.text));
   const shown = held.filter((label) => showsLabel(text, label));
   if (kind === 'multi-choice') return shown;
   return shown[0] ?? null;
