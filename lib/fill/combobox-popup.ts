@@ -129,6 +129,8 @@ function closeListNow(control: Element, box: Element): void {
     const Mouse = view?.MouseEvent ?? MouseEvent;
     for (const type of ['mousedown', 'mouseup', 'click']) doc.body.dispatchEvent(new Mouse(type, { bubbles: true, cancelable: true, view }));
   }
+  // A list that toggles only from its own button is closed by clicking that button again.
+  if (isListOpen(control, box)) realClick(control);
   if (active instanceof (view?.HTMLElement ?? HTMLElement) && box.contains(active)) active.blur();
 }
 

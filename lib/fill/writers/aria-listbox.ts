@@ -77,8 +77,11 @@ export const listboxWriter: FieldWriter = {
         if (multiple && target.getAttribute('aria-selected') === 'true') continue;
         await pickInList(control, box, optionText(target), options);
       }
-    } finally {
-      if (!standalone) await closeList(control, box, options);
+    } catch (err) {
+      // The reason the fill stopped (an unknown option, say) is reported, not a list that was slow to close.
+      if (!standalone) await closeList(control, box, options).catch(() => undefined);
+      throw err;
     }
+    if (!standalone) await closeList(control, box, options);
   },
 };

@@ -48,8 +48,11 @@ export const facadeSelectWriter: FieldWriter = {
     if (select.disabled) throw new FillRefusedError('the list is disabled');
     try {
       for (const label of missing) await pickInList(control, box, label, options);
-    } finally {
-      await closeList(control, box, options);
+    } catch (err) {
+      // The reason the fill stopped is reported, not a list that was slow to close.
+      await closeList(control, box, options).catch(() => undefined);
+      throw err;
     }
+    await closeList(control, box, options);
   },
 };
