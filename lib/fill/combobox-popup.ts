@@ -116,6 +116,10 @@ export async function pickInList(control: Element, box: Element, label: string, 
  */
 export async function closeList(control: Element, box: Element, options: WriteOptions = {}): Promise<void> {
   closeListNow(control, box);
+  const closed = await waitFor(() => !isListOpen(control, box), CLICK_OPEN_MS, 'the list to close', options.signal).catch(() => false);
+  // A list that toggles only from its own button is closed by clicking that button again (once the others had
+  // their time: a list still animating closed would open again).
+  if (!closed) realClick(control);
   await waitFor(() => !isListOpen(control, box), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the list to close', options.signal);
 }
 
@@ -129,8 +133,6 @@ function closeListNow(control: Element, box: Element): void {
     const Mouse = view?.MouseEvent ?? MouseEvent;
     for (const type of ['mousedown', 'mouseup', 'click']) doc.body.dispatchEvent(new Mouse(type, { bubbles: true, cancelable: true, view }));
   }
-  // A list that toggles only from its own button is closed by clicking that button again.
-  if (isListOpen(control, box)) realClick(control);
   if (active instanceof (view?.HTMLElement ?? HTMLElement) && box.contains(active)) active.blur();
 }
 

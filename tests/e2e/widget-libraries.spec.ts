@@ -74,7 +74,8 @@ for (const widget of widgetPages) {
         if (q.comment) expected[q.comment.truth] = q.comment.value;
       }
       expect(await truth(page)).toEqual(expected);
-      expect(await pageCount(page, 'window.__openPopups()'), 'no list or calendar left open').toBe(0);
+      // A calendar fades out after Escape: wait for the state, not a time.
+      await expect.poll(() => pageCount(page, 'window.__openPopups()'), { message: 'no list or calendar left open' }).toBe(0);
       expect(await pageCount(page, 'window.__enterPresses'), 'no Enter pressed').toBe(0);
       expect(await pageCount(page, 'window.__submits'), 'nothing submitted').toBe(0);
 
