@@ -4,18 +4,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FillEvent } from '../../lib/schema';
 import { countHistory, exportFileName, filterHistory, formatHistoryCounts, historyToCsv, historyToJson, type HistoryFilter } from '../../lib/panel/history-export';
+import { downloadBlob } from '../common/download';
 import { usePanelServices } from '../common/PanelServices';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryItem } from './HistoryItem';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Rows rendered at once; the rest are behind "Show more" (exports always include every filtered row). */
 const PAGE = 100;
@@ -46,8 +38,8 @@ export function HistoryTab({ active }: { active: boolean }) {
   const exportAs = (kind: 'csv' | 'json', rows: readonly FillEvent[] = filtered) => {
     const at = new Date().toISOString();
     // The byte-order mark makes Excel read the file as UTF-8 (answers often hold curly quotes and accents).
-    if (kind === 'csv') download(exportFileName('csv', at), 'text/csv;charset=utf-8', `\uFEFF${historyToCsv(rows)}`);
-    else download(exportFileName('json', at), 'application/json', historyToJson(rows, at));
+    if (kind === 'csv') downloadBlob(new Blob([`\uFEFF${historyToCsv(rows)}`], { type: 'text/csv;charset=utf-8' }), exportFileName('csv', at));
+    else downloadBlob(new Blob([historyToJson(rows, at)], { type: 'application/json' }), exportFileName('json', at));
   };
 
   const clear = async () => {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
 import { exportStoredLibrary } from '../../lib/library/export-stored-library';
 import type { LibraryFileKind } from '../../lib/library/parse-library-file';
+import { downloadBlob } from '../common/download';
 import { describeError } from './describe-error';
 
 const FORMATS: { kind: LibraryFileKind; label: string }[] = [
@@ -12,25 +13,13 @@ const FORMATS: { kind: LibraryFileKind; label: string }[] = [
   { kind: 'xlsx', label: 'Export XLSX' },
 ];
 
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: the download reads the Blob URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export function ExportButtons({ db, onMessage }: { db: AutofillDatabase; onMessage: (m: { kind: 'status' | 'error'; text: string }) => void }) {
   const [busy, setBusy] = useState(false);
   const run = async (kind: LibraryFileKind) => {
     setBusy(true);
     try {
       const { blob, fileName, count } = await exportStoredLibrary(db, kind);
-      download(blob, fileName);
+      downloadBlob(blob, fileName);
       onMessage({ kind: 'status', text: `Exported ${count} entries to ${fileName}.` });
     } catch (e) {
       onMessage({ kind: 'error', text: `Export failed: ${describeError(e)}` });

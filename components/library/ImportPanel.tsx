@@ -1,6 +1,6 @@
 // Import: pick a .json/.csv/.xlsx file, see what the sync would do (added, updated, unchanged, conflicts, invalid,
 // removed when mirroring), resolve conflicts, then apply in one transaction. A bad file changes nothing.
-import { useState, type ChangeEvent } from 'react';
+import { memo, useState, type ChangeEvent } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
 import { listEntries } from '../../lib/db/entries-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
@@ -24,7 +24,10 @@ interface Props {
 
 const SHOWN = 200;
 
-function EntryIdList({ title, items, today }: { title: string; items: PlannedEntry[]; today: string }) {
+// Memoised: the plan's lists do not change while it is applied, but the progress bar re-renders the panel after
+// every written chunk (20 times for 20,000 entries), and re-rendering up to 600 rows with badges each time cost
+// about a second of an import.
+const EntryIdList = memo(function EntryIdList({ title, items, today }: { title: string; items: PlannedEntry[]; today: string }) {
   if (items.length === 0) return null;
   return (
     <details>
@@ -41,7 +44,7 @@ function EntryIdList({ title, items, today }: { title: string; items: PlannedEnt
       </ul>
     </details>
   );
-}
+});
 
 export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Props) {
   const [parsed, setParsed] = useState<ParsedLibraryFile>();

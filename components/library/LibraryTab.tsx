@@ -1,5 +1,6 @@
 // The Library view: browse and search the answer library, add/edit/retire/restore entries, import a shared export
-// through a sync preview, export it, and see how the browser stores it. Loads the sample library on first run.
+// through a sync preview, export it, work through the review queue, and see how the browser stores it. Loads the
+// sample library on first run.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
 import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
@@ -16,6 +17,7 @@ import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
+import { ReviewQueue } from './ReviewQueue';
 import { StorageLine } from './StorageLine';
 import { TeamNameSetting } from './TeamNameSetting';
 import './library.css';
@@ -223,6 +225,20 @@ export function LibraryTab() {
               Add entry
             </button>
           </div>
+          {entries !== undefined && (
+            <ReviewQueue
+              db={db}
+              entries={entries}
+              today={today}
+              onMessage={setMessage}
+              onOpen={(id) => {
+                setQuery('');
+                setFilter('all');
+                setMode('view');
+                setSelectedId(id);
+              }}
+            />
+          )}
           <p className="library-counts" aria-live="polite">
             {entries === undefined
               ? 'Loading the library…'

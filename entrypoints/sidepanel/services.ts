@@ -5,16 +5,20 @@ import { createBatchedProposer, type ProposeInBatchesFn } from '../../lib/panel/
 import { createProposer } from '../../lib/panel/propose';
 import type { PanelServices } from '../../components/common/PanelServices';
 import { createContentPort } from './content-port';
+import { MATCH_WORKER_WITHOUT_CACHE } from './match-worker-name';
 import { createLibraryStore } from './library-store';
 
 /**
  * The matching worker, unless the panel was opened with `?matcher=main` (the main-thread design, kept for the
- * bench's comparison) or the browser cannot start it.
+ * bench's comparison) or the browser cannot start it. `?index=rebuild` (the bench's baseline) starts it without the
+ * persisted index, so it builds the index on every opening as it did before.
  */
 function createWorkerProposer(): ProposeInBatchesFn | undefined {
-  if (new URLSearchParams(location.search).get('matcher') === 'main' || typeof Worker === 'undefined') return undefined;
+  const params = new URLSearchParams(location.search);
+  if (params.get('matcher') === 'main' || typeof Worker === 'undefined') return undefined;
   try {
-    return createBatchedProposer(new Worker(new URL('./match.worker.ts', import.meta.url), { type: 'module' }));
+    const name = params.get('index') === 'rebuild' ? MATCH_WORKER_WITHOUT_CACHE : 'match';
+    return createBatchedProposer(new Worker(new URL('./match.worker.ts', import.meta.url), { type: 'module', name }));
   } catch {
     return undefined;
   }

@@ -95,6 +95,34 @@ export async function updateEntry(
   return saved;
 }
 
+/**
+ * Marks entries reviewed in one transaction (all or nothing): `changes` (reviewedAt and the next expiresAt, from
+ * lib/library/review-queue) on each, stamped as a local edit. Ids no longer in the library are skipped and returned.
+ */
+export async function markEntriesReviewed(
+  ids: readonly string[],
+  changes: Pick<LibraryEntry, 'reviewedAt' | 'expiresAt'>,
+  db: AutofillDatabase = getDatabase(),
+  now: Date = new Date(),
+): Promise<{ updated: StoredEntry[]; missing: string[] }> {
+  const at = now.toISOString();
+  const result = await withStorageErrors(`marking ${ids.length} entries reviewed`, () =>
+    db.transaction('rw', db.entries, async () => {
+      const rows = await db.entries.bulkGet([...ids]);
+      const updated: StoredEntry[] = [];
+      const missing: string[] = [];
+      rows.forEach((row, i) => {
+        if (!row) missing.push(ids[i]!);
+        else updated.push({ ...LibraryEntrySchema.parse({ ...stripMeta(row), ...changes, updatedAt: at }), _meta: { ...row._meta, localEditedAt: at } });
+      });
+      await db.entries.bulkPut(updated);
+      return { updated, missing };
+    }),
+  );
+  if (result.updated.length) announceEntryChange({ kind: 'entries', ids: result.updated.map((e) => e.id) });
+  return result;
+}
+
 /** Retired entries are never proposed but stay in the library (and in exports) until restored. */
 export async function retireEntry(id: string, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
   return changeStatus(id, 'retire', db, now);

@@ -65,15 +65,19 @@ export class QuestionWatcher {
         if (this.observed.has(root)) continue;
         this.observed.add(root);
         this.observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: OBSERVED_ATTRIBUTES });
-        // A value the analyst types or picks changes no node: `change` (not composed, so per root) reports it.
-        root.addEventListener(
-          'change',
-          (event) => {
-            if (event.target instanceof Node) this.dirty?.push(event.target);
-            this.schedule();
-          },
-          { capture: true, signal: this.options.signal },
-        );
+        // A value the analyst types or picks changes no node: `change` (not composed, so per root) reports it, and
+        // `input` reports typing before the field loses focus (a value typed after the panel's last read would
+        // otherwise wait for a blur that may never come).
+        for (const type of ['change', 'input'] as const) {
+          root.addEventListener(
+            type,
+            (event) => {
+              if (event.target instanceof Node) this.dirty?.push(event.target);
+              this.schedule();
+            },
+            { capture: true, signal: this.options.signal },
+          );
+        }
       }
     }
   }

@@ -58,6 +58,16 @@ export function protectCell(text: string): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
+/**
+ * One CSV cell: neutralised against formula injection as protectCell does (full-width ＝＋－＠ too, which
+ * East Asian locales turn into formulas), quoted when it holds a separator (`;` as well: locales that split on it),
+ * a quote or a line break.
+ */
+export function csvCell(raw: string): string {
+  const safe = protectCell(raw);
+  return /[",;\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
 /** Undoes protectCell. */
 export function unprotectCell(text: string): string {
   return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;

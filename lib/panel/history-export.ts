@@ -1,7 +1,10 @@
 // Fill history: filtering and counting for the History view and export to CSV and JSON. An undo is its own row,
 // exported as action "undo" and never counted as a fill. CSV cells that a spreadsheet would run as a formula
 // (=, +, -, @, tab, CR) are prefixed with a quote so an opened export cannot execute.
+import { csvCell } from '../library/table-columns';
 import type { Citation, FillEvent, HistoryResult, PortalId } from '../schema';
+
+export { csvCell };
 
 export interface HistoryFilter {
   portal?: PortalId;
@@ -105,13 +108,6 @@ export const CSV_COLUMNS = [
   'message',
 ] as const;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV cell: neutralised against formula injection, quoted when it holds a separator, quote or line break. */
-export function csvCell(raw: string): string {
-  const safe = FORMULA_START.test(raw) ? `'${raw}` : raw;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function cellOf(event: FillEvent, column: (typeof CSV_COLUMNS)[number]): string {
   switch (column) {

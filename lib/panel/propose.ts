@@ -49,13 +49,17 @@ interface Prepared {
   memo: Map<string, Proposal[]>;
 }
 
-export function createProposer(today?: () => string): ProposeFn {
+/**
+ * `indexOf` gives the match index of a snapshot (the matching worker passes one read back from IndexedDB); by
+ * default the proposer builds it.
+ */
+export function createProposer(today?: () => string, indexOf?: (library: LibrarySnapshot, today: string) => MatchIndex): ProposeFn {
   const prepared = new WeakMap<LibrarySnapshot, Prepared>();
   return (questions, library, page) => {
     const day = today?.() ?? new Date().toISOString().slice(0, 10);
     let ready = prepared.get(library);
     if (!ready) {
-      ready = { index: buildIndex(library.entries, library.aliases, { today: day }), byId: new Map(library.entries.map((e) => [e.id, e])), memo: new Map() };
+      ready = { index: indexOf ? indexOf(library, day) : buildIndex(library.entries, library.aliases, { today: day }), byId: new Map(library.entries.map((e) => [e.id, e])), memo: new Map() };
       prepared.set(library, ready);
     }
     const { index, byId, memo } = ready;

@@ -2,7 +2,8 @@
 // 1,000-question page opened, scrolled, filled and re-scanned, once with the matching worker and once with the
 // main-thread design (`?matcher=main`). Main-thread blocking is read from the page's own Long Tasks and Event
 // Timing entries, so it is what the analyst would feel. Used by panel.bench.ts; needs the e2e build.
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EXTENSION_DIR, HOSTS, launchWithExtension } from '../e2e/support/extension';
@@ -11,6 +12,7 @@ import { LIBRARY_FORMAT } from '../../lib/schema';
 const ENTRIES = 20_000;
 const QUESTIONS = 1_000;
 const LONG_TASK_MS = 50;
+const IMPORT_TARGET_MS = 3_000;
 
 const SUBJECTS = [
   'customer data encryption at rest', 'encryption in transit', 'multi-factor authentication', 'privileged access reviews', 'audit logging',
@@ -82,10 +84,10 @@ export function scaleLibrary(): Entry[] {
   return entries;
 }
 
-/** A 1,000-question page: library wordings as asked, reworded, or unknown, each with a reference number. */
-export function scalePage(entries: readonly Entry[]): string {
+/** A 1,000-question page (or `count`): library wordings as asked, reworded, or unknown, each with a reference number. */
+export function scalePage(entries: readonly Entry[], count = QUESTIONS): string {
   const rows: string[] = [];
-  for (let i = 0; i < QUESTIONS; i++) {
+  for (let i = 0; i < count; i++) {
     const entry = entries[(i * 7919) % entries.length]!;
     const n = i + 1;
     const text = i % 3 === 1 ? `Please confirm: ${entry.question.replace(/[?.]$/, '')}?` : i % 11 === 10 ? `Describe your process for vendor item ${n}.` : entry.question;
@@ -95,7 +97,7 @@ export function scalePage(entries: readonly Entry[]): string {
       : `<textarea id="q${n}" name="q${n}"></textarea>`;
     rows.push(`${head}<div class="q"><label for="q${n}">${n}. ${text} (ref ${n})</label>${field}</div>`);
   }
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Vendor review (${QUESTIONS} questions)</title></head><body><form>${rows.join('\n')}</form></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Vendor review (${count} questions)</title></head><body><form>${rows.join('\n')}</form></body></html>`;
 }
 
 /** Collects the panel's long tasks and slow input events from its first script on. */
@@ -144,17 +146,22 @@ async function phase(panel: Page, action: () => Promise<void>): Promise<PhaseFig
 }
 
 /** Imports the library through the Library view; returns the time from choosing the file to the result message. */
-async function importThroughLibraryView(context: BrowserContext, extensionId: string, entries: readonly Entry[]): Promise<number> {
+export async function importThroughLibraryView(context: BrowserContext, extensionId: string, entries: readonly Entry[]): Promise<number> {
   const panel = await context.newPage();
   await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await panel.getByRole('tab', { name: 'Library' }).click();
-  const file = JSON.stringify({ format: LIBRARY_FORMAT, version: 1, exportedAt: '2026-06-01T10:00:00Z', entries });
+  // Chosen from disk, as the analyst does: a file handed over as a buffer is decoded from base64 by a script in the
+  // page, which cost ~2.5 s of main thread at 20,000 entries and is no part of the panel's import.
+  const dir = mkdtempSync(join(tmpdir(), 'qa-bench-'));
+  const path = join(dir, 'scale.json');
+  writeFileSync(path, JSON.stringify({ format: LIBRARY_FORMAT, version: 1, exportedAt: '2026-06-01T10:00:00Z', entries }));
   const start = Date.now();
-  await panel.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles({ name: 'scale.json', mimeType: 'application/json', buffer: Buffer.from(file) }, { timeout: 300_000 });
+  await panel.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(path, { timeout: 300_000 });
   await panel.getByRole('button', { name: 'Apply import' }).click({ timeout: 120_000 });
   await panel.getByText(/^Imported scale\.json: /).waitFor({ timeout: 300_000 });
   const ms = Date.now() - start;
   await panel.close();
+  rmSync(dir, { recursive: true, force: true });
   return ms;
 }
 
@@ -225,7 +232,10 @@ export async function runScale(): Promise<void> {
     const extensionId = new URL(sw.url()).host;
     const entries = scaleLibrary();
     const importMs = await importThroughLibraryView(context, extensionId, entries);
-    console.log(`import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> imported): ${importMs} ms`);
+    console.log(
+      `import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> preview -> apply -> imported): ${importMs} ms ` +
+        `(target <= ${IMPORT_TARGET_MS} ms) ${importMs <= IMPORT_TARGET_MS ? 'OK' : 'OVER TARGET'}`,
+    );
 
     const url = `http://${HOSTS.servicenow}/bench/scale-${QUESTIONS}.html`;
     const html = scalePage(entries);

@@ -164,7 +164,10 @@ test('keyboard: next, accept and undo without the mouse; shortcuts are listed; f
   await panel.keyboard.press('a');
   await expect(review.locator('.badge-filled')).toHaveText('Filled');
   await expect.poll(async () => (await surveyModel(survey, Q.accessReview)).value).toMatch(/^Yes\. Access to production/);
-  // Someone changes the answer on the page after the fill: the card says so.
+  // Someone changes the answer on the page after the fill, once the panel has read the page again, and leaves the
+  // cursor in the box (no blur, so no change event): the card still says so.
+  // (The pause lets the panel's own re-read after the fill land first, as it does on a busy machine.)
+  await survey.waitForTimeout(1_500);
   await survey.locator(`[id="${Q.accessReview}"]`).fill('Changed by hand on the page');
   await expect(review.locator('.warning-line')).toHaveText('Changed on the page since the fill: now “Changed by hand on the page”.');
   // Accepting moves on to the next question; k comes back, u undoes.

@@ -55,6 +55,13 @@ describe('CSV export', () => {
     expect(csvCell('plain')).toBe('plain');
   });
 
+  it('neutralises full-width formula signs and quotes cells holding ";" (locales that split on it)', () => {
+    expect(csvCell('\uFF1DSUM(A1)')).toBe("'\uFF1DSUM(A1)");
+    expect(csvCell('\uFF20x')).toBe("'\uFF20x");
+    expect(csvCell('a; =b')).toBe('"a; =b"');
+    expect(csvCell('\n=cmd')).toBe(`"'\n=cmd"`);
+  });
+
   it('writes a header and one quoted row per event, multi-line values intact', () => {
     const csv = historyToCsv([event({ value: 'Line 1\nLine "2"', confidence: 0.912, edited: true })]);
     const [header, ...rest] = csv.split('\r\n');

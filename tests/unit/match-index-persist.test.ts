@@ -1,0 +1,223 @@
+// The persisted match index: a snapshot read back (through structured clone, as IndexedDB stores it) ranks exactly
+// as the index it was taken from; a snapshot of another library, day or format, or a damaged one, is refused; the
+// matching worker loads a fitting one instead of building, and rebuilds (and replaces) one that does not fit.
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createIndexCache, IndexCacheDatabase, type IndexCache } from '../../lib/db/index-cache';
+import { addLearnedAlias, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
+import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
+import type { FromMatchWorker } from '../../lib/panel/match-protocol';
+import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
+import { createProposer } from '../../lib/panel/propose';
+import type { LibraryEntry, Proposal } from '../../lib/schema';
+import { entry } from './panel-fixtures';
+
+const TODAY = '2026-12-01';
+
+const entries: LibraryEntry[] = [
+  entry({ id: 'enc', question: 'Is customer data encrypted at rest?', answer: 'Yes, AES-256 on every database and backup.', choice: 'Yes', tags: ['encryption', 'data'] }),
+  entry({ id: 'mfa', question: 'Do you enforce multi-factor authentication for administrators?', alternateQuestions: ['Is MFA required for admins?'], answer: 'Yes, hardware keys for all admins.', choice: 'Yes' }),
+  entry({ id: 'backup', question: 'How often are backups tested?', answer: 'Quarterly restore tests, documented.', tags: ['backups'] }),
+  entry({ id: 'draft', question: 'Do you run a bug bounty programme?', answer: 'Not yet.', status: 'draft' }),
+  entry({ id: 'old', question: 'Is the penetration test report available?', answer: 'Yes, under NDA.', expiresAt: '2025-01-01' }),
+  entry({ id: 'gone', question: 'Do you use floppy disks?', answer: 'No.', status: 'retired' }),
+  ...Array.from({ length: 40 }, (_, i) => entry({ id: `filler-${i}`, question: `How is widget ${i} calibrated for the vendor portal?`, answer: `Widget ${i} is calibrated monthly.`, tags: [`group-${i % 4}`] })),
+];
+
+const asked = [
+  'Is customer data encrypted at rest?',
+  'Please confirm: are backups tested, and how often?',
+  'Is MFA required for admins?',
+  'Do you run a bug bounty?',
+  'Is the pentest report available?',
+  'How is widget 7 calibrated?',
+  'Is custmer data encrypted?',
+  'Do you use floppy disks?',
+];
+
+function ranked(index: MatchIndex) {
+  return asked.map((text) => matchQuestion(index, { text, kind: 'text', options: [] }, { candidateCount: 4 }));
+}
+
+/** What IndexedDB gives back: a structured clone. */
+const stored = (index: MatchIndex) => structuredClone(snapshotIndex(index));
+
+describe('index snapshot', () => {
+  it('a snapshot read back ranks every question as the built index does, learned wordings included', () => {
+    const built = buildIndex(entries, [], { today: TODAY });
+    const restored = restoreIndex(stored(built), entries, TODAY);
+    expect(restored).toBeDefined();
+    expect(ranked(restored!)).toEqual(ranked(built));
+    // Aliases are added after loading, as buildIndex adds them after the entries.
+    const alias = { entryId: 'backup', text: 'What is your restore drill cadence?' };
+    addLearnedAlias(built, alias);
+    addLearnedAlias(restored!, alias);
+    expect(ranked(restored!)).toEqual(ranked(built));
+    expect(matchQuestion(restored!, { text: alias.text, kind: 'text', options: [] }).proposal?.entryId).toBe('backup');
+    expect(ranked(buildIndex(entries, [alias], { today: TODAY }))).toEqual(ranked(restored!));
+  });
+
+  it('is refused for another library, another day or another format', () => {
+    const snapshot = stored(buildIndex(entries, [], { today: TODAY }));
+    expect(restoreIndex(snapshot, entries, '2026-12-02')).toBeUndefined();
+    expect(restoreIndex(snapshot, entries.slice(1), TODAY)).toBeUndefined();
+    expect(restoreIndex(snapshot, [entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).toBeUndefined();
+    expect(restoreIndex({ ...snapshot, format: INDEX_SNAPSHOT_FORMAT + 1 }, entries, TODAY)).toBeUndefined();
+    expect(restoreIndex(snapshot, entries, TODAY)).toBeDefined();
+  });
+
+  it('a damaged snapshot is refused, never half used', () => {
+    const good = stored(buildIndex(entries, [], { today: TODAY }));
+    const damaged: ((s: IndexSnapshot) => unknown)[] = [
+      () => null,
+      () => 'not an index',
+      (s) => ({ ...s, dictionary: undefined }),
+      (s) => ({ ...s, unitText: [...s.unitText, 'extra'] }),
+      (s) => ({ ...s, unitEntry: s.unitEntry.slice(1) }),
+      (s) => ({ ...s, unitEntry: s.unitEntry.map((e, i) => (i === 3 ? 99_999 : e)) }),
+      (s) => ({ ...s, unitKind: s.unitKind.map(() => 9) }),
+      (s) => ({ ...s, unitTerms: { ...s.unitTerms, terms: s.unitTerms.terms.map(() => -1) } }),
+      (s) => ({ ...s, unitTerms: { ...s.unitTerms, offsets: s.unitTerms.offsets.slice(0, -1) } }),
+      (s) => ({ ...s, unitPostings: { ...s.unitPostings, ids: s.unitPostings.ids.map(() => s.unitText.length) } }),
+      (s) => ({ ...s, answerPostings: { ...s.answerPostings, impact: Array.from(s.answerPostings.impact) } }),
+      (s) => ({ ...s, exact: { ...s.exact, offsets: s.exact.offsets.map((o, i) => (i === 1 ? 1_000_000 : o)) } }),
+      (s) => ({ ...s, answerLength: new Float64Array(s.answerLength) }),
+      (s) => ({ ...s, documentFrequency: { terms: s.documentFrequency.terms, counts: s.documentFrequency.counts.slice(1) } }),
+      (s) => ({ ...s, version: 'one' }),
+    ];
+    for (const damage of damaged) expect(restoreIndex(damage(structuredClone(good)), entries, TODAY)).toBeUndefined();
+  });
+
+  it('the fingerprint changes with any field of any entry, their order and the day', () => {
+    const base = libraryFingerprint(entries, TODAY);
+    expect(libraryFingerprint(structuredClone(entries), TODAY)).toBe(base);
+    expect(libraryFingerprint(entries, '2026-12-02')).not.toBe(base);
+    expect(libraryFingerprint([entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).not.toBe(base);
+    const edited = entries.map((e) => (e.id === 'backup' ? { ...e, answer: 'Monthly restore tests.' } : e));
+    expect(libraryFingerprint(edited, TODAY)).not.toBe(base);
+    const retired = entries.map((e) => (e.id === 'enc' ? { ...e, status: 'retired' as const } : e));
+    expect(libraryFingerprint(retired, TODAY)).not.toBe(base);
+  });
+});
+
+/** An in-memory cache that counts its reads and writes. */
+function memoryCache() {
+  const rows = new Map<string, unknown>();
+  const cache: IndexCache & { rows: Map<string, unknown>; saves: number } = {
+    rows,
+    saves: 0,
+    async load(fingerprint) {
+      return structuredClone(rows.get(fingerprint));
+    },
+    async save(fingerprint, snapshot) {
+      cache.saves++;
+      rows.clear();
+      rows.set(fingerprint, structuredClone(snapshot));
+    },
+  };
+  return cache;
+}
+
+/** One panel opening: a fresh worker core sends the library, asks for every wording and collects the proposals. */
+async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entryId: string; text: string; normalized: string }[] = []) {
+  const how: string[] = [];
+  const proposals: Record<string, Proposal[]> = {};
+  let finished!: () => void;
+  const done = new Promise<void>((resolve) => (finished = resolve));
+  const receive = createMatchWorkerCore(
+    (message: FromMatchWorker) => {
+      if (message.type === 'failed') throw new Error(message.message);
+      Object.assign(proposals, message.proposals);
+      if (message.done) finished();
+    },
+    { batchMs: 0, cache, onIndex: (h) => how.push(h) },
+  );
+  receive(structuredClone({ type: 'library-chunk', version: 1, entries: library, aliases, last: true, today: TODAY }));
+  receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
+  await done;
+  // Let the deferred save land.
+  await new Promise((resolve) => setTimeout(resolve, 5));
+  return { how, proposals };
+}
+
+const expected = (library: LibraryEntry[], aliases: { entryId: string; text: string; normalized: string }[] = []) =>
+  createProposer(() => TODAY)(
+    asked.map((text) => ({ key: text, text, kind: 'text', options: [] })),
+    { entries: library, aliases },
+  );
+
+describe('the matching worker with a persisted index', () => {
+  it('builds and saves on the first opening, loads on the next, with the same proposals', async () => {
+    const cache = memoryCache();
+    const first = await open(entries, cache);
+    expect(first.how).toEqual(['built']);
+    expect(cache.saves).toBe(1);
+    const second = await open(entries, cache);
+    expect(second.how).toEqual(['loaded']);
+    expect(cache.saves).toBe(1);
+    expect(second.proposals).toEqual(first.proposals);
+    expect(second.proposals).toEqual(expected(entries));
+  });
+
+  it('learned wordings apply on top of a loaded index and are never saved into it', async () => {
+    const cache = memoryCache();
+    const aliases = [{ entryId: 'backup', text: 'What is your restore drill cadence?', normalized: 'restore drill cadence' }];
+    await open(entries, cache, aliases);
+    const reopened = await open(entries, cache, aliases);
+    expect(reopened.how).toEqual(['loaded']);
+    expect(reopened.proposals).toEqual(expected(entries, aliases));
+    // Without the alias, the stored index ranks as an index built without it.
+    expect((await open(entries, cache)).proposals).toEqual(expected(entries));
+  });
+
+  it('a changed library never uses the stale index: it is rebuilt and replaces it', async () => {
+    const cache = memoryCache();
+    await open(entries, cache);
+    const edited = entries.map((e) => (e.id === 'backup' ? { ...e, question: 'How often do you test restoring backups?', answer: 'Monthly.' } : e));
+    const changed = await open(edited, cache);
+    expect(changed.how).toEqual(['built']);
+    expect(changed.proposals).toEqual(expected(edited));
+    expect(cache.saves).toBe(2);
+    expect((await open(edited, cache)).how).toEqual(['loaded']);
+  });
+
+  it('a corrupt stored index is ignored, rebuilt and replaced', async () => {
+    const cache = memoryCache();
+    await open(entries, cache);
+    const [fingerprint, snapshot] = [...cache.rows][0] as [string, IndexSnapshot];
+    cache.rows.set(fingerprint, { ...snapshot, unitEntry: snapshot.unitEntry.map(() => 1_000_000) });
+    const reopened = await open(entries, cache);
+    expect(reopened.how).toEqual(['built']);
+    expect(reopened.proposals).toEqual(expected(entries));
+    expect((await open(entries, cache)).how).toEqual(['loaded']);
+  });
+
+  it('a cache that fails to read or write only costs a rebuild', async () => {
+    const broken: IndexCache = {
+      load: () => Promise.reject(new Error('disk gone')),
+      save: () => Promise.reject(new Error('quota')),
+    };
+    const opened = await open(entries, broken);
+    expect(opened.how).toEqual(['built']);
+    expect(opened.proposals).toEqual(expected(entries));
+  });
+});
+
+describe('the IndexedDB index cache', () => {
+  it('keeps one index, read back only for its fingerprint, typed arrays intact', async () => {
+    const db = new IndexCacheDatabase('index-cache-test');
+    const cache = createIndexCache(db);
+    const snapshot = snapshotIndex(buildIndex(entries, [], { today: TODAY }));
+    const fingerprint = libraryFingerprint(entries, TODAY);
+    await cache.save(fingerprint, snapshot);
+    expect(await cache.load('another-library')).toBeUndefined();
+    const loaded = await cache.load(fingerprint);
+    const restored = restoreIndex(loaded, entries, TODAY);
+    expect(restored).toBeDefined();
+    expect(ranked(restored!)).toEqual(ranked(buildIndex(entries, [], { today: TODAY })));
+    await cache.save('next', snapshot);
+    expect(await db.indexes.count()).toBe(1);
+    expect(await cache.load(fingerprint)).toBeUndefined();
+    db.close();
+  });
+});
