@@ -118,8 +118,9 @@ export async function closeList(control: Element, box: Element, options: WriteOp
   closeListNow(control, box);
   const closed = await waitFor(() => !isListOpen(control, box), CLICK_OPEN_MS, 'the list to close', options.signal).catch(() => false);
   // A list that toggles only from its own button is closed by clicking that button again (once the others had
-  // their time: a list still animating closed would open again).
-  if (!closed) realClick(control);
+  // their time). A control that already says it is closed (aria-expanded="false") is animating closed, however
+  // slowly: a click would open it again.
+  if (!closed && control.getAttribute('aria-expanded') !== 'false') realClick(control);
   await waitFor(() => !isListOpen(control, box), options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'the list to close', options.signal);
 }
 

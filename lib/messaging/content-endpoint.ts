@@ -97,7 +97,7 @@ export class ContentEndpoint {
   private async act(message: PanelToContent): Promise<ContentReply> {
     switch (message.type) {
       case 'scan': {
-        await this.readDeferredOptions();
+        if (message.openLists) await this.readDeferredOptions();
         const scan = this.scan();
         this.lastSignature = signature(scan);
         this.startWatching();
@@ -139,7 +139,11 @@ export class ContentEndpoint {
     }
   }
 
-  /** Lists that render their options only while open are read first (once each), so the scan reports them. */
+  /**
+   * Lists that render their options only while open are read first (once each), so the scan reports them. Only
+   * on a scan the analyst asked for: any other scan reports such a list as a choice whose options are read when
+   * it is filled.
+   */
   private async readDeferredOptions(): Promise<void> {
     const { doc, adapters, signal } = this.options;
     for (const d of readableDocuments(doc)) {

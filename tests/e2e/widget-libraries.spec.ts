@@ -48,7 +48,8 @@ for (const widget of widgetPages) {
     test('every question is detected once, with its kind and the options a person sees', async ({ context, sw, portalUrl }) => {
       const page = await context.newPage();
       await openWidgetPage(page, portalUrl('buyer', widget.path));
-      const scan = await scanPage(sw, page);
+      // The scan the analyst asks for: lists that hold their options only while open may be read by opening them.
+      const scan = await scanPage(sw, page, [], { openLists: true });
       expect(scan.questions.map((q) => q.text)).toEqual(widget.questions.map((q) => q.text));
       for (const q of widget.questions) {
         const found = exactly(scan, q.text);
@@ -107,6 +108,36 @@ for (const widget of widgetPages) {
     });
   });
 }
+
+test('a scan the analyst did not ask for opens no list: such lists are choices whose options are read when filled', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  const widget = widgetPages.find((w) => w.path.endsWith('react-select.html')) as WidgetPage;
+  await openWidgetPage(page, portalUrl('buyer', widget.path));
+  const openings = () => pageCount(page, 'window.__menuOpenings');
+  // The panel's own scans: on opening, and again after the page changes.
+  const first = await scanPage(sw, page);
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Saved.' })));
+  const again = await scanPage(sw, page);
+  expect(await openings(), 'lists opened by scans nobody asked for').toBe(0);
+  for (const scan of [first, again]) {
+    expect(scan.questions.map((q) => q.text)).toEqual(widget.questions.map((q) => q.text));
+    const region = exactly(scan, 'Region where customer data is stored');
+    expect({ kind: region.kind, options: region.options }).toEqual({ kind: 'single-choice', options: [] });
+  }
+  // Focus and scroll are where the person left them after the analyst's scan opened and closed the lists.
+  await page.locator('#contact').focus();
+  const before = await page.evaluate(() => [window.scrollY, document.activeElement?.id]);
+  const asked = await scanPage(sw, page, [], { openLists: true });
+  expect(await openings()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual(before);
+  expect(exactly(asked, 'Region where customer data is stored').options).toEqual(['European Union', 'United States', 'Australia']);
+  // Read once, remembered: the panel's next scan of its own knows the options without opening anything.
+  const counted = await openings();
+  const later = await scanPage(sw, page);
+  expect(exactly(later, 'Region where customer data is stored').options).toEqual(['European Union', 'United States', 'Australia']);
+  expect(await openings()).toBe(counted);
+  expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+});
 
 test('a multi-select answer that would need an option removed is refused, not half-written', async ({ context, sw, portalUrl }) => {
   const page = await context.newPage();

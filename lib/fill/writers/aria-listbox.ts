@@ -4,7 +4,8 @@
 import type { FieldWriter } from '../types';
 import { realClick } from '../dom-events';
 import { requireOption, wantedLabels } from '../option-match';
-import { facadeBox, listboxOptionElements } from '../../detect/facades';
+import { facadeBox, listboxOptionElements, rememberedLists } from '../../detect/facades';
+import { controlledListbox } from '../../detect/controls';
 import { normalizeText, readableText } from '../../detect/text';
 import { FillRefusedError } from '../fill-errors';
 import { closeList, facadeList, openList, optionCaption, pickInList, visibleText } from '../combobox-popup';
@@ -49,17 +50,28 @@ export const listboxWriter: FieldWriter = {
     const own = control.tagName === 'INPUT' ? (control as HTMLInputElement).value : optionText(control);
     return normalizeText(own) || null;
   },
+  kindNow(control, scanned) {
+    return scanned === 'single-choice' && rememberedLists.get(control)?.multiple ? 'multi-choice' : scanned;
+  },
   async write(control, value, kind, options) {
     const wanted = wantedLabels(value);
-    const multiple = kind === 'multi-choice';
-    if (!multiple && wanted.length !== 1) throw new FillRefusedError('a single-choice list takes exactly one label');
     const standalone = control.getAttribute('role') === 'listbox';
+    let multiple = kind === 'multi-choice';
+    // Whether the scan could read the list while closed; a list that opens only on demand names itself once open.
+    const readClosed = standalone || controlledListbox(control) !== null || rememberedLists.has(control);
+    if (!multiple && wanted.length !== 1 && readClosed) throw new FillRefusedError('a single-choice list takes exactly one label');
     const box = standalone ? control : facadeBox(control);
     try {
       // Every label is checked against the options before the first click, so a bad label changes nothing.
       const first = standalone ? control : await openList(control, box, options);
       const known = optionsOf(first).map(optionText);
-      const already = multiple ? wantedLabels(listboxWriter.read(control, kind)) : [];
+      if (!readClosed) {
+        // A list the scan could not read (it was never opened): what it offers is known now.
+        multiple = multiple || first.getAttribute('aria-multiselectable') === 'true';
+        rememberedLists.set(control, { options: known, multiple });
+      }
+      if (!multiple && wanted.length !== 1) throw new FillRefusedError('a single-choice list takes exactly one label');
+      const already = multiple ? wantedLabels(listboxWriter.read(control, 'multi-choice')) : [];
       for (const label of wanted) if (!already.includes(label)) requireOption(label, [...known, ...already]);
       for (const label of wanted) {
         if (already.includes(label)) continue;
