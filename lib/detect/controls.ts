@@ -17,6 +17,7 @@ export const CONTROL_SELECTOR = [
   '[role="listbox"]',
   '[role="radio"]',
   '[role="checkbox"]',
+  '[role="switch"]',
   'button[aria-pressed]',
   '[role="button"][aria-pressed]',
 ].join(', ');
@@ -91,7 +92,34 @@ export function optionLabelIn(el: Element, index?: LabelIndex): string {
     const text = sib.nodeType === 3 ? normalizeText(sib.nodeValue ?? '') : sib.nodeType === 1 ? readableText(sib) : '';
     if (text) return text;
   }
+  const column = columnHeaderOf(el);
+  if (column) return column;
   return normalizeText(el.getAttribute('value') ?? el.getAttribute('title') ?? '');
+}
+
+/**
+ * The header of the table column a control's cell sits in, when the cell says nothing itself: a matrix row's
+ * options are named by the shared columns above them.
+ */
+function columnHeaderOf(el: Element): string {
+  const cell = el.closest('td, th') as HTMLTableCellElement | null;
+  const row = cell?.parentElement;
+  const table = row?.closest('table');
+  if (!cell || !row || !table || readableText(cell)) return '';
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === row) return '';
+  let col = 0;
+  for (const c of Array.from(row.children)) {
+    if (c === cell) break;
+    col += (c as HTMLTableCellElement).colSpan || 1;
+  }
+  let at = 0;
+  for (const h of Array.from(headerRow.children)) {
+    const span = (h as HTMLTableCellElement).colSpan || 1;
+    if (col >= at && col < at + span) return readableText(h);
+    at += span;
+  }
+  return '';
 }
 
 /** Text of a button-like element, its own children included (buttons are skipped by readableText). */
@@ -236,6 +264,11 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     }
     if (tag === 'TEXTAREA') {
       units.push({ el, members: [el], kind: 'textarea', writer: 'textarea', options: [], isFile: false });
+      continue;
+    }
+    if (role === 'switch') {
+      // A switch that is not a native checkbox: yes/no, with no answer until aria-checked says on or off.
+      units.push({ el, members: [el], kind: 'yesno', writer: 'switch', options: ['Yes', 'No'], isFile: false });
       continue;
     }
     if (role === 'radio' || role === 'checkbox' || el.hasAttribute('aria-pressed')) {

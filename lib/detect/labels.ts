@@ -109,11 +109,14 @@ export const byDefinitionList: LabelStrategy = (unit) => {
 
 const NUMBER_CELL = /^(?:[A-Z]{1,4}[-.]?)?\d+(?:\.\d+)*[a-z]?\.?$/u;
 
-/** In a table row: the longest text cell without controls is the question; a short numbered cell is its number. */
+/**
+ * In a table row: the longest text cell without controls is the question; a short numbered cell is its number.
+ * A group spread over the row's cells (a matrix row: one option per shared column) is the row itself.
+ */
 export const byTableRow: LabelStrategy = (unit) => {
-  const cell = unit.el.closest('td, th');
-  const row = cell?.parentElement;
-  if (!cell || !row || row.tagName !== 'TR') return null;
+  const cell = unit.el.tagName === 'TR' ? null : unit.el.closest('td, th');
+  const row = unit.el.tagName === 'TR' ? unit.el : cell?.parentElement;
+  if (!row || row.tagName !== 'TR') return null;
   let best = '';
   let number: string | undefined;
   for (const c of Array.from(row.children)) {

@@ -8,6 +8,7 @@ import { radioGroupWriter } from './radio-group';
 import { checkboxGroupWriter } from './checkbox-group';
 import { buttonGroupWriter } from './button-group';
 import { listboxWriter } from './aria-listbox';
+import { switchWriter } from './aria-switch';
 import { facadeSelectWriter } from './facade-select';
 import { dateWriter } from './date-input';
 import { fileWriter } from './file-input';
@@ -26,6 +27,7 @@ export const fieldWriters: FieldWriter[] = [
   checkboxGroupWriter,
   buttonGroupWriter,
   listboxWriter,
+  switchWriter,
   facadeSelectWriter,
   dateWriter,
   fileWriter,
