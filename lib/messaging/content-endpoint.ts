@@ -97,7 +97,7 @@ export class ContentEndpoint {
   private async act(message: PanelToContent): Promise<ContentReply> {
     switch (message.type) {
       case 'scan': {
-        if (message.openLists) await this.readDeferredOptions();
+        await this.readDeferredOptions(message.openLists === true);
         const scan = this.scan();
         this.lastSignature = signature(scan);
         this.startWatching();
@@ -140,16 +140,17 @@ export class ContentEndpoint {
   }
 
   /**
-   * Lists that render their options only while open are read first (once each), so the scan reports them. Only
-   * on a scan the analyst asked for: any other scan reports such a list as a choice whose options are read when
-   * it is filled.
+   * Lists that render their options only while open are read first (once each), so the scan reports them. A
+   * portal adapter reads its own portal's lists as that portal's flow expects; on any other page only a scan the
+   * analyst asked for (`openLists`) opens a list: other scans report such a list as a choice whose options are
+   * read when it is filled.
    */
-  private async readDeferredOptions(): Promise<void> {
+  private async readDeferredOptions(openLists: boolean): Promise<void> {
     const { doc, adapters, signal } = this.options;
     for (const d of readableDocuments(doc)) {
       const adapter = adapters.find((a) => a.recognize(d, new URL(d.URL)));
       if (adapter) await adapter.readDeferredOptions?.(d, signal).catch(() => 0);
-      else if (this.options.layout) await readClosedLists(d, signal).catch(() => 0);
+      else if (openLists && this.options.layout) await readClosedLists(d, signal).catch(() => 0);
     }
   }
 
