@@ -114,14 +114,21 @@ const NUMBER_CELL = /^(?:[A-Z]{1,4}[-.]?)?\d+(?:\.\d+)*[a-z]?\.?$/u;
  * A group spread over the row's cells (a matrix row: one option per shared column) is the row itself.
  */
 export const byTableRow: LabelStrategy = (unit) => {
-  const cell = unit.el.tagName === 'TR' ? null : unit.el.closest('td, th');
-  const row = unit.el.tagName === 'TR' ? unit.el : cell?.parentElement;
+  // A matrix row names itself; a row of option cells nested in a layout table's cell is named by that outer row.
+  if (unit.el.tagName === 'TR') return rowLabel(unit.el, null, unit.options) ?? rowLabel(unit.el.parentElement?.closest('td, th')?.parentElement ?? null, unit.el.parentElement?.closest('td, th') ?? null);
+  const cell = unit.el.closest('td, th');
+  return rowLabel(cell?.parentElement ?? null, cell);
+};
+
+function rowLabel(row: Element | null, cell: Element | null, captions: string[] = []): LabelHit | null {
   if (!row || row.tagName !== 'TR') return null;
   let best = '';
   let number: string | undefined;
   for (const c of Array.from(row.children)) {
     if (c === cell || containsControl(c)) continue;
     const text = readableText(c);
+    // A cell that only captions an option of the row ("Yes" beside its radio) is not the question.
+    if (captions.includes(text)) continue;
     if (!number && NUMBER_CELL.test(text)) {
       number = text.replace(/\.$/, '');
       continue;
@@ -129,7 +136,7 @@ export const byTableRow: LabelStrategy = (unit) => {
     if (text.length > best.length) best = text;
   }
   return hit(best, 'table-row', number);
-};
+}
 
 /** The column header above the control's cell (same index in the first header row). */
 export const byTableHeader: LabelStrategy = (unit) => {
