@@ -367,7 +367,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           <strong>{scan?.title || 'This page'}</strong>
           {scan && <span className="badge portal">{scan.portal}</span>}
         </div>
-        <button type="button" onClick={() => void session.rescan()} disabled={session.phase === 'scanning'}>
+        <button type="button" onClick={() => void session.rescan({ openLists: true })} disabled={session.phase === 'scanning'}>
           {session.phase === 'scanning' ? 'Scanning…' : 'Re-scan'}
         </button>
         <button type="button" aria-expanded={headerOpen} onClick={() => setHeaderOpen(!headerOpen)}>

@@ -113,15 +113,18 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [services, tabId],
   );
 
-  /** Scans the page again and re-proposes; resolves with the page as read (undefined if it could not be read). */
-  const rescan = useCallback(async (): Promise<PageScan | undefined> => {
+  /**
+   * Scans the page again and re-proposes; resolves with the page as read (undefined if it could not be read).
+   * `openLists` only when the analyst pressed Re-scan: then lists that show options only while open are read.
+   */
+  const rescan = useCallback(async (options?: { openLists?: boolean }): Promise<PageScan | undefined> => {
     if (!port) return undefined;
     const seq = ++scanSeq.current;
     setPhase('scanning');
     try {
       markOpen('scan-start');
       const [next, loaded] = await Promise.all([
-        port.scan().then((s) => (markOpen('scan-done'), s)),
+        port.scan(options?.openLists ? { openLists: true } : undefined).then((s) => (markOpen('scan-done'), s)),
         services.library.load().then((l) => (markOpen('library-loaded'), l)),
       ]);
       // A newer scan started meanwhile and will be the one shown; this one is still the page as it was read.

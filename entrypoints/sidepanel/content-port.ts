@@ -29,9 +29,9 @@ export function createContentPort(tabId: number): ContentPort {
   // Frame origins the analyst allowed for this tab: kept for the life of the port (this tab in this panel).
   const allowed: string[] = [];
   return {
-    async scan() {
+    async scan(options) {
       try {
-        return await scanTab(tabId, allowed);
+        return await scanTab(tabId, allowed, options);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
         if (isNoAccess(detail)) throw new Error(`The extension may not read this site yet: click the toolbar button to allow this site (${detail}).`);

@@ -15,6 +15,7 @@ import type { PortalAdapter } from '../detect/types';
 import { FieldRegistry } from '../detect/field-registry';
 import { readableDocuments } from '../detect/deep-query';
 import { scanPage } from '../detect/scan-page';
+import { readClosedLists } from '../detect/deferred-lists';
 import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
 import { SaveWatch } from '../detect/save-watch';
@@ -99,7 +100,7 @@ export class ContentEndpoint {
   private async act(message: PanelToContent): Promise<ContentReply> {
     switch (message.type) {
       case 'scan': {
-        await this.readDeferredOptions();
+        await this.readDeferredOptions(message.openLists === true);
         const scan = this.scan();
         this.lastSignature = signature(scan);
         this.startWatching();
@@ -166,12 +167,18 @@ export class ContentEndpoint {
     }
   }
 
-  /** Lists that render their options only while open are read first (once each), so the scan reports them. */
-  private async readDeferredOptions(): Promise<void> {
+  /**
+   * Lists that render their options only while open are read first (once each), so the scan reports them. A
+   * portal adapter reads its own portal's lists as that portal's flow expects; on any other page only a scan the
+   * analyst asked for (`openLists`) opens a list: other scans report such a list as a choice whose options are
+   * read when it is filled.
+   */
+  private async readDeferredOptions(openLists: boolean): Promise<void> {
     const { doc, adapters, signal } = this.options;
     for (const d of readableDocuments(doc)) {
       const adapter = adapters.find((a) => a.recognize(d, new URL(d.URL)));
-      await adapter?.readDeferredOptions?.(d, signal).catch(() => 0);
+      if (adapter) await adapter.readDeferredOptions?.(d, signal).catch(() => 0);
+      else if (openLists && this.options.layout) await readClosedLists(d, signal).catch(() => 0);
     }
   }
 

@@ -149,9 +149,12 @@ export function mergeFrameScans(scans: Array<{ frameId: number; origin?: string;
   return merged;
 }
 
-/** Scan every trusted frame; `allowedOrigins` are frame origins the analyst allowed for this tab. */
-export async function scanTab(tabId: number, allowedOrigins: readonly string[] = []): Promise<PageScan> {
-  const { replies, refusedOrigins } = await sendToAllFrames(tabId, { type: 'scan' }, allowedOrigins);
+/**
+ * Scan every trusted frame; `allowedOrigins` are frame origins the analyst allowed for this tab. `openLists` only
+ * for a scan the analyst asked for (see the scan message).
+ */
+export async function scanTab(tabId: number, allowedOrigins: readonly string[] = [], options: { openLists?: boolean } = {}): Promise<PageScan> {
+  const { replies, refusedOrigins } = await sendToAllFrames(tabId, options.openLists ? { type: 'scan', openLists: true } : { type: 'scan' }, allowedOrigins);
   const scans = replies.flatMap(({ frameId, origin, reply }) => (reply.type === 'scan-result' ? [{ frameId, origin, scan: reply.scan }] : []));
   if (scans.length === 0) throw new Error(`no frame of tab ${tabId} could be scanned (no host access, or every frame was refused)`);
   const merged = mergeFrameScans(scans);

@@ -4,8 +4,11 @@ import type { LearnedChange } from '../db/aliases-repository';
 import type { AttachReply, DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
 
 export interface ContentPort {
-  /** Every frame's questions, merged into one scan; each question carries its frameId. */
-  scan(): Promise<PageScan>;
+  /**
+   * Every frame's questions, merged into one scan; each question carries its frameId. `openLists` only when the
+   * analyst asked for the scan: lists that show options only while open may then be opened and closed to read them.
+   */
+  scan(options?: { openLists?: boolean }): Promise<PageScan>;
   /** Each request goes to the frame that owns its field; results come back in request order. */
   fill(requests: FillRequest[]): Promise<FillResult[]>;
   highlight(fieldIds: string[], mode: Extract<PanelToContent, { type: 'highlight' }>['mode']): Promise<void>;

@@ -17,7 +17,11 @@ export type FrameTrust = z.infer<typeof FrameTrustSchema>;
 
 /** Side panel -> content script (through tabs.sendMessage, optionally to one frame). */
 const PanelCommandSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('scan') }),
+  /**
+   * `openLists`: the analyst asked for this scan in the panel, so lists that show their options only while open
+   * may be opened (and closed again) to read them. Scans the panel runs on its own never change the page.
+   */
+  z.object({ type: z.literal('scan'), openLists: z.boolean().optional() }),
   z.object({ type: z.literal('fill'), requests: z.array(FillRequestSchema).min(1).max(2000) }),
   z.object({ type: z.literal('highlight'), fieldIds: z.array(z.string()).max(5000), mode: z.enum(['detected', 'focus', 'filled', 'clear']) }),
   z.object({ type: z.literal('scroll-to'), fieldId: z.string() }),
