@@ -51,6 +51,13 @@ export function LibraryTab() {
   const [mode, setMode] = useState<'view' | 'edit' | 'new'>('view');
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** Shows one entry from a list elsewhere in the view (review queue, near-duplicates): no search or filter hides it. */
+  const openEntry = (id: string) => {
+    setQuery('');
+    setFilter('all');
+    setMode('view');
+    setSelectedId(id);
+  };
   const deferredQuery = useDeferredValue(query);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -235,12 +242,7 @@ export function LibraryTab() {
               entries={entries}
               today={today}
               onMessage={setMessage}
-              onOpen={(id) => {
-                setQuery('');
-                setFilter('all');
-                setMode('view');
-                setSelectedId(id);
-              }}
+              onOpen={openEntry}
             />
           )}
           {entries !== undefined && (
@@ -248,12 +250,7 @@ export function LibraryTab() {
               db={db}
               entries={entries}
               onMessage={setMessage}
-              onOpen={(id) => {
-                setQuery('');
-                setFilter('all');
-                setMode('view');
-                setSelectedId(id);
-              }}
+              onOpen={openEntry}
             />
           )}
           <p className="library-counts" aria-live="polite">
