@@ -105,7 +105,7 @@ export function HistoryTab({ active }: { active: boolean }) {
       {events !== undefined && events.length === 0 && <p className="empty">Nothing filled yet. Every fill and undo you make is listed here.</p>}
       <ol className="history-list">
         {filtered.slice(0, shown).map((e) => (
-          <HistoryItem key={e.seq ?? `${e.at}-${e.questionKey}`} event={e} onOpenEntry={services.showLibraryEntry} />
+          <HistoryItem key={e.seq ?? `${e.at}-${e.questionKey}`} event={e} onOpenEntry={services.showLibraryEntry} loadVersion={services.library.entryVersion} />
         ))}
       </ol>
       {filtered.length > shown && (

@@ -1,22 +1,27 @@
 // One entry, read-only: every field as plain text, citations with their source, and the actions on it.
+import type { AutofillDatabase } from '../../lib/db/database';
 import type { StoredEntry } from '../../lib/db/records';
+import { versionOf } from '../../lib/db/versions-repository';
 import { entryStatus } from '../../lib/schema';
 import { EntryBadges } from './EntryBadges';
+import { EntryVersions } from './EntryVersions';
 import { LearnedWordings } from './LearnedWordings';
 
 interface Props {
+  db: AutofillDatabase;
   entry: StoredEntry;
   today: string;
   busy: boolean;
   onEdit: () => void;
   onRetire: () => void;
   onRestore: () => void;
+  onRestoreVersion: (version: number) => void;
 }
 
 /** Only web links become links; anything else (javascript:, data:) stays text. */
 const isWebUrl = (url: string) => /^https?:\/\//i.test(url);
 
-export function EntryDetail({ entry, today, busy, onEdit, onRetire, onRestore }: Props) {
+export function EntryDetail({ db, entry, today, busy, onEdit, onRetire, onRestore, onRestoreVersion }: Props) {
   const retired = entryStatus(entry) === 'retired';
   return (
     <article className="library-detail" aria-labelledby="library-detail-question">
@@ -87,6 +92,8 @@ export function EntryDetail({ entry, today, busy, onEdit, onRetire, onRestore }:
         <dd>{entry.reviewedAt ?? 'Never'}</dd>
         <dt>Expires</dt>
         <dd>{entry.expiresAt ?? 'No expiry date'}</dd>
+        <dt>Version</dt>
+        <dd>{versionOf(entry)}</dd>
         <dt>Last change</dt>
         <dd>
           {entry.updatedAt ?? 'Unknown'}
@@ -94,6 +101,7 @@ export function EntryDetail({ entry, today, busy, onEdit, onRetire, onRestore }:
         </dd>
       </dl>
       <LearnedWordings entryId={entry.id} />
+      <EntryVersions db={db} entry={entry} busy={busy} onRestoreVersion={onRestoreVersion} />
       <div className="library-actions">
         <button type="button" onClick={onEdit} disabled={busy}>
           Edit

@@ -1,17 +1,19 @@
 // Import: pick a .json/.csv/.xlsx file, see what the sync would do (added, updated, unchanged, conflicts, invalid,
-// removed when mirroring), resolve conflicts, then apply in one transaction. A bad file changes nothing.
-import { memo, useState, type ChangeEvent } from 'react';
+// removed when mirroring), resolve conflicts, then apply in one transaction. A bad file changes nothing. The
+// import session (parse-file.ts) does the work in the import worker; this view shows its preview and progress.
+import { memo, useRef, useState, type ChangeEvent } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
-import { listEntries } from '../../lib/db/entries-repository';
-import { applySyncPlan } from '../../lib/library/apply-sync';
-import { checkLibraryFileSize, type ParsedLibraryFile } from '../../lib/library/parse-library-file';
-import { planBlockers, planSync, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncOptions, type SyncPlan } from '../../lib/library/plan-sync';
+import { checkLibraryFileSize } from '../../lib/library/parse-library-file';
+import { planBlockers, PREVIEW_ROWS, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncOptions, type SyncPreview } from '../../lib/library/plan-sync';
 import { ConflictChoice } from './ConflictChoice';
 import { EntryBadges } from './EntryBadges';
 import { ProgressBar } from '../common/ProgressBar';
 import { describeError } from './describe-error';
 import { IdWarningList } from './IdWarningList';
-import { parseImportedFile } from './parse-file';
+import { createLibraryImportSession } from './parse-file';
+import type { ImportSession } from '../../lib/library/import-session';
+import { readBundle, type BundleFile } from '../../lib/evidence/bundle';
+import { planEvidenceImport, putEvidenceFiles } from '../../lib/db/evidence-repository';
 
 interface Props {
   db: AutofillDatabase;
@@ -22,17 +24,17 @@ interface Props {
   onActiveChange: (active: boolean) => void;
 }
 
-const SHOWN = 200;
+const SHOWN = PREVIEW_ROWS;
 
 // Memoised: the plan's lists do not change while it is applied, but the progress bar re-renders the panel after
 // every written chunk (20 times for 20,000 entries), and re-rendering up to 600 rows with badges each time cost
 // about a second of an import.
-const EntryIdList = memo(function EntryIdList({ title, items, today }: { title: string; items: PlannedEntry[]; today: string }) {
-  if (items.length === 0) return null;
+const EntryIdList = memo(function EntryIdList({ title, items, count, today }: { title: string; items: PlannedEntry[]; count: number; today: string }) {
+  if (count === 0) return null;
   return (
     <details>
       <summary>
-        {title} ({items.length})
+        {title} ({count})
       </summary>
       <ul>
         {items.slice(0, SHOWN).map((p) => (
@@ -40,35 +42,43 @@ const EntryIdList = memo(function EntryIdList({ title, items, today }: { title: 
             {p.entry.id}: {p.entry.question} <EntryBadges entry={p.entry} today={today} />
           </li>
         ))}
-        {items.length > SHOWN && <li>and {items.length - SHOWN} more</li>}
+        {count > SHOWN && <li>and {count - SHOWN} more</li>}
       </ul>
     </details>
   );
 });
 
 export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Props) {
-  const [parsed, setParsed] = useState<ParsedLibraryFile>();
-  const [plan, setPlan] = useState<SyncPlan>();
+  // Started on the first file chosen: the import worker runs only for an import.
+  const sessionRef = useRef<ImportSession>(undefined);
+  const session = () => (sessionRef.current ??= createLibraryImportSession(db));
+  const [plan, setPlan] = useState<SyncPreview>();
   const [mirror, setMirror] = useState(false);
   // Offered whenever sample entries remain: one tick removes them with the team library's import.
   const [removeSample, setRemoveSample] = useState(false);
   const [choices, setChoices] = useState<ConflictChoices>({});
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
-  /** While the apply writes: entries written so far, of how many, and how to cancel. */
-  const [writing, setWriting] = useState<{ written: number; total: number; cancel: AbortController }>();
+  /** While the apply writes: entries written so far, of how many. */
+  const [writing, setWriting] = useState<{ written: number; total: number }>();
+  /** The evidence files of an evidence bundle (.zip) being previewed, and what they change. */
+  const [bundle, setBundle] = useState<{ files: BundleFile[]; added: number; replaced: number }>();
 
   const close = () => {
-    setParsed(undefined);
     setPlan(undefined);
     setChoices({});
     setMirror(false);
     setRemoveSample(false);
+    setBundle(undefined);
     onActiveChange(false);
   };
 
-  const preview = async (file: ParsedLibraryFile, options: SyncOptions) => {
-    setPlan(planSync(file, await listEntries(db), options));
+  const replan = async (options: SyncOptions) => {
+    try {
+      setPlan(await session().replan(options));
+    } catch (e) {
+      setError(`Nothing was imported. ${describeError(e)}`);
+    }
   };
 
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -81,10 +91,18 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setBusy(true);
     close();
     try {
-      checkLibraryFileSize(file.name, file.size);
-      const result = await parseImportedFile(new Uint8Array(await file.arrayBuffer()), file.name);
-      setParsed(result);
-      await preview(result, { mirror: false, removeSample: false });
+      if (/\.zip$/i.test(file.name)) {
+        // An evidence bundle: every part checked first; its library JSON then goes through the same preview.
+        const read = await readBundle(file.name, new Uint8Array(await file.arrayBuffer()));
+        const libraryBytes = new TextEncoder().encode(read.libraryJson);
+        const libraryName = `${file.name} › library.json`;
+        checkLibraryFileSize(libraryName, libraryBytes.length);
+        setPlan(await session().open(libraryBytes, libraryName, { mirror: false, removeSample: false }));
+        setBundle({ files: read.files, ...(await planEvidenceImport(read.files, db)) });
+      } else {
+        checkLibraryFileSize(file.name, file.size);
+        setPlan(await session().open(new Uint8Array(await file.arrayBuffer()), file.name, { mirror: false, removeSample: false }));
+      }
       onActiveChange(true);
     } catch (e) {
       setError(`Nothing was imported. ${describeError(e)}`);
@@ -95,26 +113,32 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
 
   const toggleMirror = async (checked: boolean) => {
     setMirror(checked);
-    if (parsed) await preview(parsed, { mirror: checked, removeSample });
+    if (plan) await replan({ mirror: checked, removeSample });
   };
 
   const toggleRemoveSample = async (checked: boolean) => {
     setRemoveSample(checked);
-    if (parsed) await preview(parsed, { mirror, removeSample: checked });
+    if (plan) await replan({ mirror, removeSample: checked });
   };
 
   const apply = async () => {
     if (!plan) return;
     setBusy(true);
     setError(undefined);
-    const cancel = new AbortController();
-    setWriting({ written: 0, total: 0, cancel });
+    setWriting({ written: 0, total: 0 });
+    // A bundle's files are written first, in one transaction; if the entries then fail, they are taken back.
+    let undoEvidence: (() => Promise<void>) | undefined;
     try {
-      const result = await applySyncPlan(db, plan, choices, {
-        signal: cancel.signal,
-        onProgress: (written, total) => setWriting({ written, total, cancel }),
-      });
+      if (bundle) undoEvidence = await putEvidenceFiles(bundle.files, db);
+      let result;
+      try {
+        result = await session().apply(choices, (written, total) => setWriting({ written, total }));
+      } catch (e) {
+        await undoEvidence?.();
+        throw e;
+      }
       const parts = [`${result.added} added`, `${result.updated} updated`];
+      if (bundle) parts.push(`${bundle.files.length} evidence ${bundle.files.length === 1 ? 'file' : 'files'}`);
       if (result.keptLocal) parts.push(`${result.keptLocal} kept as edited here`);
       if (result.removed) parts.push(`${result.removed} removed`);
       onMessage({ kind: 'status', text: `Imported ${plan.fileName}: ${parts.join(', ')}.` });
@@ -130,7 +154,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
   const setAll = (side: 'local' | 'incoming') => setChoices(Object.fromEntries((plan?.conflicts ?? []).map((c) => [c.entry.id, side])));
   const blockers = plan ? planBlockers(plan, choices) : [];
   const today = new Date().toISOString().slice(0, 10);
-  const changes = plan ? plan.added.length + plan.updated.length + plan.conflicts.length + plan.removed.length : 0;
+  const changes = plan ? plan.counts.added + plan.counts.updated + plan.counts.conflicts + plan.counts.removed + (bundle?.files.length ?? 0) : 0;
 
   return (
     <section className="library-import" aria-label="Import">
@@ -139,7 +163,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
         <input
           id="library-import-file"
           type="file"
-          accept=".json,.csv,.xlsx,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".json,.csv,.xlsx,.zip,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
           onChange={onFile}
           disabled={busy}
         />
@@ -162,9 +186,35 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
           <p role="status" className="library-preview-summary">
             {summarizePlan(plan)}. Nothing is written until you apply.
           </p>
-          {plan.invalid.length > 0 && (
+          {plan.handoff && (
+            <div className="library-handoff" data-testid="handoff-note">
+              <p>
+                A sheet of questions returned by their owners: each answered question comes in as a <strong>draft</strong> entry worded like the
+                page, proposed with a draft marker and never filled in bulk until someone approves it in the Library view.
+              </p>
+              {plan.counts.skipped > 0 && (
+                <details>
+                  <summary>Not answered yet ({plan.counts.skipped}), left out</summary>
+                  <ul>
+                    {plan.skipped.slice(0, SHOWN).map((i) => (
+                      <li key={`${i.index}-${i.where}`}>
+                        {i.where}: {i.reason}
+                      </li>
+                    ))}
+                    {plan.counts.skipped > SHOWN && <li>and {plan.counts.skipped - SHOWN} more</li>}
+                  </ul>
+                </details>
+              )}
+            </div>
+          )}
+          {bundle && (
+            <p className="library-preview-evidence">
+              With {bundle.files.length} evidence {bundle.files.length === 1 ? 'file' : 'files'} (each checked against the manifest's SHA-256): {bundle.added} new, {bundle.replaced} replacing the stored file of the same id.
+            </p>
+          )}
+          {plan.counts.invalid > 0 && (
             <div className="library-invalid">
-              <h4>Invalid entries ({plan.invalid.length}): fix them in the file, then import it again</h4>
+              <h4>Invalid entries ({plan.counts.invalid}): fix them in the file, then import it again</h4>
               <ul>
                 {plan.invalid.slice(0, SHOWN).map((i) => (
                   <li key={`${i.index}-${i.where}`}>
@@ -172,7 +222,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
                     {i.id ? ` (id "${i.id}")` : ''}: {i.reason}
                   </li>
                 ))}
-                {plan.invalid.length > SHOWN && <li>and {plan.invalid.length - SHOWN} more</li>}
+                {plan.counts.invalid > SHOWN && <li>and {plan.counts.invalid - SHOWN} more</li>}
               </ul>
             </div>
           )}
@@ -200,10 +250,10 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
               {plan.conflicts.length > SHOWN && <p>{plan.conflicts.length - SHOWN} more conflicts: use the buttons above to decide them all.</p>}
             </div>
           )}
-          <EntryIdList title="Added" items={plan.added} today={today} />
-          <EntryIdList title="Updated" items={plan.updated} today={today} />
-          <EntryIdList title="Unchanged" items={plan.unchanged} today={today} />
-          {sampleCount > 0 && (
+          <EntryIdList title="Added" items={plan.added} count={plan.counts.added} today={today} />
+          <EntryIdList title="Updated" items={plan.updated} count={plan.counts.updated} today={today} />
+          <EntryIdList title="Unchanged" items={plan.unchanged} count={plan.counts.unchanged} today={today} />
+          {sampleCount > 0 && !plan.handoff && (
             <p className="library-sample-offer">
               <label className="library-check">
                 <input type="checkbox" checked={removeSample} onChange={(e) => void toggleRemoveSample(e.target.checked)} />
@@ -211,22 +261,24 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
               </label>
             </p>
           )}
-          <p>
-            <label className="library-check">
-              <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
-              <span>Mirror the export: remove local entries that are not in this file</span>
-            </label>
-          </p>
-          {plan.removed.length > 0 && (
+          {!plan.handoff && (
+            <p>
+              <label className="library-check">
+                <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
+                <span>Mirror the export: remove local entries that are not in this file</span>
+              </label>
+            </p>
+          )}
+          {plan.counts.removed > 0 && (
             <details open={plan.mirror}>
-              <summary>Removed ({plan.removed.length})</summary>
+              <summary>Removed ({plan.counts.removed})</summary>
               <ul>
                 {plan.removed.slice(0, SHOWN).map((e) => (
                   <li key={e.id}>
                     {e.id}: {e.question}
                   </li>
                 ))}
-                {plan.removed.length > SHOWN && <li>and {plan.removed.length - SHOWN} more</li>}
+                {plan.counts.removed > SHOWN && <li>and {plan.counts.removed - SHOWN} more</li>}
               </ul>
             </details>
           )}
@@ -235,7 +287,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
               {blockers.join(' ')}
             </p>
           )}
-          {writing && <ProgressBar label="Importing entries" done={writing.written} total={writing.total} onCancel={() => writing.cancel.abort()} />}
+          {writing && <ProgressBar label="Importing entries" done={writing.written} total={writing.total} onCancel={() => session().cancel()} />}
           <div className="library-actions">
             <button
               type="button"

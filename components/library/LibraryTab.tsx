@@ -3,7 +3,7 @@
 // sample library on first run.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
-import { createEntry, listEntries, restoreEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
@@ -12,9 +12,11 @@ import { mergeEntries } from '../../lib/library/merge-entries';
 import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
 import { entryStatus, type LibraryEntry } from '../../lib/schema';
 import { describeError } from './describe-error';
+import { DuplicatePairs } from './DuplicatePairs';
 import { EntryDetail } from './EntryDetail';
 import { EntryEditor } from './EntryEditor';
 import { EntryList } from './EntryList';
+import { EvidenceSection } from './EvidenceSection';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
 import { ReviewQueue } from './ReviewQueue';
@@ -49,6 +51,13 @@ export function LibraryTab() {
   const [mode, setMode] = useState<'view' | 'edit' | 'new'>('view');
   const [busy, setBusy] = useState(false);
   const [importing, setImporting] = useState(false);
+  /** Shows one entry from a list elsewhere in the view (review queue, near-duplicates): no search or filter hides it. */
+  const openEntry = (id: string) => {
+    setQuery('');
+    setFilter('all');
+    setMode('view');
+    setSelectedId(id);
+  };
   const deferredQuery = useDeferredValue(query);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -137,8 +146,10 @@ export function LibraryTab() {
     const all = entries ?? [];
     return Object.fromEntries(LIBRARY_FILTERS.map((f) => [f, all.filter((e) => matchesFilter(e, f, today)).length])) as Record<LibraryFilter, number>;
   }, [entries, today]);
-  const selected = entries?.find((e) => e.id === selectedId);
+  // An id merged into another entry (a history link, say) opens the entry it was merged into.
+  const selected = entries?.find((e) => e.id === selectedId) ?? (selectedId === undefined ? undefined : entries?.find((e) => e._meta?.mergedIds?.includes(selectedId)));
   const sampleCount = useMemo(() => (entries ?? []).filter(isSampleEntry).length, [entries]);
+  const entryIdSet = useMemo(() => new Set((entries ?? []).map((e) => e.id)), [entries]);
 
   const removeSample = async () => {
     setBusy(true);
@@ -231,12 +242,15 @@ export function LibraryTab() {
               entries={entries}
               today={today}
               onMessage={setMessage}
-              onOpen={(id) => {
-                setQuery('');
-                setFilter('all');
-                setMode('view');
-                setSelectedId(id);
-              }}
+              onOpen={openEntry}
+            />
+          )}
+          {entries !== undefined && (
+            <DuplicatePairs
+              db={db}
+              entries={entries}
+              onMessage={setMessage}
+              onOpen={openEntry}
             />
           )}
           <p className="library-counts" aria-live="polite">
@@ -260,14 +274,19 @@ export function LibraryTab() {
           {mode === 'edit' && selected && <EntryEditor key={selected.id} entry={selected} busy={busy} onSave={save} onCancel={() => setMode('view')} />}
           {mode === 'view' && selected && (
             <EntryDetail
+              db={db}
               entry={selected}
               today={today}
               busy={busy}
               onEdit={() => setMode('edit')}
               onRetire={() => void run(() => retireEntry(selected.id, db), (e) => `Retired "${e.id}": it is no longer proposed.`)}
               onRestore={() => void run(() => restoreEntry(selected.id, db), (e) => `Restored "${e.id}" as ${e.status ?? 'approved'}.`)}
+              onRestoreVersion={(version) =>
+                void run(() => restoreEntryVersion(selected.id, version, db), (e) => `Restored version ${version} of "${e.id}" as its version ${e.version}.`)
+              }
             />
           )}
+          {entries !== undefined && <EvidenceSection db={db} entryIds={entryIdSet} today={today} onMessage={setMessage} />}
           <ExportButtons db={db} onMessage={setMessage} />
           <TeamNameSetting db={db} onMessage={setMessage} />
         </>

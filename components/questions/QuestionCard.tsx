@@ -11,6 +11,9 @@ import { BandBadge, Freshness, StatusBadge } from '../common/Badges';
 import { AnswerEditor } from './AnswerEditor';
 import { LibrarySearch } from './LibrarySearch';
 import { WhyLine } from './WhyLine';
+import { EvidenceAttach } from './EvidenceAttach';
+import { uploadFieldOf } from '../../lib/panel/attach-plan';
+import type { AttachReply } from '../../lib/schema';
 import type { LibrarySearcher } from '../../lib/panel/library-search';
 import type { FillChoice } from './useQuestionSession';
 
@@ -34,6 +37,8 @@ export interface QuestionCardProps {
   onUndo(key: string): void;
   onChoose(key: string, index: number): void;
   onPick(key: string, entry: LibraryEntry, score: number): void;
+  /** Attach an evidence file to the question's upload control (or undo that); absent: no attachments offered. */
+  onAttach?(key: string, evidenceId: string, undo: boolean): Promise<AttachReply>;
 }
 
 /** Stale and draft answers are filled only after the analyst confirms (expiry enforced at fill time). */
@@ -66,6 +71,7 @@ function Citations({ entry, tabIndex }: { entry: LibraryEntry; tabIndex: number 
           ) : (
             `${c.title}${c.section ? ` § ${c.section}` : ''}`
           )}
+          {c.evidenceId && ' (evidence file in the library)'}
         </span>
       ))}
     </>
@@ -273,6 +279,9 @@ export const QuestionCard = memo(function QuestionCard(props: QuestionCardProps)
             </button>
           ))}
         </div>
+      )}
+      {mode === 'view' && props.onAttach && uploadFieldOf(q) !== undefined && (
+        <EvidenceAttach questionKey={row.key} entryId={proposal?.entryId} citedIds={entry?.citations?.flatMap((c) => (c.evidenceId ? [c.evidenceId] : [])) ?? []} tabIndex={inner} optional={q.kind !== 'file'} onAttach={props.onAttach} />
       )}
       {mode === 'view' && (
         <div className="actions" role="group" aria-label={`Actions for question ${q.number ?? index + 1}`}>

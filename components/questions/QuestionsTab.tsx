@@ -13,6 +13,7 @@ import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows
 import { formatCounts, NO_SECTION, summarize } from '../../lib/panel/summary';
 import { usePanelServices } from '../common/PanelServices';
 import { BulkFillPreview, type SectionStep } from './BulkFillPreview';
+import { HandoffButtons } from './HandoffButtons';
 import { LeftoversBar } from './LeftoversBar';
 import { needsConfirm, type CardMode } from './QuestionCard';
 import { QuestionList, type QuestionListHandle } from './QuestionList';
@@ -67,6 +68,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const [filter, setFilter] = useState<RowFilter>('all');
   const rows = useMemo(() => (filter === 'all' ? allRows : allRows.filter((r) => matchesRowFilter(r, filter))), [allRows, filter]);
   const filterCounts = useMemo(() => countByFilter(allRows), [allRows]);
+  const handoffPage = useMemo(() => pageForHandoff(session.scan), [session.scan?.title, session.scan?.url]);
   // Compact cards by default at side-panel width, where a full card is about a screen tall.
   const [compact, setCompact] = useState(() => window.matchMedia('(max-width: 600px)').matches);
   const [headerOpen, setHeaderOpen] = useState(true);
@@ -365,7 +367,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           <strong>{scan?.title || 'This page'}</strong>
           {scan && <span className="badge portal">{scan.portal}</span>}
         </div>
-        <button type="button" onClick={() => void session.rescan()} disabled={session.phase === 'scanning'}>
+        <button type="button" onClick={() => void session.rescan({ openLists: true })} disabled={session.phase === 'scanning'}>
           {session.phase === 'scanning' ? 'Scanning…' : 'Re-scan'}
         </button>
         <button type="button" aria-expanded={headerOpen} onClick={() => setHeaderOpen(!headerOpen)}>
@@ -459,6 +461,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           <ShortcutList />
         </div>
       )}
+      {scan && allRows.length > 0 && !bulk && <HandoffButtons rows={allRows} entries={session.entries} page={handoffPage} />}
       {allRows.length > 0 && <LeftoversBar filter={filter} counts={filterCounts} compact={compact} onFilter={setFilter} onCompact={setCompact} />}
       <p className="announce" role="status" data-testid="announce">
         {announcement}
@@ -489,10 +492,22 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           onUndo={undo}
           onChoose={session.choose}
           onPick={session.pickEntry}
+          onAttach={session.attach}
         />
       )}
     </section>
   );
+}
+
+/** The page as a hand-off sheet names it: its title and its address without query or fragment (they may hold tokens). */
+function pageForHandoff(scan: { title: string; url: string } | undefined): { title: string; url: string } {
+  if (!scan) return { title: '', url: '' };
+  try {
+    const url = new URL(scan.url);
+    return { title: scan.title, url: `${url.origin}${url.pathname}` };
+  } catch {
+    return { title: scan.title, url: '' };
+  }
 }
 
 /** The tab the panel works on, always named: its title and host. */

@@ -13,6 +13,10 @@ import { capLearnedMatches } from '../../lib/panel/propose';
 import type { LearnedToken, LibrarySnapshot } from '../../lib/panel/ports';
 import { sameLibrary } from '../../lib/panel/propose';
 import { usePanelServices } from '../common/PanelServices';
+import type { AttachReply } from '../../lib/schema';
+import { readEvidenceBytes } from '../../lib/db/evidence-repository';
+import { attachChanges, pendingAttachEvent, toBase64, uploadFieldOf } from '../../lib/panel/attach-plan';
+import { markOpen } from '../../lib/panel/open-marks';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
 
@@ -79,6 +83,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       }
       // Off the main thread: rows show at once, proposals fill in batch by batch. Whether a learned wording counts
       // depends on the page asking, so that cap is applied here, on each batch.
+      markOpen('proposals-requested');
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
@@ -108,13 +113,20 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [services, tabId],
   );
 
-  /** Scans the page again and re-proposes; resolves with the page as read (undefined if it could not be read). */
-  const rescan = useCallback(async (): Promise<PageScan | undefined> => {
+  /**
+   * Scans the page again and re-proposes; resolves with the page as read (undefined if it could not be read).
+   * `openLists` only when the analyst pressed Re-scan: then lists that show options only while open are read.
+   */
+  const rescan = useCallback(async (options?: { openLists?: boolean }): Promise<PageScan | undefined> => {
     if (!port) return undefined;
     const seq = ++scanSeq.current;
     setPhase('scanning');
     try {
-      const [next, loaded] = await Promise.all([port.scan(), services.library.load()]);
+      markOpen('scan-start');
+      const [next, loaded] = await Promise.all([
+        port.scan(options?.openLists ? { openLists: true } : undefined).then((s) => (markOpen('scan-done'), s)),
+        services.library.load().then((l) => (markOpen('library-loaded'), l)),
+      ]);
       // A newer scan started meanwhile and will be the one shown; this one is still the page as it was read.
       if (seq !== scanSeq.current) return next;
       const restored = await historyFor(next).catch((e: unknown) => {
@@ -122,6 +134,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         return undefined;
       });
       if (seq !== scanSeq.current) return next;
+      markOpen('history-read');
       const snapshot = sameLibrary(libraryRef.current, loaded) ? libraryRef.current : loaded;
       if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
       setLibrary(snapshot);
@@ -393,6 +406,56 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, rescan],
   );
 
+  /**
+   * Attaches an evidence file to a question's upload control (on the analyst's click only), or with `undo` removes
+   * it where the page allows. The history row is written first; the bytes go to the question's frame only.
+   */
+  const attach = useCallback(
+    async (key: string, evidenceId: string, undo = false): Promise<AttachReply> => {
+      const fail = (message: string): AttachReply => ({ type: 'attach-result', status: 'refused', shown: [], message });
+      const row = rowsRef.current.find((r) => r.key === key);
+      const fieldId = row ? uploadFieldOf(row.question) : undefined;
+      if (!row || !fieldId) return fail('This question has no upload control.');
+      if (!port?.attach) return fail('This page cannot take attachments from the panel.');
+      let file;
+      try {
+        file = await readEvidenceBytes(evidenceId);
+      } catch (e) {
+        return fail(errorText(e));
+      }
+      const page = scanRef.current;
+      const requestId = crypto.randomUUID();
+      const context = { at: new Date().toISOString(), pageUrl: page?.url ?? '', pageTitle: page?.title ?? '', tabId };
+      try {
+        await services.library.recordFills([pendingAttachEvent(context, row.question, file.meta, requestId, undo)]);
+      } catch (e) {
+        return fail(new NotRecordedError(e).message);
+      }
+      inFlight.current.add(requestId);
+      const question = { key: row.question.key, text: row.question.text };
+      let reply: AttachReply;
+      try {
+        reply = await port.attach(
+          row.question.frameId ?? 0,
+          undo
+            ? { type: 'detach', fieldId, question, fileName: file.meta.fileName }
+            : { type: 'attach', fieldId, question, file: { name: file.meta.fileName, mime: file.meta.mime, size: file.meta.size, sha256: file.meta.sha256, base64: toBase64(file.bytes) } },
+        );
+      } catch (e) {
+        reply = { type: 'attach-result', status: 'not-found', shown: [], message: errorText(e) };
+      }
+      try {
+        await services.library.resolveFills([{ requestId, changes: attachChanges(reply, new Date().toISOString()) }]);
+      } catch (e) {
+        setError(`The page answered but the history could not record the attachment: ${errorText(e)}`);
+      } finally {
+        inFlight.current.delete(requestId);
+      }
+      return reply;
+    },
+    [port, services, tabId],
+  );
+
   const reloadLibrary = useCallback(async () => {
     const snapshot = await services.library.load();
     setLibrary(snapshot);
@@ -416,6 +479,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     openSection,
     allowFrameOrigin,
     reloadLibrary,
+    attach,
     skip: (key: string) => dispatch({ type: 'skip', key }),
     choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
     dismissError: () => setError(undefined),

@@ -4,6 +4,7 @@
 import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { PanelServicesProvider, type PanelServices } from '../../components/common/PanelServices';
 import { useTargetTab } from './useTargetTab';
+import { markOpen } from '../../lib/panel/open-marks';
 
 // The Questions view and the services are needed at once: their chunks start loading with this module, in parallel.
 const servicesModule = import('./services');
@@ -29,14 +30,16 @@ export function App() {
 
   useEffect(() => {
     servicesModule.then(
-      ({ createPanelServices }) =>
+      ({ createPanelServices }) => {
+        markOpen('services-ready');
         setServices(
           createPanelServices((entryId) => {
             // The Library view reads the entry to show from the hash.
             location.hash = `entry=${encodeURIComponent(entryId)}`;
             setTab('library');
           }),
-        ),
+        );
+      },
       (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
     );
   }, []);

@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentPort } from '../../lib/panel/ports';
 import { isPageChange } from '../../lib/panel/target-tab';
-import { fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
+import { attachInFrame, fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
 
 /**
  * Fills go only to the tab the analyst is looking at: the active tab of its window, or the tab the panel shows
@@ -29,9 +29,9 @@ export function createContentPort(tabId: number): ContentPort {
   // Frame origins the analyst allowed for this tab: kept for the life of the port (this tab in this panel).
   const allowed: string[] = [];
   return {
-    async scan() {
+    async scan(options) {
       try {
-        return await scanTab(tabId, allowed);
+        return await scanTab(tabId, allowed, options);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
         if (isNoAccess(detail)) throw new Error(`The extension may not read this site yet: click the toolbar button to allow this site (${detail}).`);
@@ -48,6 +48,10 @@ export function createContentPort(tabId: number): ContentPort {
     },
     async openSection(index) {
       if (!(await openSectionInTab(tabId, index, allowed))) throw new Error(`Section ${index + 1} could not be opened on the page.`);
+    },
+    async attach(frameId, message) {
+      await assertFillable(tabId);
+      return attachInFrame(tabId, frameId, message, allowed);
     },
     allowFrameOrigin(origin) {
       if (!allowed.includes(origin)) allowed.push(origin);

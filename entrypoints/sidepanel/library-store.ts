@@ -6,6 +6,7 @@ import { getDatabase, type AutofillDatabase } from '../../lib/db/database';
 import { createEntry, getEntry, stripMeta, updateEntry, EntryNotFoundError } from '../../lib/db/entries-repository';
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import { forgetLearning, learnAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
+import { findEntryVersion } from '../../lib/db/versions-repository';
 import { addFillEvents, clearHistory, listPendingFillEvents, pageFillEvents, queryHistory, resolveFillEvents } from '../../lib/db/history-repository';
 import { createLearnedAlias } from '../../lib/match';
 import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
@@ -114,5 +115,6 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
       return queryHistory({}, db);
     },
     clearHistory: () => clearHistory(db),
+    entryVersion: (entryId, version) => findEntryVersion(entryId, version, db),
   };
 }

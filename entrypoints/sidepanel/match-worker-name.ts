@@ -1,2 +1,4 @@
 /** The matching worker's name when it must build its index on every opening (the bench's baseline). */
 export const MATCH_WORKER_WITHOUT_CACHE = 'match-without-index-cache';
+/** The matching worker's name when it loads the persisted index but re-matches every question (the design before remembered proposals, the bench's baseline). */
+export const MATCH_WORKER_INDEX_ONLY = 'match-index-only';

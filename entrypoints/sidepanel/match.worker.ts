@@ -1,10 +1,16 @@
 // The side panel's matching worker (a module worker the panel starts): matching and index building run here,
-// off the panel's main thread, and the built index is kept in IndexedDB for the next opening (lib/db/index-cache.ts).
+// off the panel's main thread, and the built index and ranked proposals are kept in IndexedDB for the next opening
+// (lib/db/index-cache.ts).
 // The logic is lib/panel/match-worker-core.ts.
+import { markOpen } from '../../lib/panel/open-marks';
+markOpen('worker-start');
 import { createIndexCache } from '../../lib/db/index-cache';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
-import { MATCH_WORKER_WITHOUT_CACHE } from './match-worker-name';
+import { MATCH_WORKER_INDEX_ONLY, MATCH_WORKER_WITHOUT_CACHE } from './match-worker-name';
 
 const useCache = typeof indexedDB !== 'undefined' && self.name !== MATCH_WORKER_WITHOUT_CACHE;
-const receive = createMatchWorkerCore((message) => self.postMessage(message), { cache: useCache ? createIndexCache() : undefined });
+const receive = createMatchWorkerCore((message) => self.postMessage(message), {
+  cache: useCache ? createIndexCache() : undefined,
+  rememberProposals: self.name !== MATCH_WORKER_INDEX_ONLY,
+});
 self.onmessage = (event: MessageEvent<unknown>) => receive(event.data);

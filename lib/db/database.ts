@@ -3,9 +3,9 @@
 // in tests/fixtures/db/ (see tests/unit/db-migration.test.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { FillEvent } from '../schema';
-import type { LearnedAlias, Setting, StoredEntry } from './records';
+import type { EntryVersion, LearnedAlias, Setting, StoredEntry, StoredEvidence } from './records';
 
-export type { EntryMeta, StoredEntry, LearnedAlias, Setting } from './records';
+export type { EntryMeta, EntryVersion, StoredEntry, LearnedAlias, Setting, EvidenceMeta, StoredEvidence } from './records';
 
 export const DB_NAME = 'questionnaire-autofill';
 
@@ -14,6 +14,8 @@ export class AutofillDatabase extends Dexie {
   history!: EntityTable<FillEvent, 'seq'>;
   aliases!: EntityTable<LearnedAlias, 'id'>;
   settings!: EntityTable<Setting, 'key'>;
+  versions!: EntityTable<EntryVersion, 'id'>;
+  evidence!: EntityTable<StoredEvidence, 'id'>;
 
   constructor(name: string = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -27,6 +29,16 @@ export class AutofillDatabase extends Dexie {
     // v1 rows keep every field; they simply have no request id (nothing to convert, so no upgrade function).
     this.version(2).stores({
       history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl',
+    });
+    // v3: every version of every entry (lib/db/versions-repository.ts). Entries stored before it simply have no
+    // version rows yet; their state is recorded as version 1 ("earlier") when they first change.
+    this.version(3).stores({
+      versions: '++id, entryId, &[entryId+version], at',
+    });
+    // v4: evidence files (Blob + metadata), found by the entries they support and by content hash. A new table
+    // only, so no upgrade function.
+    this.version(4).stores({
+      evidence: 'id, title, validUntil, sha256, *entryIds',
     });
   }
 }

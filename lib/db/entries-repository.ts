@@ -1,10 +1,13 @@
-// Library entries as the editor changes them: every write is validated, stamps `updatedAt` and records a local edit
-// (which is what makes a later import of a changed entry a conflict instead of a silent overwrite).
+// Library entries as the editor changes them: every write is validated, stamps `updatedAt`, records a local edit
+// (which is what makes a later import of a changed entry a conflict instead of a silent overwrite) and writes the
+// entry's next version in the same transaction (lib/db/versions-repository.ts).
+import { mergedContent } from '../library/find-duplicates';
 import { LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
 import { announceEntryChange } from './entry-changes';
-import type { StoredEntry } from './records';
+import type { StoredEntry, VersionHow } from './records';
 import { withStorageErrors } from './storage';
+import { currentAuthor, stampVersions, type VersionedWrite } from './versions-repository';
 
 export class EntryNotFoundError extends Error {
   override readonly name = 'EntryNotFoundError';
@@ -46,11 +49,14 @@ export async function createEntry(
 ): Promise<StoredEntry> {
   const at = now.toISOString();
   const entry = LibraryEntrySchema.parse({ ...input, updatedAt: at });
-  const stored: StoredEntry = { ...entry, _meta: { localEditedAt: at } };
-  await withStorageErrors(`the new entry "${entry.id}"`, () =>
-    db.transaction('rw', db.entries, async () => {
+  const by = await currentAuthor(db);
+  const stored = await withStorageErrors(`the new entry "${entry.id}"`, () =>
+    db.transaction('rw', db.entries, db.versions, async () => {
       if (await db.entries.get(entry.id)) throw new DuplicateEntryIdError(entry.id);
-      await db.entries.add(stored);
+      const { entries, rows } = await stampVersions(db, [{ next: { ...entry, _meta: { localEditedAt: at } } }], { kind: 'create' }, at, by);
+      await db.entries.add(entries[0]!);
+      await db.versions.bulkAdd(rows);
+      return entries[0]!;
     }),
   );
   announceEntryChange({ kind: 'entries', ids: [stored.id] });
@@ -81,14 +87,14 @@ export async function updateEntry(
 ): Promise<StoredEntry> {
   const at = now.toISOString();
   const entry = LibraryEntrySchema.parse({ ...changes, id, updatedAt: at });
+  const by = await currentAuthor(db);
   const saved = await withStorageErrors(`the change to "${id}"`, () =>
-    db.transaction('rw', db.entries, async () => {
+    db.transaction('rw', db.entries, db.versions, async () => {
       const existing = await db.entries.get(id);
       if (!existing) throw new EntryNotFoundError(id);
       if (changes.updatedAt !== undefined && changes.updatedAt !== existing.updatedAt) throw new EntryChangedError(id);
-      const stored: StoredEntry = { ...entry, _meta: { ...existing._meta, localEditedAt: at } };
-      await db.entries.put(stored);
-      return stored;
+      const [stored] = await writeVersioned(db, [{ previous: existing, next: { ...entry, _meta: { ...existing._meta, localEditedAt: at } } }], { kind: 'edit' }, at, by);
+      return stored!;
     }),
   );
   announceEntryChange({ kind: 'entries', ids: [id] });
@@ -106,16 +112,17 @@ export async function markEntriesReviewed(
   now: Date = new Date(),
 ): Promise<{ updated: StoredEntry[]; missing: string[] }> {
   const at = now.toISOString();
+  const by = await currentAuthor(db);
   const result = await withStorageErrors(`marking ${ids.length} entries reviewed`, () =>
-    db.transaction('rw', db.entries, async () => {
+    db.transaction('rw', db.entries, db.versions, async () => {
       const rows = await db.entries.bulkGet([...ids]);
-      const updated: StoredEntry[] = [];
+      const writes: VersionedWrite[] = [];
       const missing: string[] = [];
       rows.forEach((row, i) => {
         if (!row) missing.push(ids[i]!);
-        else updated.push({ ...LibraryEntrySchema.parse({ ...stripMeta(row), ...changes, updatedAt: at }), _meta: { ...row._meta, localEditedAt: at } });
+        else writes.push({ previous: row, next: { ...LibraryEntrySchema.parse({ ...stripMeta(row), ...changes, updatedAt: at }), _meta: { ...row._meta, localEditedAt: at } } });
       });
-      await db.entries.bulkPut(updated);
+      const updated = await writeVersioned(db, writes, { kind: 'review' }, at, by);
       return { updated, missing };
     }),
   );
@@ -135,8 +142,9 @@ export async function restoreEntry(id: string, db: AutofillDatabase = getDatabas
 
 async function changeStatus(id: string, action: 'retire' | 'restore', db: AutofillDatabase, now: Date): Promise<StoredEntry> {
   const at = now.toISOString();
+  const by = await currentAuthor(db);
   const stored = await withStorageErrors(`${action === 'retire' ? 'retiring' : 'restoring'} "${id}"`, () =>
-    db.transaction('rw', db.entries, async () => {
+    db.transaction('rw', db.entries, db.versions, async () => {
       const existing = await db.entries.get(id);
       if (!existing) throw new EntryNotFoundError(id);
       const meta = { ...existing._meta, localEditedAt: at };
@@ -149,10 +157,90 @@ async function changeStatus(id: string, action: 'retire' | 'restore', db: Autofi
         const { statusBeforeRetire, ...rest } = meta;
         next = { ...existing, status: statusBeforeRetire ?? 'approved', updatedAt: at, _meta: rest };
       }
-      await db.entries.put(next);
-      return next;
+      const [written] = await writeVersioned(db, [{ previous: existing, next }], { kind: action === 'retire' ? 'retire' : 'unretire' }, at, by);
+      return written!;
     }),
   );
   announceEntryChange({ kind: 'entries', ids: [id] });
   return stored;
+}
+
+/** A version that is not (or no longer) recorded for the entry. */
+export class VersionNotFoundError extends Error {
+  override readonly name = 'VersionNotFoundError';
+  constructor(id: string, version: number) {
+    super(`"${id}" has no recorded version ${version}; open the entry again to see its versions.`);
+  }
+}
+
+/**
+ * Makes an earlier version of an entry current again, as a new version (nothing recorded is rewritten). The
+ * restored content keeps this entry's id and is stamped as a local edit, like an edit in the Library view.
+ */
+export async function restoreEntryVersion(id: string, version: number, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
+  const at = now.toISOString();
+  const by = await currentAuthor(db);
+  const stored = await withStorageErrors(`restoring version ${version} of "${id}"`, () =>
+    db.transaction('rw', db.entries, db.versions, async () => {
+      const existing = await db.entries.get(id);
+      if (!existing) throw new EntryNotFoundError(id);
+      const row = await db.versions.where('[entryId+version]').equals([id, version]).first();
+      if (!row) throw new VersionNotFoundError(id, version);
+      const entry = LibraryEntrySchema.parse({ ...row.entry, id, updatedAt: at });
+      // A restored retired version remembers what to come back as, like a retire does.
+      const { statusBeforeRetire, ...meta } = existing._meta ?? {};
+      const before = existing.status === 'retired' ? statusBeforeRetire : existing.status;
+      const next: StoredEntry = { ...entry, _meta: { ...meta, localEditedAt: at, ...(entry.status === 'retired' ? { statusBeforeRetire: before ?? 'approved' } : {}) } };
+      const [written] = await writeVersioned(db, [{ previous: existing, next }], { kind: 'restore', fromVersion: version }, at, by);
+      return written!;
+    }),
+  );
+  announceEntryChange({ kind: 'entries', ids: [id] });
+  return stored;
+}
+
+/**
+ * Merges entry `otherId` into `keptId`, in one transaction: the other's wordings become alternates of the kept
+ * entry (a new version of it, "merge of <other id>"), the other's id is remembered on the kept entry so a later
+ * import of that id does not bring it back, wordings learned for the other now count for the kept entry, and the
+ * other entry is removed. Its versions stay, so fill history that names it still shows what was filled.
+ */
+export async function mergeEntryInto(keptId: string, otherId: string, db: AutofillDatabase = getDatabase(), now: Date = new Date()): Promise<StoredEntry> {
+  if (keptId === otherId) throw new Error(`An entry cannot be merged into itself ("${keptId}").`);
+  const at = now.toISOString();
+  const by = await currentAuthor(db);
+  const stored = await withStorageErrors(`merging "${otherId}" into "${keptId}"`, () =>
+    db.transaction('rw', db.entries, db.versions, db.aliases, async () => {
+      const [kept, other] = await db.entries.bulkGet([keptId, otherId]);
+      if (!kept) throw new EntryNotFoundError(keptId);
+      if (!other) throw new EntryNotFoundError(otherId);
+      const mergedIds = [...new Set([...(kept._meta?.mergedIds ?? []), otherId, ...(other._meta?.mergedIds ?? [])])];
+      const content = LibraryEntrySchema.parse({ ...mergedContent(stripMeta(kept), other), updatedAt: at });
+      const next: StoredEntry = { ...content, _meta: { ...kept._meta, localEditedAt: at, mergedIds } };
+      // The other entry's last content is kept as a version too (it may never have changed since versions began).
+      const { rows: otherRows } = await stampVersions(db, [{ previous: other, next: other }], { kind: 'merge', mergedId: otherId }, at, by);
+      const [written] = await writeVersioned(db, [{ previous: kept, next }], { kind: 'merge', mergedId: otherId }, at, by);
+      await db.versions.bulkAdd(otherRows.filter((row) => row.how.kind === 'earlier'));
+      await db.aliases.where('entryId').equals(otherId).modify({ entryId: keptId });
+      await db.entries.delete(otherId);
+      return written!;
+    }),
+  );
+  announceEntryChange({ kind: 'entries', ids: [keptId, otherId] });
+  return stored;
+}
+
+/** The entry an id now stands for: itself, or the entry it was merged into. */
+export async function resolveEntryId(id: string, db: AutofillDatabase = getDatabase()): Promise<string | undefined> {
+  if (await db.entries.get(id)) return id;
+  const into = await db.entries.filter((e) => e._meta?.mergedIds?.includes(id) === true).first();
+  return into?.id;
+}
+
+/** Numbers the writes, then stores the entries and their version rows. Call inside a transaction over both tables. */
+async function writeVersioned(db: AutofillDatabase, writes: readonly VersionedWrite[], how: VersionHow, at: string, by: string | undefined): Promise<StoredEntry[]> {
+  const { entries, rows } = await stampVersions(db, writes, how, at, by);
+  await db.entries.bulkPut(entries);
+  await db.versions.bulkAdd(rows);
+  return entries;
 }

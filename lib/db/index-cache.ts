@@ -2,7 +2,8 @@
 // dropped or damaged without touching an entry (and the library's schema version does not move for it). One slot:
 // the index of the library last matched, with the fingerprint of the entries it was built from (lib/match/
 // index-snapshot.ts). The matching worker reads it on open and writes it after building; anything that does not
-// fit the library it is asked for is ignored and replaced.
+// fit the library it is asked for is ignored and replaced. Beside it, the proposals already ranked against that
+// library (with its learned wordings): reopening the panel on a page it has seen shows them without matching again.
 import Dexie, { type EntityTable } from 'dexie';
 import type { IndexSnapshot } from '../match/index-snapshot';
 
@@ -15,12 +16,24 @@ export interface CachedIndex {
   snapshot: IndexSnapshot;
 }
 
+/** Proposals by question wording (the matcher's memo key), ranked against one library and one set of aliases. */
+export interface CachedProposals {
+  slot: 'library';
+  fingerprint: string;
+  /** The learned wordings the proposals were ranked with, as JSON: any change makes them stale. */
+  aliases: string;
+  savedAt: string;
+  byWording: Record<string, unknown>;
+}
+
 export class IndexCacheDatabase extends Dexie {
   indexes!: EntityTable<CachedIndex, 'slot'>;
+  proposals!: EntityTable<CachedProposals, 'slot'>;
 
   constructor(name: string = INDEX_CACHE_DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
     this.version(1).stores({ indexes: 'slot' });
+    this.version(2).stores({ proposals: 'slot' });
   }
 }
 
@@ -29,6 +42,9 @@ export interface IndexCache {
   /** The snapshot stored for this fingerprint, or undefined (none, another library's, unreadable). */
   load(fingerprint: string): Promise<unknown>;
   save(fingerprint: string, snapshot: IndexSnapshot): Promise<void>;
+  /** Proposals stored for exactly this library and these aliases (unchecked: the caller validates), or undefined. */
+  loadProposals?(fingerprint: string, aliases: string): Promise<Record<string, unknown> | undefined>;
+  saveProposals?(fingerprint: string, aliases: string, byWording: Record<string, unknown>): Promise<void>;
 }
 
 export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase()): IndexCache {
@@ -43,6 +59,17 @@ export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase
     },
     async save(fingerprint, snapshot) {
       await db.indexes.put({ slot: 'library', fingerprint, savedAt: new Date().toISOString(), snapshot });
+    },
+    async loadProposals(fingerprint, aliases) {
+      try {
+        const row = await db.proposals.get('library');
+        return row?.fingerprint === fingerprint && row.aliases === aliases ? row.byWording : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async saveProposals(fingerprint, aliases, byWording) {
+      await db.proposals.put({ slot: 'library', fingerprint, aliases, savedAt: new Date().toISOString(), byWording });
     },
   };
 }

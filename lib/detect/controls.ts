@@ -4,6 +4,7 @@ import type { QuestionKind } from '../schema';
 import { comparableText, normalizeText, readableText } from './text';
 import { getByIdInScope, type QueryRoot } from './deep-query';
 import { labelsOf, type LabelIndex } from './label-index';
+import { frontedOptions, frontedSelect, listboxOptionElements, rememberedLists } from './facades';
 
 /** Every element that can hold an answer, or be part of a group that does. */
 export const CONTROL_SELECTOR = [
@@ -16,11 +17,15 @@ export const CONTROL_SELECTOR = [
   '[role="listbox"]',
   '[role="radio"]',
   '[role="checkbox"]',
+  '[role="switch"]',
   'button[aria-pressed]',
   '[role="button"][aria-pressed]',
 ].join(', ');
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'email', 'url', 'tel']);
+/** A text box that is a date picker: a date format as placeholder, a picker popup, or "date" in its class or id. */
+const DATE_FORMAT = /\b(yyyy|yy|dd|mm)\b[-/. ]?(mm|dd|yyyy|yy)\b/i;
+const DATE_NAME = /datepicker|date-?picker|(^|[-_\s])date([-_\s]|$)/i;
 const DATE_INPUT_TYPES = new Set(['date', 'datetime-local', 'month', 'week', 'time']);
 
 /** A control, or a group of controls that answer one question together. */
@@ -34,6 +39,8 @@ export interface ControlUnit {
   options: string[];
   /** Attachment inputs are companions, never questions of their own unless nothing precedes them. */
   isFile: boolean;
+  /** The concealed native select a facade fronts (its labels name the question too). */
+  fronts?: Element;
 }
 
 const YES = new Set(['yes', 'y', 'true']);
@@ -85,7 +92,34 @@ export function optionLabelIn(el: Element, index?: LabelIndex): string {
     const text = sib.nodeType === 3 ? normalizeText(sib.nodeValue ?? '') : sib.nodeType === 1 ? readableText(sib) : '';
     if (text) return text;
   }
+  const column = columnHeaderOf(el);
+  if (column) return column;
   return normalizeText(el.getAttribute('value') ?? el.getAttribute('title') ?? '');
+}
+
+/**
+ * The header of the table column a control's cell sits in, when the cell says nothing itself: a matrix row's
+ * options are named by the shared columns above them.
+ */
+function columnHeaderOf(el: Element): string {
+  const cell = el.closest('td, th') as HTMLTableCellElement | null;
+  const row = cell?.parentElement;
+  const table = row?.closest('table');
+  if (!cell || !row || !table || readableText(cell)) return '';
+  const headerRow = table.querySelector('thead tr') ?? table.querySelector('tr');
+  if (!headerRow || headerRow === row) return '';
+  let col = 0;
+  for (const c of Array.from(row.children)) {
+    if (c === cell) break;
+    col += (c as HTMLTableCellElement).colSpan || 1;
+  }
+  let at = 0;
+  for (const h of Array.from(headerRow.children)) {
+    const span = (h as HTMLTableCellElement).colSpan || 1;
+    if (col >= at && col < at + span) return readableText(h);
+    at += span;
+  }
+  return '';
 }
 
 /** Text of a button-like element, its own children included (buttons are skipped by readableText). */
@@ -106,7 +140,15 @@ export function selectOptions(select: HTMLSelectElement): string[] {
 
 /** Options of an ARIA listbox (role=option descendants). */
 export function listboxOptions(listbox: Element): string[] {
-  return Array.from(listbox.querySelectorAll('[role="option"]'), (o) => readableOwnText(o)).filter(Boolean);
+  return listboxOptionElements(listbox).map((o) => readableOwnText(o)).filter(Boolean);
+}
+
+/** A text input used as a date picker (see DATE_FORMAT, DATE_NAME). */
+export function isDatePickerInput(input: HTMLInputElement): boolean {
+  if (DATE_FORMAT.test(input.placeholder)) return true;
+  const popup = input.getAttribute('aria-haspopup');
+  if (popup === 'dialog' || popup === 'grid') return true;
+  return [input.className, input.id, input.name].some((s) => typeof s === 'string' && DATE_NAME.test(s));
 }
 
 /** The listbox a combobox controls (aria-controls / aria-owns), in its tree scope. */
@@ -156,10 +198,30 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
       if (lb) controlledListboxes.add(lb);
     }
   }
+  // Facades over concealed native selects: the facade is the question's control, the select is not listed.
+  const facades = new Map<Element, HTMLSelectElement>();
+  const fronted = new Set<Element>();
+  for (const el of all) {
+    const role = el.getAttribute('role');
+    if (role !== 'combobox' && role !== 'listbox') continue;
+    if (controlledListboxes.has(el) || [...facades.keys()].some((f) => f.contains(el))) continue;
+    const select = frontedSelect(el);
+    if (!select || fronted.has(select)) continue;
+    facades.set(el, select);
+    fronted.add(select);
+  }
+  const insideFacade = (el: Element) => [...facades.keys()].some((f) => f !== el && f.contains(el));
 
   for (const el of all) {
     const tag = el.tagName;
     const role = el.getAttribute('role');
+    if (fronted.has(el) || insideFacade(el)) continue;
+    const select = facades.get(el);
+    if (select) {
+      const options = frontedOptions(select);
+      units.push({ el, members: [el], kind: choiceKind(options, select.multiple), writer: 'facade-select', options, isFile: false, fronts: select });
+      continue;
+    }
     if (tag === 'INPUT') {
       const input = el as HTMLInputElement;
       const type = input.type.toLowerCase();
@@ -188,7 +250,8 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
         units.push(comboboxUnit(el));
         continue;
       }
-      if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
+      if (TEXT_INPUT_TYPES.has(type) && isDatePickerInput(input)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
+      else if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
       else if (type === 'number') units.push({ el, members: [el], kind: 'number', writer: 'input', options: [], isFile: false });
       else if (DATE_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
       continue;
@@ -201,6 +264,11 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     }
     if (tag === 'TEXTAREA') {
       units.push({ el, members: [el], kind: 'textarea', writer: 'textarea', options: [], isFile: false });
+      continue;
+    }
+    if (role === 'switch') {
+      // A switch that is not a native checkbox: yes/no, with no answer until aria-checked says on or off.
+      units.push({ el, members: [el], kind: 'yesno', writer: 'switch', options: ['Yes', 'No'], isFile: false });
       continue;
     }
     if (role === 'radio' || role === 'checkbox' || el.hasAttribute('aria-pressed')) {
@@ -270,8 +338,9 @@ function objectId(obj: object): number {
 
 function comboboxUnit(el: Element): ControlUnit {
   const lb = controlledListbox(el);
-  const options = lb ? listboxOptions(lb) : [];
-  const multiple = lb?.getAttribute('aria-multiselectable') === 'true';
+  const remembered = lb ? undefined : rememberedLists.get(el);
+  const options = lb ? listboxOptions(lb) : (remembered?.options ?? []);
+  const multiple = lb ? lb.getAttribute('aria-multiselectable') === 'true' : remembered?.multiple === true;
   return { el, members: [el], kind: choiceKind(options, multiple), writer: 'listbox', options, isFile: false };
 }
 

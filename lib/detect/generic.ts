@@ -11,9 +11,12 @@ import { SectionFinder } from './sections';
 import { splitQuestionNumber, splitRequiredMarker } from './text';
 import { isVisible, type VisibilityOptions } from './visibility';
 import { LabelIndex } from './label-index';
+import { facadeBox } from './facades';
 
 /** A unit is visible when one of its controls is, or (for visually hidden radios and checkboxes) one of their labels. */
 export function isUnitVisible(unit: ControlUnit, options: VisibilityOptions, index: LabelIndex): boolean {
+  // A combobox's text box may shrink to nothing beside its chips; the person uses the box around it.
+  if (unit.el.getAttribute('role') === 'combobox' && unit.el.tagName === 'INPUT' && isVisible(facadeBox(unit.el), options)) return true;
   for (const m of unit.members) {
     if (isVisible(m, options)) return true;
     for (const label of index.labelsOf(m)) if (isVisible(label, options)) return true;

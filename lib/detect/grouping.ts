@@ -56,13 +56,38 @@ export function isOnlyUnitIn(container: Element, unit: ControlUnit, unitOf: Map<
 
 /** Two units belong to one question block: the same table row, or a common ancestor holding only them. */
 function sharesBlock(a: ControlUnit, b: ControlUnit, unitOf: Map<Element, ControlUnit>, alsoAllowed?: ControlUnit): boolean {
-  if (a.el.getRootNode() !== b.el.getRootNode()) return false;
+  if (a.el.getRootNode() !== b.el.getRootNode()) return sharesHostBlock(a, b, unitOf, alsoAllowed);
   const rowA = a.el.closest('tr');
   const rowB = b.el.closest('tr');
   if (rowA || rowB) return rowA === rowB;
   const lca = commonAncestor([a.el, b.el]);
   if (lca.tagName === 'FORM' || lca.tagName === 'BODY' || lca.tagName === 'HTML') return false;
   for (const u of unitsWithin(lca, unitOf)) if (u !== a && u !== b && u !== alsoAllowed && !u.isFile) return false;
+  return true;
+}
+
+/** The element of the document's own tree that shows `el`: el itself, or the outermost shadow host around it. */
+function documentHost(el: Element): Element {
+  let node = el;
+  // Not `instanceof ShadowRoot`: a frame's nodes come from another window's constructors.
+  for (let root = node.getRootNode(); root.nodeType === 11 && 'host' in root; root = node.getRootNode()) node = (root as ShadowRoot).host;
+  return node;
+}
+
+/**
+ * Web components put each control in its own shadow root (a radio group element, a textarea element): two units
+ * share a block when their hosts do, with no other unit's host in the common ancestor.
+ */
+function sharesHostBlock(a: ControlUnit, b: ControlUnit, unitOf: Map<Element, ControlUnit>, alsoAllowed?: ControlUnit): boolean {
+  const hostA = documentHost(a.el);
+  const hostB = documentHost(b.el);
+  if (hostA.getRootNode() !== hostB.getRootNode() || hostA.closest('tr') !== hostB.closest('tr')) return false;
+  const lca = commonAncestor([hostA, hostB]);
+  if (lca.tagName === 'FORM' || lca.tagName === 'BODY' || lca.tagName === 'HTML') return false;
+  for (const u of new Set(unitOf.values())) {
+    if (u === a || u === b || u === alsoAllowed || u.isFile) continue;
+    if (lca.contains(documentHost(u.el))) return false;
+  }
   return true;
 }
 

@@ -35,13 +35,39 @@ function containsControl(node: Node): boolean {
 export const byAriaLabelledBy: LabelStrategy = (unit) => {
   const ids = unit.el.getAttribute('aria-labelledby');
   if (!ids) return null;
+  // A dropdown that names itself by its shown value or its highlighted option (jQuery UI's selectmenu does) names
+  // the answer, not the question: references into the control itself or into an option list are skipped.
   const text = ids
     .split(/\s+/)
     .map((id) => getByIdInScope(unit.el, id))
-    .filter((n): n is Element => n !== null)
+    .filter((n): n is Element => n !== null && !unit.el.contains(n) && !n.closest('[role="option"], [role="listbox"]'))
     .map((n) => readableText(n))
     .join(' ');
   return hit(text, 'aria-labelledby');
+};
+
+/**
+ * Options slotted into a web component (radios of a radio group element): the group that names them is the
+ * radiogroup / group / fieldset around their slot, inside the component's shadow root.
+ */
+export const bySlotGroup: LabelStrategy = (unit) => {
+  const slot = (unit.members[0] as Element | undefined)?.assignedSlot;
+  const group = slot?.closest('[role="radiogroup"], [role="group"], fieldset');
+  if (!group) return null;
+  const ids = group.getAttribute('aria-labelledby');
+  if (ids) {
+    const text = ids
+      .split(/\s+/)
+      .map((id) => getByIdInScope(group, id))
+      .filter((n): n is Element => n !== null)
+      .map((n) => readableText(n))
+      .join(' ');
+    const found = hit(text, 'aria-labelledby');
+    if (found) return found;
+  }
+  const legend = Array.from(group.children).find((c) => c.tagName === 'LEGEND');
+  if (legend) return hit(readableText(legend), 'fieldset-legend');
+  return hit(group.getAttribute('aria-label') ?? '', 'aria-label');
 };
 
 /** `<label for>` of a single control; a wrapping `<label>` counts as `label-wrap`. */
@@ -49,9 +75,10 @@ export function byLabelElement(index: LabelIndex): LabelStrategy {
   return (unit) => {
   if (isGroup(unit)) return null;
   const el = unit.el;
-  const labels = index.labelsOf(el);
+  const labels = [...index.labelsOf(el), ...(unit.fronts ? index.labelsOf(unit.fronts) : [])];
   for (const label of labels) {
-    const source: LabelSource = label.getAttribute('for') && label.getAttribute('for') === el.id ? 'label-for' : 'label-wrap';
+    const forId = label.getAttribute('for');
+    const source: LabelSource = forId && (forId === el.id || forId === unit.fronts?.id) ? 'label-for' : 'label-wrap';
     const found = hit(readableText(label), source);
     if (found) return found;
   }
@@ -82,16 +109,26 @@ export const byDefinitionList: LabelStrategy = (unit) => {
 
 const NUMBER_CELL = /^(?:[A-Z]{1,4}[-.]?)?\d+(?:\.\d+)*[a-z]?\.?$/u;
 
-/** In a table row: the longest text cell without controls is the question; a short numbered cell is its number. */
+/**
+ * In a table row: the longest text cell without controls is the question; a short numbered cell is its number.
+ * A group spread over the row's cells (a matrix row: one option per shared column) is the row itself.
+ */
 export const byTableRow: LabelStrategy = (unit) => {
+  // A matrix row names itself; a row of option cells nested in a layout table's cell is named by that outer row.
+  if (unit.el.tagName === 'TR') return rowLabel(unit.el, null, unit.options) ?? rowLabel(unit.el.parentElement?.closest('td, th')?.parentElement ?? null, unit.el.parentElement?.closest('td, th') ?? null);
   const cell = unit.el.closest('td, th');
-  const row = cell?.parentElement;
-  if (!cell || !row || row.tagName !== 'TR') return null;
+  return rowLabel(cell?.parentElement ?? null, cell);
+};
+
+function rowLabel(row: Element | null, cell: Element | null, captions: string[] = []): LabelHit | null {
+  if (!row || row.tagName !== 'TR') return null;
   let best = '';
   let number: string | undefined;
   for (const c of Array.from(row.children)) {
     if (c === cell || containsControl(c)) continue;
     const text = readableText(c);
+    // A cell that only captions an option of the row ("Yes" beside its radio) is not the question.
+    if (captions.includes(text)) continue;
     if (!number && NUMBER_CELL.test(text)) {
       number = text.replace(/\.$/, '');
       continue;
@@ -99,7 +136,7 @@ export const byTableRow: LabelStrategy = (unit) => {
     if (text.length > best.length) best = text;
   }
   return hit(best, 'table-row', number);
-};
+}
 
 /** The column header above the control's cell (same index in the first header row). */
 export const byTableHeader: LabelStrategy = (unit) => {
@@ -168,6 +205,7 @@ export function describedBy(el: Element): string | undefined {
 export function labelStrategies(isOnlyUnitIn: (container: Element, unit: ControlUnit) => boolean, index: LabelIndex): LabelStrategy[] {
   return [
     byAriaLabelledBy,
+    bySlotGroup,
     byLabelElement(index),
     byFieldsetLegend(isOnlyUnitIn),
     byDefinitionList,

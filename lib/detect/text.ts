@@ -34,6 +34,14 @@ function collect(node: Node, parts: string[]): void {
     if (SKIPPED_TAGS.has(el.tagName.toUpperCase())) return;
     if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
     if (el.getAttribute('contenteditable') !== null && el.getAttribute('contenteditable') !== 'false') return;
+    // A shadow root's slot shows the light-DOM nodes assigned to it (a web component's label text).
+    if (el.tagName === 'SLOT' && typeof (el as HTMLSlotElement).assignedNodes === 'function') {
+      const assigned = (el as HTMLSlotElement).assignedNodes({ flatten: true });
+      if (assigned.length > 0) {
+        for (const n of assigned) collect(n, parts);
+        return;
+      }
+    }
   }
   for (let child = node.firstChild; child; child = child.nextSibling) collect(child, parts);
 }

@@ -417,6 +417,9 @@ export class VisibilityCheck {
     for (const hit of root.elementsFromPoint(x, y)) {
       if (hit.closest(`[${OWN_HOST_ATTRIBUTE}]`)) continue;
       if (hit === target || target.contains(hit)) return this.frameHitAt(target, x, y);
+      // The host of the target's shadow root, hit where it shows its own slotted text inside the target (a web
+      // component's label): that is the target's own content, not a cover.
+      if (hit.shadowRoot && hit.shadowRoot === target.getRootNode()) return this.frameHitAt(target, x, y);
       if (!this.paintsOver(hit, x, y, 0)) continue;
       return this.mode === 'scan' && isPinned(hit) ? 'pinned' : 'covered';
     }
@@ -478,6 +481,8 @@ function isIntercepted(el: Element): boolean {
   const root = el.getRootNode() as Document | ShadowRoot;
   const hit = root.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
   if (!hit || hit === el || el.contains(hit) || hit.contains(el) || hit.closest(`[${OWN_HOST_ATTRIBUTE}]`)) return false;
+  // The host of el's shadow root showing its slotted text inside el (a web component's label) is el's own.
+  if (hit.shadowRoot && hit.shadowRoot === el.getRootNode()) return false;
   if (isCheckable(el) && (hit as HTMLLabelElement).control === el) return false;
   const h = hit.getBoundingClientRect();
   return h.left <= r.left && h.top <= r.top && h.right >= r.right && h.bottom >= r.bottom;

@@ -94,8 +94,9 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
   if (!el || !entry) return result(fieldId, 'not-found', null, null, 'the field is no longer on the page');
   const writer = findWriter(entry.writer);
   if (!writer) return result(fieldId, 'refused', null, null, `no writer "${entry.writer}" is registered`);
-  const kind = entry.kind;
-  const read = (): FieldValue => writer.read(el, kind);
+  const scanned = entry.kind;
+  const kindNow = (): QuestionKind => writer.kindNow?.(el, scanned) ?? scanned;
+  const read = (): FieldValue => writer.read(el, kindNow());
   const previous = read();
 
   const refusal = refusalReason(el, ctx.layout, entry.writer);
@@ -106,10 +107,10 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
   if (staleness) return result(fieldId, 'stale', previous, previous, staleness);
   if (request.onlyIfEmpty && !isEmptyValue(previous)) return result(fieldId, 'stale', previous, previous, 'the field gained a value after the preview; it was kept');
 
-  if (sameValue(previous, value, kind)) return result(fieldId, 'unchanged', previous, previous);
+  if (sameValue(previous, value, kindNow())) return result(fieldId, 'unchanged', previous, previous);
 
   try {
-    await writer.write(el, value, kind, { signal: ctx.signal, timeoutMs: ctx.timeoutMs });
+    await writer.write(el, value, kindNow(), { signal: ctx.signal, timeoutMs: ctx.timeoutMs });
   } catch (err) {
     if (err instanceof FillRefusedError || err instanceof NoSuchOptionError) return result(fieldId, 'refused', previous, read(), err.message);
     return result(fieldId, 'rejected', previous, read(), err instanceof Error ? err.message : String(err));
@@ -120,10 +121,10 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
   if (ctx.registry.resolve(fieldId) !== el) return result(fieldId, 'not-found', previous, null, 'the page removed the field, or its frame navigated, while it was filled');
   const ownersAfter = ctx.owners();
   const rebound = stalenessOf(request, ownersAfter.get(fieldId), ownersAfter);
-  if (rebound) return putBack(el, previous, kind, writer, fieldId, rebound);
-  const actual = await readUntilStable(read, { wanted: (v) => sameValue(v, value, kind), signal: ctx.signal });
-  if (sameValue(actual, value, kind)) return result(fieldId, 'filled', previous, actual);
-  if (isTruncation(actual, value, kind)) return result(fieldId, 'truncated', previous, actual, `the field keeps ${String(actual).length} of ${String(value).length} characters`);
+  if (rebound) return putBack(el, previous, kindNow(), writer, fieldId, rebound);
+  const actual = await readUntilStable(read, { wanted: (v) => sameValue(v, value, kindNow()), signal: ctx.signal });
+  if (sameValue(actual, value, kindNow())) return result(fieldId, 'filled', previous, actual);
+  if (isTruncation(actual, value, kindNow())) return result(fieldId, 'truncated', previous, actual, `the field keeps ${String(actual).length} of ${String(value).length} characters`);
   return result(fieldId, 'rejected', previous, actual, `the page shows ${describeShown(actual)} after the fill`);
 }
 

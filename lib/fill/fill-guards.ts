@@ -6,6 +6,8 @@ import { isStyleVisible, VisibilityCheck } from '../detect/visibility';
 import { labelsOf } from '../detect/label-index';
 import { findWriter } from './writers';
 
+/** Writers that answer by picking an option in a popup list. */
+const LIST_WRITERS = new Set(['listbox', 'facade-select']);
 
 function isDisabled(el: Element): boolean {
   if ((el as HTMLInputElement).disabled === true) return true;
@@ -77,7 +79,9 @@ export function refusalReason(el: Element, layout: boolean, writer = ''): string
   const frame = frameRefusal(el);
   if (frame) return frame;
   if (isDisabled(el)) return 'the field is disabled';
-  if (isReadOnly(el)) return 'the field is read-only';
+  // A combobox's read-only text box is the face of a list one picks from, not a field one types in.
+  const picked = el.getAttribute('role') === 'combobox' && LIST_WRITERS.has(writer) && el.getAttribute('aria-readonly') !== 'true';
+  if (isReadOnly(el) && !picked) return 'the field is read-only';
   if (!layout) return isStyleVisible(el) || labelsOf(el).some((l) => isStyleVisible(l)) ? null : 'the field is hidden';
   const page = pageRefusal(el);
   if (page) return page;

@@ -17,6 +17,11 @@ export interface FieldWriter {
   /** The elements the analyst sees and uses to answer (a select2 facade, each radio, the Quill editor); the
    *  visibility guard tests these. Absent: the control itself. */
   facade?(control: Element): Element[];
+  /**
+   * The kind as the widget now shows it, when the scan could not know (a list read only once opened may turn out
+   * to take several answers). Absent: the scan's kind.
+   */
+  kindNow?(control: Element, scanned: QuestionKind): QuestionKind;
   /** Write the value through the widget's own path. Must not submit or save a form. */
   write(control: Element, value: FieldValue, kind: QuestionKind, options: WriteOptions): Promise<void>;
 }

@@ -4,6 +4,7 @@ import type { AutofillDatabase } from '../db/database';
 import { announceEntryChange } from '../db/entry-changes';
 import type { StoredEntry } from '../db/records';
 import { withStorageErrors } from '../db/storage';
+import { currentAuthor, stampVersions, type VersionedWrite } from '../db/versions-repository';
 import type { LibraryEntry } from '../schema';
 import { sameEntryContent } from './canonical-entry';
 import { SyncApplyError } from './library-errors';
@@ -51,11 +52,16 @@ export async function applySyncPlan(
   const blockers = planBlockers(plan, choices);
   if (blockers.length > 0) throw new SyncApplyError(`Nothing was imported. ${blockers.join(' ')}`);
   const at = now.toISOString();
-  const puts: StoredEntry[] = [...plan.added, ...plan.updated].map((p) => imported(p.entry, at));
+  // Each entry the file changes becomes a new version; keeping the local side of a conflict changes only bookkeeping.
+  const writes: VersionedWrite[] = [
+    ...plan.added.map((p) => ({ next: imported(p.entry, at) })),
+    ...plan.updated.map((p) => ({ previous: p.local, next: imported(p.entry, at) })),
+  ];
+  const puts: StoredEntry[] = [];
   let keptLocal = 0;
   for (const conflict of plan.conflicts) {
     if (choices[conflict.entry.id] === 'incoming') {
-      puts.push(imported(conflict.entry, at));
+      writes.push({ previous: conflict.local, next: imported(conflict.entry, at) });
     } else {
       keptLocal++;
       // Remember which version of the file was declined, so importing the same file again is not a conflict again.
@@ -68,9 +74,11 @@ export async function applySyncPlan(
   const expected = [...plan.updated, ...plan.conflicts].map((p) => p.local).concat(plan.removed);
   const addedIds = plan.added.map((p) => p.entry.id);
   const removedIds = plan.removed.map((e) => e.id);
+  const total = writes.length + puts.length;
+  const by = await currentAuthor(db);
 
   await withStorageErrors(`the import of ${plan.fileName}`, () =>
-    db.transaction('rw', db.entries, async () => {
+    db.transaction('rw', db.entries, db.versions, async () => {
       // One key scan instead of a lookup per added id: imports are mostly additions.
       const [current, storedIds] = await Promise.all([db.entries.bulkGet(expected.map((e) => e.id)), db.entries.toCollection().primaryKeys()]);
       const stored = new Set(storedIds);
@@ -80,16 +88,23 @@ export async function applySyncPlan(
           `Nothing was imported: the library changed since the preview (entry "${driftedId}"). Import ${plan.fileName} again to see a fresh preview.`,
         );
       }
+      // Removed entries keep their version rows: fill history that links to them still resolves.
       if (removedIds.length) await db.entries.bulkDelete(removedIds);
-      for (let start = 0; start < puts.length; start += APPLY_CHUNK) {
+      const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by);
+      const all = [...versioned.entries, ...puts];
+      for (let start = 0; start < all.length; start += APPLY_CHUNK) {
         // Throwing inside the transaction aborts it, so a cancelled import leaves no entry behind.
         if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
-        await db.entries.bulkPut(puts.slice(start, start + APPLY_CHUNK));
-        onProgress?.(Math.min(start + APPLY_CHUNK, puts.length), puts.length);
+        await db.entries.bulkPut(all.slice(start, start + APPLY_CHUNK));
+        onProgress?.(Math.min(start + APPLY_CHUNK, total), total);
+      }
+      for (let start = 0; start < versioned.rows.length; start += APPLY_CHUNK) {
+        if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
+        await db.versions.bulkAdd(versioned.rows.slice(start, start + APPLY_CHUNK));
       }
       if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
     }),
   );
-  if (puts.length > 0 || removedIds.length > 0) announceEntryChange({ kind: 'all' });
+  if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'all' });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
 }

@@ -37,9 +37,9 @@ export function canonicalEntry(entry: LibraryEntry): LibraryEntry {
   return ordered;
 }
 
-/** Same content (ignoring key order and `_meta`). */
+/** Same content (ignoring key order, `_meta` and the version number, which each library counts for itself). */
 export function sameEntryContent(a: LibraryEntry, b: LibraryEntry): boolean {
-  return JSON.stringify(canonicalEntry(a)) === JSON.stringify(canonicalEntry(b));
+  return JSON.stringify(canonicalEntry({ ...a, version: undefined })) === JSON.stringify(canonicalEntry({ ...b, version: undefined }));
 }
 
 /** Entries sorted by id the way IndexedDB orders string keys (UTF-16 code units). */

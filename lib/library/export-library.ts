@@ -29,9 +29,14 @@ export function exportLibraryJson(entries: readonly LibraryEntry[], options: Exp
 /** CSV with a UTF-8 byte-order mark (so Excel reads it as UTF-8) and CRLF line ends. */
 export function exportLibraryCsv(entries: readonly LibraryEntry[]): string {
   const { columns, rows } = entriesToTable(sortById(entries));
+  return writeTableCsv(columns, rows);
+}
+
+/** Any table of text cells as CSV: formula-safe cells, a byte-order mark, CRLF line ends. */
+export function writeTableCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
   // Quoting a cell with ";" keeps it whole when a locale that separates with ";" opens the file.
   const quotes = (cell: unknown) => typeof cell === 'string' && cell.includes(';');
-  const csv = Papa.unparse({ fields: columns, data: rows.map((row) => row.map(protectCell)) }, { newline: '\r\n', quotes });
+  const csv = Papa.unparse({ fields: [...columns], data: rows.map((row) => row.map(protectCell)) }, { newline: '\r\n', quotes });
   return `\uFEFF${csv}\r\n`;
 }
 
@@ -41,11 +46,25 @@ const XLSX_UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uD
 export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promise<Blob> {
   const sorted = sortById(entries);
   const { columns, rows } = entriesToTable(sorted);
+  return writeTableXlsx(columns, rows, { sheet: 'Library', rowName: (r) => `Entry "${sorted[r]?.id}"`, fallback: 'Export as JSON or CSV instead.' });
+}
+
+export interface XlsxTableOptions {
+  sheet: string;
+  /** How an error names a data row (0-based), e.g. `Entry "enc-at-rest"`. */
+  rowName: (row: number) => string;
+  /** What the analyst can do instead when a cell cannot be written. */
+  fallback: string;
+}
+
+/** Any table of text cells as a workbook with a bold header; refuses (naming row and column) a cell XLSX cannot hold. */
+export async function writeTableXlsx(columns: readonly string[], rows: readonly (readonly string[])[], options: XlsxTableOptions): Promise<Blob> {
+  const { rowName, fallback } = options;
   rows.forEach((row, r) =>
     row.forEach((cell, c) => {
       if (cell.length + 1 > MAX_XLSX_CELL_CHARS) {
         throw new LibraryExportError(
-          `Entry "${sorted[r]?.id}": its ${columns[c]} has ${cell.length} characters, more than an Excel cell holds (${MAX_XLSX_CELL_CHARS}). Export as JSON or CSV instead.`,
+          `${rowName(r)}: its ${columns[c]} has ${cell.length} characters, more than an Excel cell holds (${MAX_XLSX_CELL_CHARS}). ${fallback}`,
         );
       }
       // A workbook cannot carry control characters, lone surrogates or U+FFFD-U+FFFF: the reader drops them, so the
@@ -53,24 +72,20 @@ export async function exportLibraryXlsx(entries: readonly LibraryEntry[]): Promi
       const unstorable = XLSX_UNSTORABLE.exec(cell);
       if (unstorable) {
         const code = unstorable[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-        throw new LibraryExportError(
-          `Entry "${sorted[r]?.id}": its ${columns[c]} contains the character U+${code}, which an XLSX file cannot hold. Export as JSON or CSV instead.`,
-        );
+        throw new LibraryExportError(`${rowName(r)}: its ${columns[c]} contains the character U+${code}, which an XLSX file cannot hold. ${fallback}`);
       }
       // write-excel-file indexes shared strings in a plain object, so a cell named like an Object.prototype member
       // ("constructor", "toString", "__proto__") would be written as garbage and the workbook could not be read back.
       if (protectCell(cell) in Object.prototype) {
-        throw new LibraryExportError(
-          `Entry "${sorted[r]?.id}": its ${columns[c]} is exactly "${cell}", which the XLSX writer cannot store. Export as JSON or CSV instead.`,
-        );
+        throw new LibraryExportError(`${rowName(r)}: its ${columns[c]} is exactly "${cell}", which the XLSX writer cannot store. ${fallback}`);
       }
     }),
   );
   const header = columns.map((name) => ({ value: name, fontWeight: 'bold' as const }));
   const data = rows.map((row) => row.map((cell) => (cell === '' ? null : { value: protectCell(cell), type: String })));
-  // Loaded on demand: the spreadsheet writer is large and only this export needs it.
+  // Loaded on demand: the spreadsheet writer is large and only the exports need it.
   const { default: writeXlsxFile } = await import('write-excel-file/universal');
-  return writeXlsxFile([header, ...data], { sheet: 'Library', stickyRowsCount: 1 }).toBlob();
+  return writeXlsxFile([header, ...data], { sheet: options.sheet, stickyRowsCount: 1 }).toBlob();
 }
 
 export const EXPORT_MIME_TYPES: Record<LibraryFileKind, string> = {

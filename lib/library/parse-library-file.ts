@@ -6,6 +6,7 @@ import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, LibraryEntrySchema, type Librar
 import { findOverlongText, isBeyondNow, normalizeEntryId, overlongTextReason } from './entry-checks';
 import { LibraryFileError } from './library-errors';
 import { MAX_ENTRY_NESTING, MAX_LIBRARY_ENTRIES, MAX_LIBRARY_FILE_BYTES } from './limits';
+import { handoffRowCells, isHandoffHeader } from './handoff';
 import { questionId } from './question-id';
 import { COLUMN_OF_FIELD, REQUIRED_COLUMNS, cellsToRawEntry, columnLetters, normalizeHeader, unprotectCell } from './table-columns';
 import { checkWorkbook } from './workbook-guard';
@@ -36,6 +37,10 @@ export interface ParsedLibraryFile {
   exportedAt?: string;
   entries: ParsedEntry[];
   invalid: InvalidEntry[];
+  /** A returned hand-off sheet (lib/library/handoff.ts): its entries are drafts; unanswered rows are in `skipped`. */
+  handoff?: boolean;
+  /** Rows left out on purpose (not errors): a hand-off sheet's questions nobody answered yet. */
+  skipped?: InvalidEntry[];
 }
 
 export type LibraryFileInput = string | Uint8Array | ArrayBuffer;
@@ -215,9 +220,11 @@ function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][
 
   const rows = dataRows.map((cells, i) => ({ cells, rowNumber: i + 2 })).filter(({ cells }) => cells.some((c) => c.trim() !== ''));
   checkEntryCount(fileName, rows.length);
-  const result: ParsedLibraryFile = { fileName, kind, entries: [], invalid: [] };
+  const handoff = isHandoffHeader(headers);
+  const result: ParsedLibraryFile = { fileName, kind, entries: [], invalid: [], ...(handoff ? { handoff, skipped: [] } : {}) };
+  const importedAt = new Date(now).toISOString();
   rows.forEach(({ cells, rowNumber }, index) => {
-    const named: Record<string, string> = {};
+    let named: Record<string, string> = {};
     let overlong: string | undefined;
     headers.forEach((header, column) => {
       if (header === '') return;
@@ -225,8 +232,16 @@ function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][
       named[header] = text;
       overlong ??= overlongTextReason(`${header} (column ${columnLetters(column + 1)})`, text);
     });
-    const { raw, problem = overlong } = cellsToRawEntry(named, questionId);
     const where = `row ${rowNumber}`;
+    if (handoff) {
+      const answered = handoffRowCells(named, importedAt);
+      if (!answered) {
+        result.skipped!.push({ index, where, reason: 'no answer written yet' });
+        return;
+      }
+      named = answered;
+    }
+    const { raw, problem = overlong } = cellsToRawEntry(named, questionId);
     if (problem) {
       result.invalid.push({ index, where, id: typeof raw.id === 'string' && raw.id ? raw.id : undefined, reason: problem });
       return;

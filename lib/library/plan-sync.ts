@@ -38,6 +38,60 @@ export interface SyncPlan {
   removed: StoredEntry[];
   /** Ids that look the same as another id in the file or the library: shown, not blocking. */
   idWarnings: IdWarning[];
+  /** A returned hand-off sheet: its entries come in as drafts, and it never mirrors or replaces the sample. */
+  handoff?: boolean;
+  /** Rows left out on purpose: the hand-off sheet's questions nobody answered yet. */
+  skipped: InvalidEntry[];
+  /** File entries whose id was merged into another entry here: skipped, so a merge is not undone by a sync. */
+  merged?: (PlannedEntry & { intoId: string })[];
+}
+
+/** Rows of each list the preview shows; conflicts are all sent (each needs a side). */
+export const PREVIEW_ROWS = 200;
+
+export interface PlanCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  conflicts: number;
+  invalid: number;
+  removed: number;
+  skipped: number;
+  merged: number;
+}
+
+/** A sync plan as the preview shows it: full counts, the first PREVIEW_ROWS of each list, every conflict. */
+export interface SyncPreview extends SyncPlan {
+  counts: PlanCounts;
+}
+
+export function countPlan(plan: SyncPlan | SyncPreview): PlanCounts {
+  if ('counts' in plan) return plan.counts;
+  return {
+    added: plan.added.length,
+    updated: plan.updated.length,
+    unchanged: plan.unchanged.length,
+    conflicts: plan.conflicts.length,
+    invalid: plan.invalid.length,
+    removed: plan.removed.length,
+    skipped: plan.skipped.length,
+    merged: plan.merged?.length ?? 0,
+  };
+}
+
+export function previewOf(plan: SyncPlan, rows = PREVIEW_ROWS): SyncPreview {
+  return {
+    ...plan,
+    counts: countPlan(plan),
+    added: plan.added.slice(0, rows),
+    updated: plan.updated.slice(0, rows),
+    unchanged: plan.unchanged.slice(0, rows),
+    invalid: plan.invalid.slice(0, rows),
+    removed: plan.removed.slice(0, rows),
+    skipped: plan.skipped.slice(0, rows),
+    ...(plan.merged ? { merged: plan.merged.slice(0, rows) } : {}),
+    idWarnings: plan.idWarnings.slice(0, rows),
+  };
 }
 
 /** Which side of a conflict to keep, by entry id. */
@@ -77,7 +131,8 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     fileName: file.fileName,
     ...(file.source !== undefined ? { source: file.source } : {}),
     ...(file.exportedAt !== undefined ? { exportedAt: file.exportedAt } : {}),
-    mirror: options.mirror ?? false,
+    // A hand-off sheet holds a page's unanswered questions, not a library: mirroring it would delete the library.
+    mirror: !file.handoff && (options.mirror ?? false),
     added: [],
     updated: [],
     unchanged: [],
@@ -85,8 +140,12 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     invalid: file.invalid,
     removed: [],
     idWarnings: findLookAlikeIds(file, localEntries),
+    ...(file.handoff ? { handoff: true } : {}),
+    skipped: file.skipped ?? [],
   };
   const locals = new Map(localEntries.map((e) => [e.id, e]));
+  const mergedInto = new Map<string, string>();
+  for (const local of localEntries) for (const id of local._meta?.mergedIds ?? []) if (!locals.has(id)) mergedInto.set(id, local.id);
   const inFile = new Set<string>();
   // An invalid row's id still counts as present, so mirroring never deletes an entry just because its row is broken.
   for (const bad of file.invalid) if (bad.id) inFile.add(bad.id);
@@ -94,6 +153,13 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
   for (const { entry, where } of file.entries) {
     inFile.add(entry.id);
     const local = locals.get(entry.id);
+    const intoId = local ? undefined : mergedInto.get(entry.id);
+    if (intoId !== undefined) {
+      // The entry it was merged into stands for it (and is not removed by a mirror for missing from the file).
+      inFile.add(intoId);
+      (plan.merged ??= []).push({ entry, where, intoId });
+      continue;
+    }
     if (!local) {
       plan.added.push({ entry, where });
       continue;
@@ -111,7 +177,7 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     else if (compareTimes(entry.updatedAt, knownTime(local.updatedAt, now)) > 0) plan.updated.push(change);
     else plan.unchanged.push(change);
   }
-  if (plan.mirror || options.removeSample) {
+  if (plan.mirror || (options.removeSample && !file.handoff)) {
     plan.removed = localEntries.filter((e) => !inFile.has(e.id) && (plan.mirror || e.sample === true));
   }
   return plan;
@@ -140,11 +206,12 @@ function findLookAlikeIds(file: ParsedLibraryFile, localEntries: readonly Stored
 }
 
 /** The plan cannot be applied yet: invalid entries in the file, or conflicts without a choice. */
-export function planBlockers(plan: SyncPlan, choices: ConflictChoices): string[] {
+export function planBlockers(plan: SyncPlan | SyncPreview, choices: ConflictChoices): string[] {
   const blockers: string[] = [];
-  if (plan.invalid.length > 0) {
+  const invalid = countPlan(plan).invalid;
+  if (invalid > 0) {
     blockers.push(
-      `${plan.fileName} has ${plan.invalid.length} invalid entr${plan.invalid.length === 1 ? 'y' : 'ies'} (first: ${plan.invalid[0]?.where}: ${plan.invalid[0]?.reason}). Fix the file and import it again.`,
+      `${plan.fileName} has ${invalid} invalid entr${invalid === 1 ? 'y' : 'ies'} (first: ${plan.invalid[0]?.where}: ${plan.invalid[0]?.reason}). Fix the file and import it again.`,
     );
   }
   const open = plan.conflicts.filter((c) => choices[c.entry.id] === undefined);
@@ -153,14 +220,11 @@ export function planBlockers(plan: SyncPlan, choices: ConflictChoices): string[]
 }
 
 /** Counts for the preview heading and the result message. */
-export function summarizePlan(plan: SyncPlan): string {
-  const parts = [
-    `${plan.added.length} added`,
-    `${plan.updated.length} updated`,
-    `${plan.unchanged.length} unchanged`,
-    `${plan.conflicts.length} conflicts`,
-    `${plan.invalid.length} invalid`,
-  ];
-  if (plan.mirror || plan.removed.length > 0) parts.push(`${plan.removed.length} removed`);
+export function summarizePlan(plan: SyncPlan | SyncPreview): string {
+  const counts = countPlan(plan);
+  const parts = [`${counts.added} added`, `${counts.updated} updated`, `${counts.unchanged} unchanged`, `${counts.conflicts} conflicts`, `${counts.invalid} invalid`];
+  if (plan.mirror || counts.removed > 0) parts.push(`${counts.removed} removed`);
+  if (counts.skipped > 0) parts.push(`${counts.skipped} not answered yet (skipped)`);
+  if (counts.merged > 0) parts.push(`${counts.merged} merged here before (skipped)`);
   return parts.join(', ');
 }

@@ -4,13 +4,13 @@
 import type { ConfidenceBand } from '../schema/proposal';
 
 /**
- * Calibrated on the training split of the dev set (464 questions, 98 unanswerable; with the evidence weights of
+ * Calibrated on the training split of the dev set (538 questions, 111 unanswerable; with the evidence weights of
  * `confidenceOf`) by ENGINE_CALIBRATION_TARGETS (lib/match/evaluate.ts): `review` is the lowest confidence at
- * which at most 5% of the unanswerable questions get a proposal (4 of 98), `high` the lowest at which the
+ * which at most 5% of the unanswerable questions get a proposal (5 of 111), `high` the lowest at which the
  * proposals at or above it are right >= 97% of the time, a `partial` label (the entry misses the asked facet)
  * counting as wrong.
  */
-export const BAND_THRESHOLDS = { high: 0.824, review: 0.544 } as const;
+export const BAND_THRESHOLDS = { high: 0.823, review: 0.497 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
@@ -71,6 +71,17 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
     else if (evidence.supportingTerms <= 1 && !(gap >= CLEAR_LEAD && isOneConcept(evidence))) confidence -= SINGLE_TERM_PENALTY;
     confidence -= UNKNOWN_TERM_PENALTY * evidence.unknownShare;
   }
+  // Near neighbours on a topic the question is plainly about ("Do you have a documented patch management
+  // process?": the patching entry and the vulnerability process): which one is open, not whether the library
+  // answers. Crowding then holds the proposal at review instead of withdrawing it.
+  if (crowding > 0 && best.sim >= ON_TOPIC_SIMILARITY) {
+    let uncrowded = best.sim;
+    if (evidence) {
+      if (evidence.supportingTerms >= 3) uncrowded += BROAD_SUPPORT_BONUS;
+      uncrowded -= UNKNOWN_TERM_PENALTY * evidence.unknownShare;
+    }
+    confidence = Math.max(confidence, Math.min(uncrowded, NEIGHBOUR_HOLD));
+  }
   return Math.max(0, Math.min(1, confidence));
 }
 
@@ -112,6 +123,13 @@ const DOMINANCE_BONUS = 0.2;
  * management process": the vulnerability process and the patching entry), resting on one term is ambiguous.
  */
 const CLEAR_LEAD = 0.12;
+/**
+ * A best entry this similar covers most of the question: unanswerable questions of the training split stay
+ * under it (their best entries explain a word or two), so a close runner-up there means two answers, not none.
+ */
+const ON_TOPIC_SIMILARITY = 0.8;
+/** What a crowded but on-topic best entry may claim: under any `high` threshold (see HELD_AT_REVIEW). */
+export const NEIGHBOUR_HOLD = 0.6;
 
 export function bandOf(confidence: number, thresholds: { high: number; review: number } = BAND_THRESHOLDS): ConfidenceBand {
   if (confidence >= thresholds.high) return 'high';

@@ -3,7 +3,7 @@
 // by an entry about our own workforce control. A topic match that misses these ships only after a rewrite.
 
 /** The kind of answer a question asks for, besides its topic. */
-export type Facet = 'frequency' | 'duration' | 'role' | 'named' | 'method';
+export type Facet = 'frequency' | 'duration' | 'role' | 'named' | 'method' | 'done';
 
 /** Whose side a question or an entry is on. */
 export type Scope = 'customer-does' | 'customer-gets' | 'product' | 'workforce' | 'none';
@@ -12,6 +12,10 @@ const FREQUENCY_ASKED = /\bhow (?:often|frequently|regularly)\b|\bwhat (?:interv
 const DURATION_ASKED = /\bhow (?:long|quickly|fast|soon)\b|\bwithin what\b|\bwhat (?:is the )?(?:time ?frame|timeline|retention period)\b|\bhow many (?:days|hours|weeks|months|years)\b/;
 const ROLE_ASKED = /^(?:who|whom)\b|\bwho (?:is|are|can|has|have|will|must|approves|reviews|owns|performs|signs|monitors|manages|decides)\b|\bwhich (?:team|role|person|individual|group|department|function)s?\b/;
 const NAMED_ASKED = /^(?:which|what) (?:tools?|products?|vendors?|providers?|algorithms?|regions?|standards?|frameworks?|technolog(?:y|ies)|services?|ciphers?|locations?|countries)\b/;
+/** A yes/no question: "Are plans tested?", "Is the policy reviewed annually?", "Do you test backups?". */
+const YES_NO = /^(?:are|is|do|does|have|has|will|can)\b/;
+/** The one process a yes/no question asks about, as a participle ("Are the plans tested?"). */
+const DONE_ASKED = /\b(?:tested|reviewed|approved|updated|revised|exercised)\b/;
 const METHOD_ASKED = /\b(?:describe|explain|outline|detail) how\b|^how (?:is|are|do|does|will|can|would)\b/;
 
 /**
@@ -45,6 +49,7 @@ export function askedFacets(normalizedQuestion: string): Facet[] {
   if (ROLE_ASKED.test(q)) facets.push('role');
   if (NAMED_ASKED.test(q)) facets.push('named');
   if (facets.length === 0 && METHOD_ASKED.test(q)) facets.push('method');
+  else if (facets.length === 0 && YES_NO.test(q) && askedProcessVerbs(q).length === 1 && DONE_ASKED.test(q)) facets.push('done');
   return facets;
 }
 
@@ -67,10 +72,13 @@ export function missingFacet(normalizedQuestion: string, facets: readonly Facet[
     if (facet === 'duration' && !DURATION_ANSWER.test(answer)) return 'asks how long; the answer names no time';
     if (facet === 'role' && !ROLE_ANSWER.test(answer)) return 'asks who; the answer names no role';
     if (facet === 'named' && !NAMED_ANSWER.test(answer)) return 'asks which; the answer names none';
-    if (facet === 'method') {
+    if (facet === 'method' || facet === 'done') {
       const lower = answer.toLowerCase();
       const missing = askedProcessVerbs(normalizedQuestion).find((i) => !PROCESS_VERBS[i]!.answered.test(lower));
-      if (missing !== undefined) return `asks how it is ${PROCESS_VERBS[missing]!.label}; the answer does not say`;
+      if (missing !== undefined) {
+        const label = PROCESS_VERBS[missing]!.label;
+        return facet === 'method' ? `asks how it is ${label}; the answer does not say` : `asks whether it is ${label}; the answer does not say`;
+      }
     }
   }
   return undefined;
@@ -120,7 +128,7 @@ export function scopeMismatch(scope: Scope, entryText: string): { note: string; 
     return { note: 'asks what the customer gets; the entry does not say it is shared', abstain: false };
   }
   if (scope === 'product' && ENTRY_WORKFORCE.test(entryText) && !ENTRY_CUSTOMER_ACTS.test(entryText)) {
-    return { note: 'asks about the product; the entry is about our workforce', abstain: false };
+    return { note: 'asks about the product; the entry is about our workforce', abstain: true };
   }
   if (scope === 'workforce' && ENTRY_CUSTOMER_ACTS.test(entryText) && !ENTRY_WORKFORCE.test(entryText)) {
     return { note: 'asks about our workforce; the entry is about the product', abstain: false };

@@ -3,6 +3,7 @@
 // and the transport.
 import {
   PanelToContentSchema,
+  type AttachReply,
   type ContentReply,
   type ContentToExtension,
   type FillRequest,
@@ -14,10 +15,13 @@ import type { PortalAdapter } from '../detect/types';
 import { FieldRegistry } from '../detect/field-registry';
 import { readableDocuments } from '../detect/deep-query';
 import { scanPage } from '../detect/scan-page';
+import { readClosedLists } from '../detect/deferred-lists';
 import { GenericScanCache } from '../detect/incremental-scan';
 import { QuestionWatcher } from '../detect/question-watcher';
 import { SaveWatch } from '../detect/save-watch';
-import { fieldOwners, fillFields } from '../fill/fill-fields';
+import { fieldOwners, fillFields, stalenessOf } from '../fill/fill-fields';
+import { attachFile, detachFile } from '../fill/attach-file';
+import { refusalReason } from '../fill/fill-guards';
 import { FieldOwnership } from '../fill/field-ownership';
 import { HighlightOverlay } from '../fill/highlight-overlay';
 import type { FrameRole } from './frame-role';
@@ -96,7 +100,7 @@ export class ContentEndpoint {
   private async act(message: PanelToContent): Promise<ContentReply> {
     switch (message.type) {
       case 'scan': {
-        await this.readDeferredOptions();
+        await this.readDeferredOptions(message.openLists === true);
         const scan = this.scan();
         this.lastSignature = signature(scan);
         this.startWatching();
@@ -123,7 +127,32 @@ export class ContentEndpoint {
       }
       case 'open-section':
         return this.openSection(message.index);
+      case 'attach':
+      case 'detach':
+        return this.attachOrDetach(message);
     }
+  }
+
+  /**
+   * Attach (or undo): only to a control of this frame that still belongs to the question the analyst chose, and
+   * that a fill could write (not hidden, covered, disabled, or in a sandboxed frame: the fills' own checks).
+   */
+  private async attachOrDetach(message: Extract<PanelToContent, { type: 'attach' | 'detach' }>): Promise<AttachReply> {
+    const reply = (status: AttachReply['status'], text?: string): AttachReply => ({ type: 'attach-result', status, shown: [], ...(text ? { message: text } : {}) });
+    if (!this.registry.owns(message.fieldId)) return reply('not-found', 'not a field of this frame');
+    const el = this.registry.resolve(message.fieldId);
+    if (!el) return reply('not-found', 'the upload control is no longer on the page');
+    const owners = fieldOwners(this.scan());
+    const stale = stalenessOf({ fieldId: message.fieldId, value: null, question: message.question }, owners.get(message.fieldId), owners);
+    if (stale) return reply('stale', `Not attached: ${stale}.`);
+    const refused = refusalReason(el, this.options.layout, 'file');
+    if (refused) return reply('refused', `Not attached: ${refused}.`);
+    if (message.type === 'detach') return { type: 'attach-result', ...(await detachFile(el, message.fileName, { signal: this.options.signal })) };
+    const bytes = decodeBase64(message.file.base64);
+    if (bytes.length !== message.file.size) return reply('refused', 'the file arrived damaged (size differs)');
+    const view = (el.ownerDocument.defaultView ?? globalThis) as typeof globalThis;
+    const file = new view.File([bytes as Uint8Array<ArrayBuffer>], message.file.name, { type: message.file.mime });
+    return { type: 'attach-result', ...(await attachFile(el, file, { signal: this.options.signal })) };
   }
 
   private async fill(requests: FillRequest[]) {
@@ -138,12 +167,18 @@ export class ContentEndpoint {
     }
   }
 
-  /** Lists that render their options only while open are read first (once each), so the scan reports them. */
-  private async readDeferredOptions(): Promise<void> {
+  /**
+   * Lists that render their options only while open are read first (once each), so the scan reports them. A
+   * portal adapter reads its own portal's lists as that portal's flow expects; on any other page only a scan the
+   * analyst asked for (`openLists`) opens a list: other scans report such a list as a choice whose options are
+   * read when it is filled.
+   */
+  private async readDeferredOptions(openLists: boolean): Promise<void> {
     const { doc, adapters, signal } = this.options;
     for (const d of readableDocuments(doc)) {
       const adapter = adapters.find((a) => a.recognize(d, new URL(d.URL)));
-      await adapter?.readDeferredOptions?.(d, signal).catch(() => 0);
+      if (adapter) await adapter.readDeferredOptions?.(d, signal).catch(() => 0);
+      else if (openLists && this.options.layout) await readClosedLists(d, signal).catch(() => 0);
     }
   }
 
@@ -171,4 +206,11 @@ export class ContentEndpoint {
       onChange: (dirty) => this.rescanAndNotify(dirty),
     });
   }
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }

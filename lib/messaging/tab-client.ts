@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import {
   ContentReplySchema,
   ContentToExtensionSchema,
+  type AttachReply,
   type ContentReply,
   type FillRequest,
   type FillResult,
@@ -148,9 +149,12 @@ export function mergeFrameScans(scans: Array<{ frameId: number; origin?: string;
   return merged;
 }
 
-/** Scan every trusted frame; `allowedOrigins` are frame origins the analyst allowed for this tab. */
-export async function scanTab(tabId: number, allowedOrigins: readonly string[] = []): Promise<PageScan> {
-  const { replies, refusedOrigins } = await sendToAllFrames(tabId, { type: 'scan' }, allowedOrigins);
+/**
+ * Scan every trusted frame; `allowedOrigins` are frame origins the analyst allowed for this tab. `openLists` only
+ * for a scan the analyst asked for (see the scan message).
+ */
+export async function scanTab(tabId: number, allowedOrigins: readonly string[] = [], options: { openLists?: boolean } = {}): Promise<PageScan> {
+  const { replies, refusedOrigins } = await sendToAllFrames(tabId, options.openLists ? { type: 'scan', openLists: true } : { type: 'scan' }, allowedOrigins);
   const scans = replies.flatMap(({ frameId, origin, reply }) => (reply.type === 'scan-result' ? [{ frameId, origin, scan: reply.scan }] : []));
   if (scans.length === 0) throw new Error(`no frame of tab ${tabId} could be scanned (no host access, or every frame was refused)`);
   const merged = mergeFrameScans(scans);
@@ -196,6 +200,26 @@ export async function scrollToField(tabId: number, fieldId: string, allowedOrigi
 export async function openSectionInTab(tabId: number, index: number, allowedOrigins: readonly string[] = []): Promise<boolean> {
   const { replies } = await sendToAllFrames(tabId, { type: 'open-section', index }, allowedOrigins);
   return replies.some(({ reply }) => reply.type === 'ok' && reply.ok);
+}
+
+/**
+ * Attach (or undo an attachment) in the one frame the question lives in: the file's bytes go to that frame only,
+ * and only if it is still one of the tab's trusted frames (the fills' frame checks).
+ */
+export async function attachInFrame(
+  tabId: number,
+  frameId: number,
+  message: Extract<PanelToContent, { type: 'attach' | 'detach' }>,
+  allowedOrigins: readonly string[] = [],
+): Promise<AttachReply> {
+  const { frames, trust } = await prepareFrames(tabId, allowedOrigins);
+  if (!frames.some((f) => f.frameId === frameId)) {
+    return { type: 'attach-result', status: 'refused', shown: [], message: 'The frame holding this question is no longer trusted or loaded; nothing was sent to it.' };
+  }
+  const reply = await sendToFrame(tabId, frameId, trust ? { ...message, frames: trust } : message);
+  if (!reply) return { type: 'attach-result', status: 'not-found', shown: [], message: 'The frame holding this question no longer answers (the page was reloaded?).' };
+  if (reply.type === 'attach-result') return reply;
+  return { type: 'attach-result', status: 'refused', shown: [], message: reply.type === 'skipped' ? `The frame refused: ${reply.reason}` : reply.type === 'ok' ? (reply.message ?? 'the frame refused') : 'the frame sent an unexpected reply' };
 }
 
 /**

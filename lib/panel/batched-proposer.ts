@@ -3,6 +3,7 @@
 // snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
 import { FromMatchWorkerSchema, LIBRARY_CHUNK, type MatchQuestion, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot } from './ports';
+import { markOpen } from './open-marks';
 import type { DetectedQuestion, Proposal } from '../schema';
 
 /** What the panel needs of a Worker (a real one in the panel, a fake in tests). */
@@ -62,8 +63,12 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
       memo.set(wording, proposals);
       for (const key of waiting.keysByMemo.get(wording) ?? []) byKey[key] = proposals;
     }
+    markOpen('first-proposals');
     waiting.onBatch(byKey);
-    if (message.done) waiting.settle();
+    if (message.done) {
+      markOpen('all-proposals');
+      waiting.settle();
+    }
   };
   worker.onerror = (event) => waiting?.settle(new Error(`The matcher stopped: ${event.message}`));
 
@@ -75,6 +80,7 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
         const last = start + LIBRARY_CHUNK >= entries.length;
         worker.postMessage({ type: 'library-chunk', version, entries: entries.slice(start, start + LIBRARY_CHUNK), aliases: start === 0 ? aliases : [], last, today: day });
         if (!last) await nextTask();
+        else markOpen('library-sent');
       }
     });
   };

@@ -15,7 +15,7 @@ export interface FilledAnswer {
   value: FieldValue;
   comment?: string;
   edited: boolean;
-  entry?: Pick<LibraryEntry, 'id' | 'updatedAt' | 'citations'>;
+  entry?: Pick<LibraryEntry, 'id' | 'updatedAt' | 'citations' | 'version'>;
   proposal?: Pick<Proposal, 'confidence' | 'band'>;
   undo?: boolean;
 }
@@ -42,6 +42,8 @@ export function pendingFillEvent(context: FillContext, question: DetectedQuestio
     questionText: question.text,
     entryId: answer.entry?.id,
     entryUpdatedAt: answer.entry?.updatedAt,
+    // An entry stored before versions were kept is its version 1 (recorded as such when it first changes).
+    entryVersion: answer.entry ? (answer.entry.version ?? 1) : undefined,
     value: answer.value,
     comment: answer.comment,
     edited: answer.edited,

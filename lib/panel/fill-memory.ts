@@ -80,6 +80,11 @@ export function settlePending(pending: readonly FillEvent[], tabId: number, scan
   const index = indexQuestions(scan);
   for (const row of pending) {
     if (row.result !== 'pending' || row.tabId !== tabId || !row.requestId || inFlight.has(row.requestId)) continue;
+    if (row.attachment) {
+      // An upload cannot be read back from the field's value; the page's list is the analyst's to check.
+      resolutions.push({ requestId: row.requestId, changes: { result: 'unknown', message: `${NO_RESULT}; check the question's attachments in the portal.`, resolvedAt } });
+      continue;
+    }
     const question = row.pageUrl === scan.url ? findQuestionOf(row, index) : undefined;
     resolutions.push({ requestId: row.requestId, changes: readBackChanges(row, question, resolvedAt) });
   }
@@ -118,7 +123,8 @@ export function restoreFills(history: readonly FillEvent[], scan: PageScan): Rec
   const latest = new Map<string, FillEvent>();
   const index = indexQuestions(scan);
   for (const row of history) {
-    if (row.pageUrl !== scan.url || !reachedField(row)) continue;
+    // Attachments are not answers: they never make a question show as filled.
+    if (row.pageUrl !== scan.url || !reachedField(row) || row.attachment) continue;
     const question = findQuestionOf(row, index);
     if (!question) continue;
     const seen = latest.get(question.key);

@@ -106,6 +106,7 @@ export const CSV_COLUMNS = [
   'band',
   'result',
   'message',
+  'entryVersion',
 ] as const;
 
 
@@ -122,6 +123,8 @@ function cellOf(event: FillEvent, column: (typeof CSV_COLUMNS)[number]): string 
       return event.edited ? 'yes' : 'no';
     case 'confidence':
       return event.confidence === undefined ? '' : event.confidence.toFixed(2);
+    case 'entryVersion':
+      return event.entryVersion === undefined ? '' : String(event.entryVersion);
     default:
       return event[column] ?? '';
   }

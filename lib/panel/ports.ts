@@ -1,11 +1,14 @@
 // What the panel needs from the outside world, as interfaces: the page (through the content script), the
 // matcher and the library store. The side panel wires the real ones; tests and the bench can wire others.
 import type { LearnedChange } from '../db/aliases-repository';
-import type { DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
+import type { AttachReply, DetectedQuestion, FillEvent, FillRequest, FillResolution, FillResult, LibraryEntry, PageScan, PanelToContent, Proposal } from '../schema';
 
 export interface ContentPort {
-  /** Every frame's questions, merged into one scan; each question carries its frameId. */
-  scan(): Promise<PageScan>;
+  /**
+   * Every frame's questions, merged into one scan; each question carries its frameId. `openLists` only when the
+   * analyst asked for the scan: lists that show options only while open may then be opened and closed to read them.
+   */
+  scan(options?: { openLists?: boolean }): Promise<PageScan>;
   /** Each request goes to the frame that owns its field; results come back in request order. */
   fill(requests: FillRequest[]): Promise<FillResult[]>;
   highlight(fieldIds: string[], mode: Extract<PanelToContent, { type: 'highlight' }>['mode']): Promise<void>;
@@ -13,6 +16,8 @@ export interface ContentPort {
   openSection(index: number): Promise<void>;
   /** Calls `onChange` when the page loads anew or its questions change; returns the unsubscribe. */
   watch(onChange: () => void): () => void;
+  /** Attach a file to (or remove it from) the upload control of a question, in the frame `frameId` only. */
+  attach?(frameId: number, message: Extract<PanelToContent, { type: 'attach' | 'detach' }>): Promise<AttachReply>;
   /** Trust frames of `origin` in this tab from now on (the analyst chose it by name; the default is refuse). */
   allowFrameOrigin(origin: string): void;
 }
@@ -60,4 +65,16 @@ export interface LibraryStore {
   pageHistory(pageUrl: string): Promise<FillEvent[]>;
   history(): Promise<FillEvent[]>;
   clearHistory(): Promise<void>;
+  /** One version of an entry as it was filled (a history row's entryVersion); undefined when it is not recorded. */
+  entryVersion(entryId: string, version: number): Promise<FilledVersion | undefined>;
+}
+
+/** The entry content of one version, for "show me what we sent". */
+export interface FilledVersion {
+  entry: LibraryEntry;
+  version: number;
+  /** When that version was written, when known. */
+  at?: string;
+  /** It is still the entry's current version. */
+  current: boolean;
 }

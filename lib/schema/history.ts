@@ -26,6 +26,8 @@ export const FillEventSchema = z.object({
   questionText: z.string(),
   entryId: z.string().optional(),
   entryUpdatedAt: z.string().optional(),
+  /** The entry's version that was filled (lib/db/versions-repository.ts); absent on rows recorded before versions. */
+  entryVersion: z.number().int().positive().optional(),
   value: FieldValueSchema,
   comment: z.string().optional(),
   edited: z.boolean(),
@@ -49,6 +51,10 @@ export const FillEventSchema = z.object({
   actual: FieldValueSchema.optional(),
   /** The library entry's citations at fill time, so an export says where the answer came from. */
   citations: z.array(CitationSchema).optional(),
+  /** An evidence file attached to the question's upload control (the row's `value` is its file name). */
+  attachment: z
+    .object({ evidenceId: z.string(), title: z.string(), fileName: z.string(), size: z.number().int().nonnegative(), sha256: z.string() })
+    .optional(),
   /** When the row left `pending` (ISO date-time). */
   resolvedAt: z.string().optional(),
 });

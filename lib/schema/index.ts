@@ -4,3 +4,4 @@ export * from './fill';
 export * from './proposal';
 export * from './history';
 export * from './messages';
+export * from './attach';

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 export const LIBRARY_FORMAT = 'answer-library';
 export const LIBRARY_FORMAT_VERSION = 1;
+/** The largest per-entry version number a file may carry: far beyond any real edit count, and leaves room to count on. */
+export const MAX_ENTRY_VERSION = 999_999_999;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
@@ -35,6 +37,8 @@ export const CitationSchema = z.looseObject({
   title: z.string().trim().min(1, 'a citation needs a title'),
   section: z.string().optional(),
   url: z.string().optional(),
+  /** An evidence file in this browser's library (lib/db/evidence-repository.ts) that this citation points to. */
+  evidenceId: z.string().max(200).optional(),
 });
 export type Citation = z.infer<typeof CitationSchema>;
 
@@ -55,6 +59,8 @@ export const LibraryEntrySchema = z.looseObject({
   reviewedAt: isoDate.optional(),
   expiresAt: isoDate.optional(),
   updatedAt: isoDateTime.optional(),
+  /** The entry's version number, bumped on every change (docs/LIBRARY_FORMAT.md); absent in files written before versions. */
+  version: z.number().int('version must be a whole number').positive('version must be 1 or more').max(MAX_ENTRY_VERSION, `version is larger than ${MAX_ENTRY_VERSION}`).optional(),
   /** A fictional entry from the bundled sample library: shown as such, never bulk-filled, removable in one step. */
   sample: z.boolean().optional(),
 });

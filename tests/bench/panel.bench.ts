@@ -2,12 +2,13 @@
 // (scan in the page, matching over the sample library, first render). Target: at most 1 s. Then the panel at
 // scale (panel-scale.ts): 20,000 entries / 1,000 questions, matching worker beside the main-thread design; and
 // reopening at 5,000 entries / 300 questions with the persisted match index beside rebuilding it (panel-reopen.ts).
-// Needs the e2e build: `QA_OUT_DIR=... npx wxt build --mode e2e` (EXTENSION_DIR follows QA_OUT_DIR).
-import { readFileSync } from 'node:fs';
+// Needs the e2e build: `npm run build:bench` (the e2e build with production React, as the analyst runs it; a plain
+// e2e build bundles React's development build, several times slower to render). QA_OUT_DIR moves both.
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchWithExtension, HOSTS } from '../e2e/support/extension';
+import { EXTENSION_DIR, launchWithExtension, HOSTS } from '../e2e/support/extension';
 import { runReopen } from './panel-reopen';
-import { runScale } from './panel-scale';
+import { runImport, runScale } from './panel-scale';
 
 const QUESTIONS = 300;
 const RUNS = 5;
@@ -34,7 +35,14 @@ export function buildBenchPage(count: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>Vendor security review (${count} questions)</title></head><body><h1>Vendor security review</h1><form>${rows.join('\n')}</form></body></html>`;
 }
 
+/** True when the built panel bundles React's development build (its JSX runtime names jsxDEV). */
+function developmentReact(): boolean {
+  const dir = resolve(EXTENSION_DIR, 'chunks');
+  return readdirSync(dir).some((f) => f.startsWith('QuestionsTab-') && readFileSync(resolve(dir, f), 'utf8').includes('jsxDEV'));
+}
+
 export async function run(): Promise<void> {
+  if (developmentReact()) console.log('NOTE: this build bundles React in development mode (slower renders than the analyst gets); `npm run build:bench` builds it as shipped.');
   const context = await launchWithExtension();
   try {
     const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -75,5 +83,6 @@ export async function run(): Promise<void> {
     await context.close();
   }
   await runReopen();
+  await runImport();
   await runScale();
 }

@@ -225,14 +225,16 @@ test('each export downloads a file that imports back with every entry unchanged'
 test('a full disk is reported, not swallowed, and nothing is written', async ({ context, extensionId }) => {
   const page = await context.newPage();
   await openLibrary(page, extensionId);
-  // Every IndexedDB write now fails the way a full disk makes it fail.
-  await page.evaluate(() => {
+  // Every IndexedDB write now fails the way a full disk makes it fail: in the panel, and in the import worker,
+  // which writes the import.
+  const fillDisk = () => {
     const full = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     IDBObjectStore.prototype.put = full;
     IDBObjectStore.prototype.add = full;
-  });
+  };
+  await page.evaluate(fillDisk);
   await page.getByLabel('Search the library').fill('loss prevention');
   await page.getByRole('button', { name: /Do you use data loss prevention/ }).click();
   await page.getByRole('button', { name: 'Edit' }).click();
@@ -244,6 +246,10 @@ test('a full disk is reported, not swallowed, and nothing is written', async ({ 
 
   await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(fixture('good-library.json'));
+  await page.getByRole('button', { name: 'Apply import' }).waitFor();
+  const importWorkers = page.workers().filter((w) => w.url().includes('import.worker'));
+  expect(importWorkers).toHaveLength(1);
+  await importWorkers[0]!.evaluate(fillDisk);
   await page.getByRole('button', { name: 'Apply import' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'so the import of good-library.json was not saved (nothing was changed)' })).toBeVisible();
 

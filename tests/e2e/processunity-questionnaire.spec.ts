@@ -53,7 +53,7 @@ test('edit mode: the generic detector finds every property, with number, text, k
     ['2.3', 'How often are external penetration tests performed?', 'single-choice', ['Annually', 'Semi-annually', 'Quarterly', 'Never'], false, 'Information Security', 'label-for'],
     ['2.4', 'Are employees required to complete security awareness training?', 'yesno', ['Yes', 'No', 'N/A'], true, 'Information Security', 'table-row'],
     ['2.5', 'Which of the following certifications do you hold?', 'multi-choice', ['ISO 27001', 'SOC 2 Type II', 'PCI DSS', 'HITRUST'], false, 'Information Security', 'table-row'],
-    ['3.1', 'Date of the last business continuity test', 'text', [], false, 'Business Continuity', 'label-for'],
+    ['3.1', 'Date of the last business continuity test', 'date', [], false, 'Business Continuity', 'label-for'],
     ['3.2', 'Summarize the results of the last disaster recovery exercise.', 'textarea', [], false, 'Business Continuity', 'label-for'],
   ]);
   expect(scan.questions.every((q) => q.portal === 'processunity')).toBe(true);

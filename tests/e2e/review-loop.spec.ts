@@ -74,7 +74,8 @@ test('leftovers: after the bulk fill, the needs-attention filter and n for the n
   await importSampleAsTeamLibrary(context, extensionId);
   const page = await openLeftovers(context, portalUrl);
   const panel = await openPanel(page);
-  await expect(panel.getByTestId('page-summary')).toHaveText(/^8 detected/);
+  // The preview is planned from the proposals present when it opens: wait for them (the index may be built cold).
+  await expect(panel.getByTestId('page-summary')).toHaveText(/^8 detected · [1-8] proposed/);
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
   const preview = panel.locator('.bulk-preview');
   const offered = await preview.getByRole('listitem').count();

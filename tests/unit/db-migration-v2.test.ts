@@ -62,7 +62,8 @@ describe('database version 2', () => {
     await seedDatabase('migration-v1-v2', 1, V1_STORES, seed);
     const db = new AutofillDatabase('migration-v1-v2');
     await db.open();
-    expect(db.verno).toBe(2);
+    // Later versions add tables of their own (v3: versions, v4: evidence); the v1 -> v2 upgrade runs on the way.
+    expect(db.verno).toBeGreaterThanOrEqual(2);
     await expectEveryRowKept(db, seed);
     expect((await pageFillEvents('https://acme.service-now.com/sp?id=take_survey', db)).map((e) => e.seq)).toEqual([1, 2]);
     expect(await listPendingFillEvents(db)).toEqual([]);
@@ -85,9 +86,9 @@ describe('database version 2', () => {
     db.close();
   });
 
-  it('declares exactly the frozen v2 schema', () => {
+  it('still declares every v2 table exactly as frozen (later versions only add tables)', () => {
     const db = new AutofillDatabase('schema-check');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    expect(declared).toEqual(V2_STORES);
+    expect(Object.fromEntries(Object.keys(V2_STORES).map((name) => [name, declared[name]]))).toEqual(V2_STORES);
   });
 });

@@ -6,7 +6,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AutofillDatabase } from '../../lib/db/database';
-import { LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
+import { EvidenceMetaSchema, LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
 import { FillEventSchema } from '../../lib/schema';
 
 /** The v1 schema exactly as released; never change it (a new version gets its own frozen copy). */
@@ -52,6 +52,30 @@ describe('database migrations', () => {
     expect((await db.entries.where('status').equals('retired').toArray()).map((e) => e.id)).toEqual(['old-pentest']);
     expect(await db.aliases.where('normalized').equals('stored data encrypted').count()).toBe(1);
     expect((await db.entries.get('old-pentest'))?.futureField).toEqual({ kept: true });
+    db.close();
+  });
+
+  it('adds the evidence table (v4) to a v2 database: old rows kept, evidence stored and found by entry', async () => {
+    const name = 'migration-v2-to-v4';
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores({ history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl' });
+    await v2.open();
+    await v2.table('entries').add({ id: 'soc2', question: 'Do you have a SOC 2 report?', answer: 'Yes.' });
+    v2.close();
+
+    const db = new AutofillDatabase(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.entries.get('soc2')).toMatchObject({ answer: 'Yes.' });
+    expect(await db.evidence.count()).toBe(0);
+    const row = { id: 'ev-1', title: 'SOC 2', fileName: 'soc2.pdf', mime: 'application/pdf', size: 5, sha256: 'a'.repeat(64), entryIds: ['soc2'], addedAt: '2026-01-01T00:00:00Z' };
+    await db.evidence.add({ ...row, blob: new Blob(['%PDF-']) });
+    const back = await db.evidence.where('entryIds').equals('soc2').toArray();
+    expect(back.map((r) => r.id)).toEqual(['ev-1']);
+    const { blob, ...meta } = back[0]!;
+    expect(EvidenceMetaSchema.safeParse(meta).error?.issues ?? []).toEqual([]);
+    expect(await blob.text()).toBe('%PDF-');
     db.close();
   });
 });

@@ -272,15 +272,22 @@ describe('an import is all or nothing', () => {
           db.entries.hook('creating', failIfDue);
           db.entries.hook('updating', failIfDue);
           db.entries.hook('deleting', failIfDue);
+          // A failing version row must undo its entry too.
+          db.versions.hook('creating', failIfDue);
           try {
             const result = await applySyncPlan(db, plan, choices);
             const after = new Map((await db.entries.toArray()).map((e) => [e.id, e]));
-            for (const p of [...plan.added, ...plan.updated]) expect(canonicalEntry(after.get(p.entry.id)!)).toEqual(canonicalEntry(p.entry));
+            // The version number is the library's own count; the content is the file's.
+            for (const p of [...plan.added, ...plan.updated]) {
+              expect(canonicalEntry({ ...after.get(p.entry.id)!, version: undefined })).toEqual(canonicalEntry({ ...p.entry, version: undefined }));
+              expect(await db.versions.where('[entryId+version]').equals([p.entry.id, after.get(p.entry.id)!.version!]).count()).toBe(1);
+            }
             for (const removed of plan.removed) expect(after.has(removed.id)).toBe(false);
             expect(result.added).toBe(plan.added.length);
           } catch (error) {
             expect(String(error)).toMatch(/disk failure injected by the test|SyncApplyError/);
             expect(await tableSnapshot(db)).toBe(before);
+            expect(await db.versions.count()).toBe(0);
           } finally {
             db.close();
             await db.delete();

@@ -1,14 +1,15 @@
 // Import at scale: the file parsed in the import worker gives what the main-thread parser gives (entries back in
 // chunks, a refused file as the same LibraryFileError), and the apply writes in steps with progress, where Cancel
-// rolls the whole transaction back.
+// rolls the whole transaction back. The whole import run in the worker: preview against the stored library, the
+// write from the worker, Cancel and a failed chunk leaving the library as it was.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { APPLY_CHUNK, applySyncPlan, ImportCancelledError } from '../../lib/library/apply-sync';
 import { LibraryFileError } from '../../lib/library/library-errors';
-import { createImportWorkerCore, createWorkerParser, PARSED_CHUNK, type ImportWorkerLike } from '../../lib/library/parse-in-worker';
+import { createImportWorkerCore, createWorkerImportSession, createWorkerParser, PARSED_CHUNK, type ImportWorkerLike } from '../../lib/library/parse-in-worker';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
-import { planSync } from '../../lib/library/plan-sync';
+import { planSync, PREVIEW_ROWS, summarizePlan } from '../../lib/library/plan-sync';
 
 function fakeImportWorker(): ImportWorkerLike & { answers: number } {
   const worker: ImportWorkerLike & { answers: number } = {
@@ -90,5 +91,94 @@ describe('applying an import in steps', () => {
     expect((error as Error).message).toBe('The import of team.json was cancelled; nothing was imported.');
     expect(await db.entries.toArray()).toEqual([{ id: 'kept', question: 'Kept?', answer: 'Yes.' }]);
     db.close();
+  });
+});
+
+describe('the whole import in the worker (preview, write, cancel)', () => {
+  /** A worker whose core writes to `db`, messages structured-cloned both ways as a real worker does. */
+  function sessionOver(db: AutofillDatabase) {
+    const worker: ImportWorkerLike = {
+      onmessage: null,
+      postMessage(message) {
+        const copy = structuredClone(message);
+        setTimeout(() => void receive(copy), 0);
+      },
+    };
+    const receive = createImportWorkerCore((answer) => {
+      const copy = structuredClone(answer);
+      setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent<unknown>), 0);
+    }, { db: () => db });
+    return createWorkerImportSession(worker);
+  }
+  const valid = (count: number) => library(count).replace(',{"id":"bad","question":"No answer?"}', '');
+
+  it('previews against the stored library with full counts and a bounded list, then writes every entry', async () => {
+    const db = new AutofillDatabase(`worker-import-${Math.random()}`);
+    await db.entries.put({ id: 'e-00000', question: 'Question 0?', answer: 'Answer 0.', updatedAt: '2026-06-01T09:30:00Z' });
+    const session = sessionOver(db);
+    const preview = await session.open(bytesOf(library(PREVIEW_ROWS + 50)), 'team.json', {});
+    expect(preview.counts).toEqual({ added: PREVIEW_ROWS + 49, updated: 0, unchanged: 1, conflicts: 0, invalid: 1, removed: 0, skipped: 0, merged: 0 });
+    expect(preview.added).toHaveLength(PREVIEW_ROWS);
+    expect(summarizePlan(preview)).toBe(`${PREVIEW_ROWS + 49} added, 0 updated, 1 unchanged, 0 conflicts, 1 invalid`);
+    // The invalid entry blocks the apply, which says where, and nothing is written.
+    const refused = await session.apply({}).catch((e: unknown) => e);
+    expect((refused as Error).message).toMatch(/^Nothing was imported\. team\.json has 1 invalid entry \(first: entry \d+: /);
+    expect(await db.entries.count()).toBe(1);
+
+    const ok = await session.open(bytesOf(valid(APPLY_CHUNK + 5)), 'team.json', {});
+    expect(ok.counts.added).toBe(APPLY_CHUNK + 4);
+    const progress: number[] = [];
+    const result = await session.apply({}, (written) => progress.push(written));
+    expect(result).toEqual({ added: APPLY_CHUNK + 4, updated: 0, keptLocal: 0, removed: 0 });
+    expect(progress).toEqual([APPLY_CHUNK, APPLY_CHUNK + 4]);
+    expect(await db.entries.count()).toBe(APPLY_CHUNK + 5);
+    // Mirroring is planned in the worker too, against the library as it is now.
+    await db.entries.put({ id: 'local-only', question: 'Only here?', answer: 'Yes.' });
+    const mirrored = await session.replan({ mirror: true });
+    expect(mirrored.counts).toMatchObject({ added: 0, unchanged: APPLY_CHUNK + 5, removed: 1 });
+    expect(mirrored.removed.map((e) => e.id)).toEqual(['local-only']);
+    db.close();
+  });
+
+  it('Cancel during the write rolls the transaction back: nothing of the import is written', async () => {
+    const db = new AutofillDatabase(`worker-cancel-${Math.random()}`);
+    await db.entries.put({ id: 'kept', question: 'Kept?', answer: 'Yes.' });
+    const session = sessionOver(db);
+    await session.open(bytesOf(valid(APPLY_CHUNK * 4)), 'team.json', {});
+    const error = await session
+      .apply({}, (written) => {
+        if (written === APPLY_CHUNK) session.cancel();
+      })
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('ImportCancelledError');
+    expect((error as Error).message).toBe('The import of team.json was cancelled; nothing was imported.');
+    expect(await db.entries.toArray()).toEqual([{ id: 'kept', question: 'Kept?', answer: 'Yes.' }]);
+    db.close();
+  });
+
+  it('a chunk that fails to write rolls back the chunks written before it', async () => {
+    const db = new AutofillDatabase(`worker-failed-chunk-${Math.random()}`);
+    const session = sessionOver(db);
+    await session.open(bytesOf(valid(APPLY_CHUNK * 3)), 'team.json', {});
+    const bulkPut = db.entries.bulkPut.bind(db.entries);
+    let calls = 0;
+    db.entries.bulkPut = ((...args: Parameters<typeof bulkPut>) => {
+      calls++;
+      if (calls === 2) return Promise.reject(new Error('disk error on the second chunk'));
+      return bulkPut(...args);
+    }) as typeof bulkPut;
+    const progress: number[] = [];
+    const error = await session.apply({}, (written) => progress.push(written)).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('disk error on the second chunk');
+    expect(progress).toEqual([APPLY_CHUNK]);
+    db.entries.bulkPut = bulkPut;
+    expect(await db.entries.count()).toBe(0);
+    db.close();
+  });
+
+  it('a refused file comes back as the same LibraryFileError, naming the file', async () => {
+    const error = await sessionOver(new AutofillDatabase(`worker-bad-${Math.random()}`)).open(bytesOf('{"format":"other"}'), 'other.json', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LibraryFileError);
+    expect((error as Error).message).toBe('other.json: not an answer-library file: "format" is "other" (expected "answer-library").');
   });
 });

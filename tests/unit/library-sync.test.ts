@@ -104,7 +104,8 @@ describe('applySyncPlan', () => {
     await importFile(db, [entry('a', 'A1', '2026-10-01T00:00:00Z')]);
     const result = await importFile(db, [entry('a', 'A2', '2026-10-02T00:00:00Z'), entry('b', 'B1')], T1);
     expect(result).toEqual({ added: 1, updated: 1, keptLocal: 0, removed: 0 });
-    expect(await getEntry('a', db)).toEqual({ ...entry('a', 'A2', '2026-10-02T00:00:00Z'), _meta: { importedAt: T1.toISOString(), importedUpdatedAt: '2026-10-02T00:00:00Z' } });
+    // The import that changed "a" is its second version.
+    expect(await getEntry('a', db)).toEqual({ ...entry('a', 'A2', '2026-10-02T00:00:00Z'), version: 2, _meta: { importedAt: T1.toISOString(), importedUpdatedAt: '2026-10-02T00:00:00Z' } });
     expect((await getEntry('b', db))?._meta).toEqual({ importedAt: T1.toISOString() });
   });
 

@@ -47,6 +47,9 @@ describe('the asked facet', () => {
     expect(facets('Which regions host customer data?')).toEqual(['named']);
     expect(facets('Describe how the policy is communicated.')).toEqual(['method']);
     expect(facets('Do you have a security policy?')).toEqual([]);
+    expect(facets('Are response and recovery plans tested?')).toEqual(['done']);
+    // The CAIQ boilerplate lists several process verbs: none of them is what is asked.
+    expect(facets('Is a policy established, documented, approved, communicated and reviewed?')).toEqual([]);
   });
 
   it('finds the facet in the answer, or says which one is missing', () => {
@@ -59,6 +62,8 @@ describe('the asked facet', () => {
     expect(missing('Who approves the policy?', 'It is approved yearly.')).toBe('asks who; the answer names no role');
     expect(missing('Describe how the policy is communicated.', 'Every employee acknowledges it at hire.')).toBeUndefined();
     expect(missing('Describe how the policy is approved.', 'Yes, we have one.')).toMatch(/approved/);
+    expect(missing('Are recovery plans tested?', 'Yes. The plan covers every production service.')).toBe('asks whether it is tested; the answer does not say');
+    expect(missing('Are recovery plans tested?', 'Yes. The plan is exercised in a yearly failover drill.')).toBeUndefined();
   });
 
   it('keeps an answer that gives the facet at high', () => {
@@ -90,11 +95,16 @@ describe('scope: the customer and the product vs our own controls', () => {
     expect(proposal).toBeNull();
   });
 
-  it('holds a product question answered by a workforce control at review, with the reason', () => {
-    const { proposal } = matchQuestion(index(), { text: 'Does the application lock the screen of customer users after inactivity?' });
-    expect(proposal?.entryId).toBe('screen-lock');
-    expect(proposal?.band).toBe('review');
-    expect(proposal?.why.notes).toContain('asks about the product; the entry is about our workforce');
+  it('abstains on a product question whose only match is a workforce control, keeping it as a candidate', () => {
+    const { proposal, candidates } = matchQuestion(index(), { text: 'Does the application lock the screen of customer users after inactivity?' });
+    expect(candidates[0]?.entryId).toBe('screen-lock');
+    expect(proposal).toBeNull();
+  });
+
+  it('reads the product-vs-workforce mismatch as one the entry cannot answer', () => {
+    const scope = questionScope(normalizeQuestion('Does the application enforce password complexity for customer accounts?'));
+    expect(scope).toBe('product');
+    expect(scopeMismatch(scope, 'MDM enforces a screen lock on every employee laptop.')).toEqual({ note: 'asks about the product; the entry is about our workforce', abstain: true });
   });
 
   it('accepts an entry that says what the customer can do or gets', () => {

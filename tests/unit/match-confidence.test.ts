@@ -1,6 +1,6 @@
 // The confidence model: similarity, crowding by a close runner-up, and the evidence behind the best entry.
 import { describe, expect, it } from 'vitest';
-import { bandOf, BAND_THRESHOLDS, confidenceOf } from '../../lib/match/confidence';
+import { bandOf, BAND_THRESHOLDS, confidenceOf, NEIGHBOUR_HOLD } from '../../lib/match/confidence';
 
 const best = { sim: 0.55, coverage: 0.6, precision: 0.8 };
 const distantRunnerUp = { sim: 0.2, coverage: 0.25, precision: 0.3 };
@@ -44,6 +44,18 @@ describe('confidenceOf', () => {
     const known = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0 });
     const halfUnknown = confidenceOf(best, distantRunnerUp, { supportingTerms: 2, unexplainedTerms: 1, namedInWording: 2, unknownShare: 0.5 });
     expect(halfUnknown).toBeLessThan(known - 0.1);
+  });
+
+  it('holds two close entries on a topic the question is plainly about at review, not under it', () => {
+    const evidence = { supportingTerms: 1, unexplainedTerms: 0, namedInWording: 1, unknownShare: 0 };
+    // "Do you have a documented patch management process?": the patching entry and the vulnerability process.
+    const onTopic = { sim: 0.86, coverage: 0.84, precision: 1 };
+    const held = confidenceOf(onTopic, { sim: 0.86, coverage: 0.88, precision: 1 }, evidence);
+    expect(held).toBeCloseTo(NEIGHBOUR_HOLD, 5);
+    expect(bandOf(held)).toBe('review');
+    // The same crowding on a weak match (a word or two in common) still withdraws the proposal.
+    const weak = { sim: 0.45, coverage: 0.5, precision: 1 };
+    expect(bandOf(confidenceOf(weak, { sim: 0.44, coverage: 0.5, precision: 1 }, evidence))).toBe('none');
   });
 
   it('never lifts a candidate with no similarity, and stays within 0..1', () => {

@@ -1,8 +1,10 @@
 // The persisted match index: a snapshot read back (through structured clone, as IndexedDB stores it) ranks exactly
 // as the index it was taken from; a snapshot of another library, day or format, or a damaged one, is refused; the
 // matching worker loads a fitting one instead of building, and rebuilds (and replaces) one that does not fit.
+// Proposals ranked against a library are remembered beside its index and sent at once on the next opening, only
+// for the same library and the same learned wordings.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIndexCache, IndexCacheDatabase, type IndexCache } from '../../lib/db/index-cache';
 import { addLearnedAlias, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
 import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
@@ -118,15 +120,38 @@ function memoryCache() {
   return cache;
 }
 
+/** An in-memory cache that also remembers proposals, as the IndexedDB one does. */
+function rememberingCache() {
+  const base = memoryCache();
+  const remembered = new Map<string, unknown>();
+  const cache = Object.assign(base, {
+    remembered,
+    proposalSaves: 0,
+    /** Waits for the deferred write of the opening before (it lands a task after the last proposals). */
+    settled: (count: number) => vi.waitFor(() => expect(cache.proposalSaves).toBeGreaterThanOrEqual(count)),
+    async loadProposals(fingerprint: string, aliases: string) {
+      return structuredClone(remembered.get(`${fingerprint}|${aliases}`)) as Record<string, unknown> | undefined;
+    },
+    async saveProposals(fingerprint: string, aliases: string, byWording: Record<string, unknown>) {
+      cache.proposalSaves++;
+      remembered.clear();
+      remembered.set(`${fingerprint}|${aliases}`, structuredClone(byWording));
+    },
+  });
+  return cache;
+}
+
 /** One panel opening: a fresh worker core sends the library, asks for every wording and collects the proposals. */
 async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entryId: string; text: string; normalized: string }[] = []) {
   const how: string[] = [];
+  let messages = 0;
   const proposals: Record<string, Proposal[]> = {};
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
   const receive = createMatchWorkerCore(
     (message: FromMatchWorker) => {
       if (message.type === 'failed') throw new Error(message.message);
+      messages++;
       Object.assign(proposals, message.proposals);
       if (message.done) finished();
     },
@@ -137,7 +162,7 @@ async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entry
   await done;
   // Let the deferred save land.
   await new Promise((resolve) => setTimeout(resolve, 5));
-  return { how, proposals };
+  return { how, proposals, messages };
 }
 
 const expected = (library: LibraryEntry[], aliases: { entryId: string; text: string; normalized: string }[] = []) =>
@@ -203,6 +228,60 @@ describe('the matching worker with a persisted index', () => {
   });
 });
 
+describe('the matching worker with remembered proposals', () => {
+  it('sends what an earlier opening ranked at once, in one message, equal to matching again', async () => {
+    const cache = rememberingCache();
+    const first = await open(entries, cache);
+    // One question per batch (batchMs 0): the first opening matches each wording.
+    expect(first.messages).toBe(asked.length);
+    await cache.settled(1);
+    expect(cache.remembered.size).toBe(1);
+    const second = await open(entries, cache);
+    expect(second.messages).toBe(1);
+    expect(second.proposals).toEqual(expected(entries));
+  });
+
+  it('matches only the wordings not seen before, and remembers them too', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const stored = [...cache.remembered.values()][0] as Record<string, unknown>;
+    const [forgotten] = Object.keys(stored);
+    delete stored[forgotten!];
+    const second = await open(entries, cache);
+    // The remembered ones together, then the one matched again.
+    expect(second.messages).toBe(2);
+    expect(second.proposals).toEqual(expected(entries));
+    await cache.settled(2);
+    expect(Object.keys([...cache.remembered.values()][0] as object)).toContain(forgotten);
+  });
+
+  it('another library or other learned wordings never get the remembered proposals', async () => {
+    const cache = rememberingCache();
+    const aliases = [{ entryId: 'backup', text: 'What is your restore drill cadence?', normalized: 'restore drill cadence' }];
+    await open(entries, cache);
+    await cache.settled(1);
+    const withAlias = await open(entries, cache, aliases);
+    expect(withAlias.messages).toBe(asked.length);
+    expect(withAlias.proposals).toEqual(expected(entries, aliases));
+    const edited = entries.map((e) => (e.id === 'backup' ? { ...e, question: 'How often do you test restoring backups?', answer: 'Monthly.' } : e));
+    const changed = await open(edited, cache, aliases);
+    expect(changed.messages).toBe(asked.length);
+    expect(changed.proposals).toEqual(expected(edited, aliases));
+  });
+
+  it('remembered proposals out of shape are ignored and matched again', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const [key] = [...cache.remembered.keys()];
+    cache.remembered.set(key!, { [asked[0]!]: [{ entryId: 'enc', confidence: 7 }] });
+    const reopened = await open(entries, cache);
+    expect(reopened.messages).toBe(asked.length);
+    expect(reopened.proposals).toEqual(expected(entries));
+  });
+});
+
 describe('the IndexedDB index cache', () => {
   it('keeps one index, read back only for its fingerprint, typed arrays intact', async () => {
     const db = new IndexCacheDatabase('index-cache-test');
@@ -218,6 +297,19 @@ describe('the IndexedDB index cache', () => {
     await cache.save('next', snapshot);
     expect(await db.indexes.count()).toBe(1);
     expect(await cache.load(fingerprint)).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps the proposals of one library, read back only for its fingerprint and learned wordings', async () => {
+    const db = new IndexCacheDatabase('proposal-cache-test');
+    const cache = createIndexCache(db);
+    const byWording = { 'Is customer data encrypted at rest?': [] };
+    await cache.saveProposals!('lib-1', '[]', byWording);
+    expect(await cache.loadProposals!('lib-1', '[]')).toEqual(byWording);
+    expect(await cache.loadProposals!('lib-2', '[]')).toBeUndefined();
+    expect(await cache.loadProposals!('lib-1', '[{"entryId":"x"}]')).toBeUndefined();
+    await cache.saveProposals!('lib-2', '[]', {});
+    expect(await db.proposals.count()).toBe(1);
     db.close();
   });
 });

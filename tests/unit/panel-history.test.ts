@@ -66,7 +66,7 @@ describe('CSV export', () => {
     const csv = historyToCsv([event({ value: 'Line 1\nLine "2"', confidence: 0.912, edited: true })]);
     const [header, ...rest] = csv.split('\r\n');
     expect(header).toBe(
-      'at,action,portal,pageTitle,pageUrl,frameUrl,questionNumber,questionText,entryId,entryUpdatedAt,citation,value,previous,comment,edited,confidence,band,result,message',
+      'at,action,portal,pageTitle,pageUrl,frameUrl,questionNumber,questionText,entryId,entryUpdatedAt,citation,value,previous,comment,edited,confidence,band,result,message,entryVersion',
     );
     expect(rest.join('\r\n')).toContain('"Line 1\nLine ""2"""');
     expect(rest.join('\r\n')).toContain(',yes,0.91,,filled,');
@@ -122,6 +122,8 @@ describe('pendingFillEvent and resultChanges', () => {
       questionNumber: '1.2',
       entryId: 'enc',
       entryUpdatedAt: '2026-06-01T09:30:00Z',
+      // An entry without a version number (stored before versions) is its version 1.
+      entryVersion: 1,
       citations: [{ title: 'Policy', section: '4.2' }],
       previous: 'No',
       commentPrevious: 'old',
@@ -129,6 +131,8 @@ describe('pendingFillEvent and resultChanges', () => {
       frameOrigin: 'https://acme.service-now.com',
     });
     expect(FillEventSchema.safeParse(e).success).toBe(true);
+    expect(pendingFillEvent(context, q, { ...answer, entry: { ...answer.entry, version: 4 } }, 'r-2').entryVersion).toBe(4);
+    expect(historyToCsv([pendingFillEvent(context, q, { ...answer, entry: { ...answer.entry, version: 4 } }, 'r-2')]).split('\r\n')[1]).toMatch(/,4$/);
   });
 
   it("records a frame's own URL and origin, not the top page's", () => {

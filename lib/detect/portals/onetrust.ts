@@ -159,6 +159,11 @@ function widgetsOf(card: Element): Widget[] {
   return widgets;
 }
 
+/** The card's footer "Attachment for <question>…" button, which opens the upload dialog. */
+function attachmentButtonOf(card: Element): Element | undefined {
+  return Array.from(card.querySelectorAll('.aa-question__footer button')).find((b) => /^attachments? for /i.test(b.getAttribute('aria-label') ?? ''));
+}
+
 function portalKeyOf(card: Element): string | undefined {
   for (const value of [card.getAttribute('data-question-id'), card.id]) {
     const m = value ? UUID.exec(value) : null;
@@ -200,6 +205,8 @@ function collectCard(card: Element, section: string | undefined, warnings: strin
     q.comment = companion.control;
     q.commentWriter = companion.writer;
   }
+  const attach = attachmentButtonOf(card);
+  if (attach) q.attachment = attach;
   const key = portalKeyOf(card);
   if (key) q.portalKey = key;
   return q;

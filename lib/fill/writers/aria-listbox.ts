@@ -1,80 +1,99 @@
 // ARIA listbox and combobox: open the widget the way a user does, wait for the options, pick each by label
-// with a click. Reading prefers the options marked aria-selected, then the combobox's own text or value.
-import type { FieldWriter, WriteOptions } from '../types';
+// with a click, close the list again. Options slotted into a web component's listbox count as its own. Reading
+// prefers the options marked aria-selected; a list rendered only while open is read through what its box shows.
+import type { FieldWriter } from '../types';
 import { realClick } from '../dom-events';
 import { requireOption, wantedLabels } from '../option-match';
+import { facadeBox, listboxOptionElements, rememberedLists } from '../../detect/facades';
 import { controlledListbox } from '../../detect/controls';
 import { normalizeText, readableText } from '../../detect/text';
-import { waitFor } from '../wait-for';
 import { FillRefusedError } from '../fill-errors';
-
-const DEFAULT_TIMEOUT_MS = 3000;
+import { closeList, facadeList, openList, optionCaption, pickInList, visibleText } from '../combobox-popup';
 
 function optionText(o: Element): string {
   let text = '';
   for (let c = o.firstChild; c; c = c.nextSibling) text += ' ' + (c.nodeType === 3 ? c.nodeValue ?? '' : c.nodeType === 1 ? readableText(c) : '');
-  return normalizeText(text);
+  return normalizeText(text) || optionCaption(o);
 }
 
 function optionsOf(listbox: Element): Element[] {
-  return Array.from(listbox.querySelectorAll('[role="option"]')).filter((o) => o.getAttribute('aria-disabled') !== 'true');
+  return listboxOptionElements(listbox).filter((o) => o.getAttribute('aria-disabled') !== 'true');
 }
 
-function isOpen(combobox: Element, listbox: Element | null): boolean {
-  if (!listbox) return false;
-  const expanded = combobox.getAttribute('aria-expanded');
-  return expanded !== 'false' && optionsOf(listbox).length > 0 && (listbox as HTMLElement).offsetParent !== null;
+function listOf(control: Element): Element | null {
+  return control.getAttribute('role') === 'listbox' ? control : facadeList(control, facadeBox(control));
 }
 
-async function openListbox(combobox: Element, options: WriteOptions): Promise<Element> {
-  const timeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!isOpen(combobox, controlledListbox(combobox))) {
-    (combobox as HTMLElement).focus?.({ preventScroll: true });
-    realClick(combobox);
-  }
-  return waitFor(() => {
-    const lb = controlledListbox(combobox);
-    return lb && isOpen(combobox, lb) ? lb : null;
-  }, timeout, 'the listbox to open', options.signal);
-}
-
-/** Close a combobox we opened (Escape, as a user would; a click on the toggle if it stays open). */
-function closeListbox(combobox: Element): void {
-  combobox.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-  if (isOpen(combobox, controlledListbox(combobox))) realClick(combobox);
+/** What the box of a closed combobox shows as its answer: its text without the placeholder, one line per chip. */
+function shownAnswer(control: Element): string[] {
+  const box = facadeBox(control);
+  const placeholders = Array.from(box.querySelectorAll('[class*="placeholder" i]'), (p) => normalizeText(visibleText(p)));
+  return visibleText(box)
+    .split('\n')
+    .map(normalizeText)
+    .filter((line) => line && !placeholders.includes(line));
 }
 
 export const listboxWriter: FieldWriter = {
   id: 'listbox',
+  facade: (control) => (control.tagName === 'INPUT' ? [facadeBox(control)] : [control]),
   read(control, kind) {
-    const listbox = control.getAttribute('role') === 'listbox' ? control : controlledListbox(control);
-    const selected = listbox ? optionsOf(listbox).filter((o) => o.getAttribute('aria-selected') === 'true').map(optionText) : [];
+    const listbox = listOf(control);
+    const options = listbox ? optionsOf(listbox) : [];
+    const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true').map(optionText);
+    if (selected.length > 0 || (options.length > 0 && control.tagName === 'INPUT')) return kind === 'multi-choice' ? selected : (selected[0] ?? null);
+    if (control.tagName === 'INPUT' && !(control as HTMLInputElement).readOnly && options.length === 0) {
+      const shown = shownAnswer(control);
+      return kind === 'multi-choice' ? shown : (shown[0] ?? null);
+    }
     if (kind === 'multi-choice') return selected;
-    if (selected[0]) return selected[0];
     const own = control.tagName === 'INPUT' ? (control as HTMLInputElement).value : optionText(control);
     return normalizeText(own) || null;
   },
+  kindNow(control, scanned) {
+    return scanned === 'single-choice' && rememberedLists.get(control)?.multiple ? 'multi-choice' : scanned;
+  },
   async write(control, value, kind, options) {
     const wanted = wantedLabels(value);
-    const multiple = kind === 'multi-choice';
-    if (!multiple && wanted.length !== 1) throw new FillRefusedError('a single-choice list takes exactly one label');
     const standalone = control.getAttribute('role') === 'listbox';
-    // Every label is checked against the options before the first click, so a bad label changes nothing.
-    const first = standalone ? control : await openListbox(control, options);
-    const known = optionsOf(first).map(optionText);
+    let multiple = kind === 'multi-choice';
+    // Whether the scan could read the list while closed; a list that opens only on demand names itself once open.
+    const readClosed = standalone || controlledListbox(control) !== null || rememberedLists.has(control);
+    if (!multiple && wanted.length !== 1 && readClosed) throw new FillRefusedError('a single-choice list takes exactly one label');
+    const box = standalone ? control : facadeBox(control);
     try {
-      for (const label of wanted) requireOption(label, known);
+      // Every label is checked against the options before the first click, so a bad label changes nothing.
+      const first = standalone ? control : await openList(control, box, options);
+      const known = optionsOf(first).map(optionText);
+      if (!readClosed) {
+        // A list the scan could not read (it was never opened): what it offers is known now.
+        multiple = multiple || first.getAttribute('aria-multiselectable') === 'true';
+        rememberedLists.set(control, { options: known, multiple });
+      }
+      if (!multiple && wanted.length !== 1) throw new FillRefusedError('a single-choice list takes exactly one label');
+      const already = multiple ? wantedLabels(listboxWriter.read(control, 'multi-choice')) : [];
+      for (const label of wanted) if (!already.includes(label)) requireOption(label, [...known, ...already]);
+      for (const label of wanted) {
+        if (already.includes(label)) continue;
+        if (standalone) {
+          const opts = optionsOf(control);
+          const target = opts[requireOption(label, opts.map(optionText))] as Element;
+          if (multiple && target.getAttribute('aria-selected') === 'true') continue;
+          realClick(target);
+          await new Promise((ok) => setTimeout(ok, 0));
+          continue;
+        }
+        const list = await openList(control, box, options);
+        const opts = optionsOf(list);
+        const target = opts[requireOption(label, opts.map(optionText))] as Element;
+        if (multiple && target.getAttribute('aria-selected') === 'true') continue;
+        await pickInList(control, box, optionText(target), options);
+      }
     } catch (err) {
-      if (!standalone) closeListbox(control);
+      // The reason the fill stopped (an unknown option, say) is reported, not a list that was slow to close.
+      if (!standalone) await closeList(control, box, options).catch(() => undefined);
       throw err;
     }
-    for (const label of wanted) {
-      const listbox = standalone ? control : await openListbox(control, options);
-      const opts = optionsOf(listbox);
-      const target = opts[requireOption(label, opts.map(optionText))] as Element;
-      if (multiple && target.getAttribute('aria-selected') === 'true') continue;
-      realClick(target);
-      await new Promise((ok) => setTimeout(ok, 0));
-    }
+    if (!standalone) await closeList(control, box, options);
   },
 };

@@ -3,6 +3,7 @@
 import type { FieldWriter } from '../types';
 import { blurField, fireChange, fireInput, focusField, setNativeValue } from '../dom-events';
 import { FillRefusedError, requireText } from '../fill-errors';
+import { pressKey } from '../combobox-popup';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -19,6 +20,8 @@ export const dateWriter: FieldWriter = {
     setNativeValue(input, text);
     fireInput(input, text);
     fireChange(input);
+    // A text box with a picker opens its calendar on focus; Escape closes it as a person would (never Enter).
+    if (input.type !== 'date') pressKey(input, 'Escape', 27);
     blurField(input);
   },
 };

@@ -8,6 +8,8 @@ import { radioGroupWriter } from './radio-group';
 import { checkboxGroupWriter } from './checkbox-group';
 import { buttonGroupWriter } from './button-group';
 import { listboxWriter } from './aria-listbox';
+import { switchWriter } from './aria-switch';
+import { facadeSelectWriter } from './facade-select';
 import { dateWriter } from './date-input';
 import { fileWriter } from './file-input';
 import { quillWriter } from './quill';
@@ -25,6 +27,8 @@ export const fieldWriters: FieldWriter[] = [
   checkboxGroupWriter,
   buttonGroupWriter,
   listboxWriter,
+  switchWriter,
+  facadeSelectWriter,
   dateWriter,
   fileWriter,
   quillWriter,

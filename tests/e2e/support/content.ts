@@ -34,8 +34,9 @@ async function callClient<K extends keyof TabClient>(sw: Worker, name: K, args: 
  * Inject the content script where missing (buyer pages) and scan every trusted frame of the page's tab;
  * `allowedOrigins` are frame origins allowed for the tab, as the analyst allows them in the panel.
  */
-export async function scanPage(sw: Worker, page: Page, allowedOrigins: string[] = []): Promise<PageScan> {
-  return callClient(sw, 'scanTab', [await tabIdOf(sw, page), allowedOrigins]);
+/** The scan the panel runs on its own; `openLists` for the one the analyst asks for with Re-scan. */
+export async function scanPage(sw: Worker, page: Page, allowedOrigins: string[] = [], options: { openLists?: boolean } = {}): Promise<PageScan> {
+  return callClient(sw, 'scanTab', [await tabIdOf(sw, page), allowedOrigins, options]);
 }
 
 /** A request written before fills carried their question: `expectedText` stands for the text the test chose. */

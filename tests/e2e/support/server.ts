@@ -1,6 +1,6 @@
 // A tiny static server for the portal fixtures. Each portal folder may hold a routes.json mapping a
 // realistic path ("/sp", "/assessment_take2.do") to a fixture file, so pages keep the real URL shapes.
-// Vendor libraries (AngularJS, jQuery, select2, Quill) are served from node_modules under /vendor/.
+// Vendor libraries (AngularJS, jQuery, select2, Quill, the widget libraries) are served from node_modules under /vendor/.
 // One port speaks both HTTP and HTTPS: onetrust.com is HSTS-preloaded, so Chromium upgrades its URLs to https
 // on the same port; a self-signed certificate (made with openssl at start, accepted by the test browser) serves those.
 import { createServer, type RequestListener } from 'node:http';
@@ -27,6 +27,17 @@ const vendor: Record<string, string> = {
   'react.js': 'node_modules/react/umd/react.development.js',
   // Built by tests/fixtures/portals/generic/build-react-fixture.ts (React 19 has no browser build to serve as is).
   'react-form.js': 'node_modules/.cache/qa-generic-fixtures/react-form.js',
+  // Widget-library fixtures (tests/fixtures/portals/widgets/): dev and test only, never in the extension.
+  'tom-select.js': 'node_modules/tom-select/dist/js/tom-select.complete.js',
+  'tom-select.css': 'node_modules/tom-select/dist/css/tom-select.css',
+  'choices.js': 'node_modules/choices.js/public/assets/scripts/choices.js',
+  'choices.css': 'node_modules/choices.js/public/assets/styles/choices.css',
+  'jquery-ui.js': 'node_modules/jquery-ui/dist/jquery-ui.js',
+  'jquery-ui.css': 'node_modules/jquery-ui/dist/themes/base/jquery-ui.css',
+  'shoelace-light.css': 'node_modules/@shoelace-style/shoelace/dist/themes/light.css',
+  // Built by tests/fixtures/portals/widgets/build-widget-fixtures.ts.
+  'shoelace-fixture.js': 'node_modules/.cache/qa-widget-fixtures/shoelace-fixture.js',
+  'react-select-fixture.js': 'node_modules/.cache/qa-widget-fixtures/react-select-fixture.js',
 };
 
 const types: Record<string, string> = {

@@ -1,0 +1,49 @@
+// "Questions for owners": the page's questions the library cannot answer well enough (no proposal, below High, a
+// draft or expired answer), exported as a sheet with a suggested owner each. The owners' answers come back through
+// the Library view's import as draft entries (lib/library/handoff.ts).
+import { useMemo, useState } from 'react';
+import type { LibraryEntry } from '../../lib/schema';
+import { buildHandoffSheet, handoffFile, handoffFileName, type HandoffPage } from '../../lib/panel/handoff-sheet';
+import type { QuestionRow } from '../../lib/panel/question-rows';
+import { downloadBlob } from '../common/download';
+
+export function HandoffButtons({ rows, entries, page }: { rows: readonly QuestionRow[]; entries: ReadonlyMap<string, LibraryEntry>; page: HandoffPage }) {
+  const sheet = useMemo(() => buildHandoffSheet(rows, entries, page), [rows, entries, page]);
+  const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string }>();
+  const count = sheet.rows.length;
+  const run = async (kind: 'csv' | 'xlsx') => {
+    try {
+      const fileName = handoffFileName(page, kind);
+      downloadBlob(await handoffFile(sheet, kind), fileName);
+      setMessage({
+        kind: 'status',
+        text: `Saved ${count} question${count === 1 ? '' : 's'} to ${fileName}. Owners write their answers in the answer column; import the returned sheet in the Library view (answers come in as drafts).`,
+      });
+    } catch (e) {
+      setMessage({ kind: 'error', text: `The sheet was not saved: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  };
+  return (
+    <details className="handoff" data-testid="handoff">
+      <summary>Questions for owners ({count})</summary>
+      <p className="hint">
+        {count === 0
+          ? 'Every question here has a High, approved, current answer or has been filled.'
+          : `${count} question${count === 1 ? '' : 's'} with no answer, or one below High, a draft or expired: export them with a suggested owner each.`}
+      </p>
+      <div role="group" aria-label="Export questions for owners">
+        <button type="button" disabled={count === 0} onClick={() => void run('csv')}>
+          Export CSV
+        </button>
+        <button type="button" disabled={count === 0} onClick={() => void run('xlsx')}>
+          Export XLSX
+        </button>
+      </div>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'hint'}>
+          {message.text}
+        </p>
+      )}
+    </details>
+  );
+}

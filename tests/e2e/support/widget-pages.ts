@@ -1,0 +1,108 @@
+// The widget-library questionnaire pages (tests/fixtures/portals/widgets/) and what a person sees and answers on
+// each: the question texts, kinds and options, the value filled, and the value the library's own model must then
+// hold (read by the page's window.__truth()). Used by widget-libraries.spec.ts and the README's figures.
+import type { FieldValue, QuestionKind } from '../../../lib/schema';
+
+export interface WidgetQuestion {
+  text: string;
+  kind: QuestionKind;
+  options?: string[];
+  value: FieldValue;
+  /** Key in window.__truth() and the value the library must hold after the fill. */
+  truth: [string, unknown];
+  /** The comment box that belongs to this question, its answer and where the page keeps it. */
+  comment?: { value: string; truth: string };
+}
+
+export interface WidgetPage {
+  library: string;
+  path: string;
+  questions: WidgetQuestion[];
+  /** A write that skips the library (a bare `.value =` without events) and the truth key it must not reach. */
+  naiveWrite: { expression: string; truth: string };
+}
+
+const YES_NO = ['Yes', 'No'];
+const YES_NO_NA = ['Yes', 'No', 'N/A'];
+
+export const widgetPages: WidgetPage[] = [
+  {
+    library: 'Tom Select',
+    path: '/portals/widgets/tom-select.html',
+    questions: [
+      { text: 'Legal name of the supplier', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['legal', 'Northwind Cloud Ltd'] },
+      { text: 'Where is customer data hosted?', kind: 'single-choice', options: ['European Union', 'United States', 'United Kingdom'], value: 'United Kingdom', truth: ['region', 'uk'] },
+      { text: 'Which certifications do you hold?', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'PCI DSS', 'HITRUST'], value: ['ISO 27001', 'PCI DSS'], truth: ['certs', ['iso', 'pci']] },
+      { text: 'Is multi-factor authentication enforced for all staff?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['mfa', 'yes'] },
+      { text: 'Is customer data encrypted at rest?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['enc', 'no'], comment: { value: 'Encryption at rest ships in Q3.', truth: 'enc_comment' } },
+      { text: 'Date of the last external penetration test', kind: 'date', value: '2026-02-14', truth: ['pentest', '2026-02-14'] },
+      { text: 'Data classification of the service', kind: 'single-choice', options: ['Public', 'Internal', 'Confidential', 'Restricted'], value: 'Confidential', truth: ['tier', 'confidential'] },
+      { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['Germany', 'Ireland', 'India', 'United States'], value: ['Ireland'], truth: ['subproc', ['ie']] },
+      { text: 'Security incident contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrite: { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+  },
+  {
+    library: 'Choices.js',
+    path: '/portals/widgets/choices.html',
+    questions: [
+      { text: 'Name of the product or service', kind: 'text', value: 'Northwind Vault', truth: ['product', 'Northwind Vault'] },
+      { text: 'Primary hosting region', kind: 'single-choice', options: ['European Union', 'United States', 'Asia Pacific'], value: 'Asia Pacific', truth: ['region', 'apac'] },
+      { text: 'Frameworks you are audited against', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'NIST CSF', 'CSA STAR'], value: ['SOC 2 Type II', 'CSA STAR'], truth: ['frameworks', ['soc2', 'csa']] },
+      { text: 'Do you test your business continuity plan every year?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['bcp', 'yes'] },
+      { text: 'Have you had a reportable data breach in the last 3 years?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['breach', 'no'], comment: { value: 'No breach met the reporting threshold.', truth: 'breach_comment' } },
+      { text: 'Date of the last independent audit', kind: 'date', value: '2025-11-30', truth: ['audit', '2025-11-30'] },
+      // The labels are stored as markup; a person sees the words only.
+      { text: 'Most sensitive data you will process', kind: 'single-choice', options: ['Public data', 'Personal data', 'Special category data'], value: 'Special category data', truth: ['sensitivity', 'special'] },
+      { text: 'How do you notify customers of incidents?', kind: 'multi-choice', options: ['Email', 'Status page', 'Phone call'], value: ['Status page'], truth: ['channels', ['portal']] },
+      { text: 'Name of your data protection officer', kind: 'text', value: 'Dana Smith', truth: ['dpo', 'Dana Smith'] },
+    ],
+    naiveWrite: { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+  },
+  {
+    library: 'jQuery UI (selectmenu, datepicker)',
+    path: '/portals/widgets/jquery-ui.html',
+    questions: [
+      { text: 'Registered company name', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['vendor', 'Northwind Cloud Ltd'] },
+      { text: 'Where is the service hosted?', kind: 'single-choice', options: ['Amazon Web Services', 'Microsoft Azure', 'Google Cloud', 'Own data centre'], value: 'Google Cloud', truth: ['hosting', 'gcp'] },
+      { text: 'Do you support single sign-on (SAML or OIDC)?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', 'yes'] },
+      { text: 'Are security logs retained for at least 12 months?', kind: 'yesno', options: YES_NO_NA, value: 'N/A', truth: ['logging', 'na'], comment: { value: 'Customers keep their own logs.', truth: 'logging_comment' } },
+      { text: 'Date of the last disaster recovery test', kind: 'date', value: '2026-01-20', truth: ['lastdr', '2026-01-20'] },
+      { text: 'Date your cyber insurance policy renews', kind: 'date', value: '2026-09-01', truth: ['renewal', '2026-09-01'] },
+      { text: 'Number of staff with production access', kind: 'single-choice', options: ['1-5', '6-20', 'More than 20'], value: 'More than 20', truth: ['staff', '3'] },
+      { text: 'Name of your head of information security', kind: 'text', value: 'Alex Chen', truth: ['ciso', 'Alex Chen'] },
+    ],
+    naiveWrite: { expression: "document.getElementById('hosting').value = 'aws'", truth: 'hosting' },
+  },
+  {
+    library: 'Shoelace (web components, shadow DOM)',
+    path: '/portals/widgets/shoelace.html',
+    questions: [
+      { text: 'Company name', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['company', 'Northwind Cloud Ltd'] },
+      { text: 'Primary data centre region', kind: 'single-choice', options: ['European Union', 'United States', 'Canada'], value: 'Canada', truth: ['region', 'ca'] },
+      { text: 'Standards you are certified against', kind: 'multi-choice', options: ['ISO 27001', 'ISO 27701', 'SOC 2 Type II'], value: ['ISO 27701', 'SOC 2 Type II'], truth: ['standards', ['iso27701', 'soc2']] },
+      { text: 'How often are backups taken?', kind: 'single-choice', options: ['Hourly', 'Daily', 'Weekly'], value: 'Hourly', truth: ['backup', 'hourly'] },
+      { text: 'Do you support single sign-on for customers?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', true] },
+      { text: 'Do you run authenticated vulnerability scans monthly?', kind: 'yesno', options: YES_NO, value: 'No', truth: ['vuln', 'no'], comment: { value: 'Scans run every quarter.', truth: 'vuln_comment' } },
+      { text: 'Date the security policy was last reviewed', kind: 'date', value: '2026-04-01', truth: ['reviewed', '2026-04-01'] },
+      { text: 'Will you sign our data processing agreement?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['dpa', true] },
+      { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrite: { expression: "document.getElementById('company').shadowRoot.querySelector('input').value = 'Raw write'", truth: 'company' },
+  },
+  {
+    library: 'react-select (React 19)',
+    path: '/portals/widgets/react-select.html',
+    questions: [
+      { text: 'Legal name of your company', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['company', 'Northwind Cloud Ltd'] },
+      { text: 'Region where customer data is stored', kind: 'single-choice', options: ['European Union', 'United States', 'Australia'], value: 'Australia', truth: ['region', 'au'] },
+      { text: 'Certifications your service holds', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'PCI DSS', 'FedRAMP'], value: ['PCI DSS', 'FedRAMP'], truth: ['certs', ['pci', 'fedramp']] },
+      { text: 'Is data encrypted in transit with TLS 1.2 or later?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['encrypt', 'yes'] },
+      { text: 'Was a penetration test performed in the last 12 months?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['pentest', 'no'], comment: { value: 'The next test is booked for May.', truth: 'pentest_comment' } },
+      { text: 'Date of the last access review', kind: 'date', value: '2026-03-31', truth: ['review', '2026-03-31'] },
+      { text: 'How long are audit logs retained?', kind: 'single-choice', options: ['30 days', '90 days', '1 year'], value: '1 year', truth: ['retention', '365'] },
+      { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrite: { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+  },
+];

@@ -1,0 +1,153 @@
+// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select),
+// scanned and filled through the built extension. Every assertion about an answer reads the library's own model
+// (window.__truth()), never the DOM the writer touched.
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/extension';
+import { fillPage, scanPage, type LooseFillRequest } from './support/content';
+import { widgetPages, type WidgetPage } from './support/widget-pages';
+import { buildWidgetFixtures } from '../fixtures/portals/widgets/build-widget-fixtures';
+import type { PageScan } from '../../lib/schema';
+
+test.beforeAll(async () => {
+  await buildWidgetFixtures();
+});
+
+async function openWidgetPage(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => typeof (window as unknown as { __truth?: unknown }).__truth === 'function');
+  await page.evaluate(() => (window as unknown as { __ready?: Promise<unknown> }).__ready);
+  // Every Enter key press anywhere on the page (shadow roots included) is counted: a fill must never press one.
+  await page.evaluate(() => {
+    const w = window as unknown as { __enterPresses: number };
+    w.__enterPresses = 0;
+    window.addEventListener('keydown', (e) => { if (e.key === 'Enter') w.__enterPresses++; }, true);
+  });
+}
+
+const truth = (page: Page) => page.evaluate(() => (window as unknown as { __truth: () => Record<string, unknown> }).__truth());
+const pageCount = (page: Page, expression: string) => page.evaluate((e) => (0, eval)(e) as number, expression);
+
+function exactly(scan: PageScan, text: string): PageScan['questions'][number] {
+  const found = scan.questions.filter((q) => q.text === text);
+  expect(found, `"${text}" once among ${scan.questions.map((q) => JSON.stringify(q.text)).join(', ')}`).toHaveLength(1);
+  return found[0] as PageScan['questions'][number];
+}
+
+function fillRequests(scan: PageScan, widget: WidgetPage): LooseFillRequest[] {
+  return widget.questions.flatMap((q) => {
+    const found = exactly(scan, q.text);
+    const main: LooseFillRequest = { fieldId: found.fieldId, value: q.value };
+    if (!q.comment) return [main];
+    expect(found.commentFieldId, `the comment box of "${q.text}"`).toBeDefined();
+    return [main, { fieldId: found.commentFieldId as string, value: q.comment.value }];
+  });
+}
+
+for (const widget of widgetPages) {
+  test.describe(widget.library, () => {
+    test('every question is detected once, with its kind and the options a person sees', async ({ context, sw, portalUrl }) => {
+      const page = await context.newPage();
+      await openWidgetPage(page, portalUrl('buyer', widget.path));
+      // The scan the analyst asks for: lists that hold their options only while open may be read by opening them.
+      const scan = await scanPage(sw, page, [], { openLists: true });
+      expect(scan.questions.map((q) => q.text)).toEqual(widget.questions.map((q) => q.text));
+      for (const q of widget.questions) {
+        const found = exactly(scan, q.text);
+        expect({ text: found.text, kind: found.kind }).toEqual({ text: q.text, kind: q.kind });
+        if (q.options) expect(found.options, q.text).toEqual(q.options);
+        for (const option of found.options) expect(option, 'options are plain text').not.toMatch(/[<>]/);
+        expect(found.hidden, `${q.text} is in plain view`).toBeUndefined();
+        expect(Boolean(found.commentFieldId), `${q.text} has its comment box`).toBe(Boolean(q.comment));
+      }
+      expect(await pageCount(page, 'window.__openPopups()'), 'the scan leaves no list open').toBe(0);
+    });
+
+    test("fills reach the library's own state; no list left open, no Enter, nothing submitted", async ({ context, sw, portalUrl }) => {
+      const page = await context.newPage();
+      await openWidgetPage(page, portalUrl('buyer', widget.path));
+      const scan = await scanPage(sw, page);
+      const requests = fillRequests(scan, widget);
+      const results = await fillPage(sw, page, requests);
+      expect(results.map((r) => [r.status, r.message ?? ''])).toEqual(requests.map(() => ['filled', '']));
+      const expected: Record<string, unknown> = {};
+      for (const q of widget.questions) {
+        expected[q.truth[0]] = q.truth[1];
+        if (q.comment) expected[q.comment.truth] = q.comment.value;
+      }
+      expect(await truth(page)).toEqual(expected);
+      // A calendar fades out after Escape: wait for the state, not a time.
+      await expect.poll(() => pageCount(page, 'window.__openPopups()'), { message: 'no list or calendar left open' }).toBe(0);
+      expect(await pageCount(page, 'window.__enterPresses'), 'no Enter pressed').toBe(0);
+      expect(await pageCount(page, 'window.__submits'), 'nothing submitted').toBe(0);
+
+      // Read back through what the person sees: the same answers again change nothing.
+      const again = await fillPage(sw, page, requests);
+      expect(again.map((r) => r.status)).toEqual(requests.map(() => 'unchanged'));
+      expect(await truth(page)).toEqual(expected);
+    });
+
+    test('an answer the list does not offer is refused, naming the options, and changes nothing', async ({ context, sw, portalUrl }) => {
+      const page = await context.newPage();
+      await openWidgetPage(page, portalUrl('buyer', widget.path));
+      const scan = await scanPage(sw, page);
+      const choice = widget.questions.find((q) => q.kind === 'single-choice') as WidgetPage['questions'][number];
+      const before = await truth(page);
+      const [result] = await fillPage(sw, page, [{ fieldId: exactly(scan, choice.text).fieldId, value: 'Antarctica' }]);
+      expect(result?.status).toBe('refused');
+      expect(result?.message).toContain(`"${(choice.options as string[])[0]}"`);
+      expect(await truth(page)).toEqual(before);
+      expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+    });
+
+    test('strict fixture: a bare .value write without events does not reach the library', async ({ context, portalUrl }) => {
+      const page = await context.newPage();
+      await openWidgetPage(page, portalUrl('buyer', widget.path));
+      const before = (await truth(page))[widget.naiveWrite.truth];
+      await page.evaluate((e) => (0, eval)(e), widget.naiveWrite.expression);
+      expect((await truth(page))[widget.naiveWrite.truth]).toEqual(before);
+    });
+  });
+}
+
+test('a scan the analyst did not ask for opens no list: such lists are choices whose options are read when filled', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  const widget = widgetPages.find((w) => w.path.endsWith('react-select.html')) as WidgetPage;
+  await openWidgetPage(page, portalUrl('buyer', widget.path));
+  const openings = () => pageCount(page, 'window.__menuOpenings');
+  // The panel's own scans: on opening, and again after the page changes.
+  const first = await scanPage(sw, page);
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Saved.' })));
+  const again = await scanPage(sw, page);
+  expect(await openings(), 'lists opened by scans nobody asked for').toBe(0);
+  for (const scan of [first, again]) {
+    expect(scan.questions.map((q) => q.text)).toEqual(widget.questions.map((q) => q.text));
+    const region = exactly(scan, 'Region where customer data is stored');
+    expect({ kind: region.kind, options: region.options }).toEqual({ kind: 'single-choice', options: [] });
+  }
+  // Focus and scroll are where the person left them after the analyst's scan opened and closed the lists.
+  await page.locator('#contact').focus();
+  const before = await page.evaluate(() => [window.scrollY, document.activeElement?.id]);
+  const asked = await scanPage(sw, page, [], { openLists: true });
+  expect(await openings()).toBeGreaterThan(0);
+  expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual(before);
+  expect(exactly(asked, 'Region where customer data is stored').options).toEqual(['European Union', 'United States', 'Australia']);
+  // Read once, remembered: the panel's next scan of its own knows the options without opening anything.
+  const counted = await openings();
+  const later = await scanPage(sw, page);
+  expect(exactly(later, 'Region where customer data is stored').options).toEqual(['European Union', 'United States', 'Australia']);
+  expect(await openings()).toBe(counted);
+  expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+});
+
+test('a multi-select answer that would need an option removed is refused, not half-written', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/tom-select.html'));
+  const scan = await scanPage(sw, page);
+  const certs = exactly(scan, 'Which certifications do you hold?');
+  expect((await fillPage(sw, page, [{ fieldId: certs.fieldId, value: ['ISO 27001', 'HITRUST'] }]))[0]?.status).toBe('filled');
+  const [result] = await fillPage(sw, page, [{ fieldId: certs.fieldId, value: ['HITRUST'] }]);
+  expect(result?.status).toBe('refused');
+  expect(result?.message).toContain('"ISO 27001"');
+  expect((await truth(page)).certs).toEqual(['iso', 'hitrust']);
+  expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+});

@@ -1,0 +1,120 @@
+// Version 3 of the database (entry versions): the frozen v1 and v2 seeds upgrade with every row kept, the new
+// versions table starts empty, and an upgraded entry's old content becomes its version 1 when it first changes.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AutofillDatabase } from '../../lib/db/database';
+import { resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
+import { planSync } from '../../lib/library/plan-sync';
+import { EntryVersionSchema, LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
+import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
+import { FillEventSchema } from '../../lib/schema';
+
+/** The v1 schema exactly as released; never change it. */
+const V1_STORES = {
+  entries: 'id, status, updatedAt, expiresAt',
+  history: '++seq, at, portal, entryId, result, questionKey',
+  aliases: '++id, entryId, &normalized',
+  settings: 'key',
+};
+/** The v2 schema exactly as released; never change it. */
+const V2_STORES = { ...V1_STORES, history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl' };
+/** What version 3 adds; never change it once released. */
+const V3_ADDED = { versions: '++id, entryId, &[entryId+version], at' };
+
+const SeedSchema = z.object({
+  version: z.number().int(),
+  tables: z.object({ entries: z.array(z.unknown()), history: z.array(z.unknown()), aliases: z.array(z.unknown()), settings: z.array(z.unknown()) }),
+});
+
+function readSeed(name: string) {
+  return SeedSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/db/${name}`), 'utf8')));
+}
+
+async function upgradedFrom(name: string, version: number, stores: Record<string, string>, seed: ReturnType<typeof readSeed>): Promise<AutofillDatabase> {
+  const old = new Dexie(name);
+  old.version(version).stores(stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
+  old.close();
+  const db = new AutofillDatabase(name);
+  await db.open();
+  return db;
+}
+
+async function expectEveryRowKept(db: AutofillDatabase, seed: ReturnType<typeof readSeed>): Promise<void> {
+  const checks = [
+    [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries],
+    [await db.history.toArray(), FillEventSchema, seed.tables.history],
+    [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases],
+    [await db.settings.toArray(), SettingSchema, seed.tables.settings],
+  ] as const;
+  for (const [rows, schema, seeded] of checks) {
+    expect(rows).toEqual(seeded);
+    for (const row of rows) expect(schema.safeParse(row).error?.issues ?? []).toEqual([]);
+  }
+}
+
+describe('database version 3', () => {
+  for (const [file, version, stores] of [
+    ['v1-seed.json', 1, V1_STORES],
+    ['v2-seed.json', 2, V2_STORES],
+  ] as const) {
+    it(`upgrades the frozen ${file}: every row kept, no versions yet, the first change keeps the old content as version 1`, async () => {
+      const seed = readSeed(file);
+      const db = await upgradedFrom(`migration-${version}-v3`, version, stores, seed);
+      expect(db.verno).toBeGreaterThanOrEqual(3);
+      await expectEveryRowKept(db, seed);
+      expect(await db.versions.count()).toBe(0);
+
+      // A fill recorded before versions (no entryVersion) was of the entry's version 1.
+      const filled = (await db.history.toArray()).find((e) => e.entryId === 'enc-at-rest');
+      expect(filled?.entryVersion).toBeUndefined();
+      const before = await findEntryVersion('enc-at-rest', filled?.entryVersion ?? 1, db);
+      expect(before).toMatchObject({ current: true, entry: { answer: expect.stringContaining('AES-256') } });
+
+      const { id: _id, _meta: _meta, ...fields } = (await db.entries.get('enc-at-rest'))!;
+      await updateEntry('enc-at-rest', { ...fields, answer: 'Yes, with customer-managed keys.' }, db, new Date('2026-12-01T00:00:00Z'));
+      expect((await listEntryVersions('enc-at-rest', db)).map((v) => [v.version, v.how.kind])).toEqual([
+        [1, 'earlier'],
+        [2, 'edit'],
+      ]);
+      expect(await findEntryVersion('enc-at-rest', 1, db)).toMatchObject({ current: false, entry: before!.entry });
+      // Unknown fields of an upgraded entry survive into its versions.
+      const { id: _i, _meta: _m, ...pentest } = (await db.entries.get('old-pentest'))!;
+      await updateEntry('old-pentest', { ...pentest, answer: 'No.' }, db);
+      expect((await listEntryVersions('old-pentest', db))[0]?.entry.futureField).toEqual({ kept: true });
+      db.close();
+    });
+  }
+
+  it('opens the frozen v3 seed: every row kept, filled versions and merged ids resolve', async () => {
+    const seed = readSeed('v3-seed.json');
+    const versions = z.object({ tables: z.object({ versions: z.array(z.unknown()) }) }).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/v3-seed.json'), 'utf8'))).tables.versions;
+    expect(seed.version).toBe(3);
+    const db = await upgradedFrom('migration-v3', 3, { ...V2_STORES, ...V3_ADDED }, seed);
+    // The versions table is not in SeedSchema's four tables: seeded and checked here.
+    await db.versions.bulkAdd(versions as never[]);
+    await expectEveryRowKept(db, seed);
+    expect(await db.versions.toArray()).toEqual(versions);
+    for (const row of await db.versions.toArray()) expect(EntryVersionSchema.safeParse(row).error?.issues ?? []).toEqual([]);
+
+    const filled = (await db.history.toArray()).find((e) => e.entryId === 'enc-at-rest' && e.entryVersion !== undefined)!;
+    expect(await findEntryVersion('enc-at-rest', filled.entryVersion!, db)).toMatchObject({ current: false, entry: { answer: expect.stringContaining('AWS KMS') } });
+    expect(await resolveEntryId('enc-stored', db)).toBe('enc-at-rest');
+    expect(planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: { id: 'enc-stored', question: 'Q?', answer: 'A.' }, index: 0, where: 'entry 1' }], invalid: [] }, await db.entries.toArray()).merged).toHaveLength(1);
+    const { id: _id, _meta: _meta, ...fields } = (await db.entries.get('enc-at-rest'))!;
+    expect((await updateEntry('enc-at-rest', { ...fields, answer: 'Changed.' }, db)).version).toBe(3);
+    db.close();
+  });
+
+  it('declares the v3 versions table exactly as frozen, beside the v2 tables', () => {
+    const db = new AutofillDatabase('schema-check-v3');
+    const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
+    const frozen = { ...V2_STORES, ...V3_ADDED };
+    expect(Object.fromEntries(Object.keys(frozen).map((name) => [name, declared[name]]))).toEqual(frozen);
+  });
+});
