@@ -24,11 +24,12 @@ async function timeEditSettled(page: Page, edited: string): Promise<number> {
     const state = window as unknown as { longTasks: { start: number; end: number }[]; editShownAt?: number };
     state.longTasks = [];
     new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push({ start: e.startTime, end: e.startTime + e.duration }))).observe({ type: 'longtask' });
-    const shown = () =>
-      document.querySelector('#library-detail-question')?.textContent === text &&
-      (document.querySelector('.library-list li[data-index="0"]')?.textContent ?? '').includes(text);
+    // No named function inside page.evaluate: tsx would wrap it in a `__name` helper the page does not have.
     const observer = new MutationObserver(() => {
-      if (!shown()) return;
+      const shown =
+        document.querySelector('#library-detail-question')?.textContent === text &&
+        (document.querySelector('.library-list li[data-index="0"]')?.textContent ?? '').includes(text);
+      if (!shown) return;
       state.editShownAt = performance.now();
       observer.disconnect();
     });
