@@ -1,60 +1,10 @@
 // Version 2 of the database (write-ahead fill history): the frozen v1 seed upgrades with every row kept and the
 // new indexes usable; the frozen v2 seed opens with the current code.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { AutofillDatabase } from '../../lib/db/database';
 import { listPendingFillEvents, pageFillEvents, resolveFillEvents } from '../../lib/db/history-repository';
-import { LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
-import { FillEventSchema } from '../../lib/schema';
-
-/** The v1 schema exactly as released; never change it. */
-const V1_STORES = {
-  entries: 'id, status, updatedAt, expiresAt',
-  history: '++seq, at, portal, entryId, result, questionKey',
-  aliases: '++id, entryId, &normalized',
-  settings: 'key',
-};
-
-/** The v2 schema exactly as released; never change it (a new version gets its own frozen copy). */
-const V2_STORES = {
-  ...V1_STORES,
-  history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl',
-};
-
-const SeedSchema = z.object({
-  version: z.number().int(),
-  tables: z.object({ entries: z.array(z.unknown()), history: z.array(z.unknown()), aliases: z.array(z.unknown()), settings: z.array(z.unknown()) }),
-});
-
-function readSeed(name: string) {
-  return SeedSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/db/${name}`), 'utf8')));
-}
-
-async function seedDatabase(name: string, version: number, stores: Record<string, string>, seed: ReturnType<typeof readSeed>): Promise<void> {
-  const old = new Dexie(name);
-  old.version(version).stores(stores);
-  await old.open();
-  for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
-  old.close();
-}
-
-async function expectEveryRowKept(db: AutofillDatabase, seed: ReturnType<typeof readSeed>): Promise<void> {
-  const checks = [
-    [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries],
-    [await db.history.toArray(), FillEventSchema, seed.tables.history],
-    [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases],
-    [await db.settings.toArray(), SettingSchema, seed.tables.settings],
-  ] as const;
-  for (const [rows, schema, seeded] of checks) {
-    // Nothing dropped or rewritten: each row is exactly the seeded one, and still valid.
-    expect(rows).toEqual(seeded);
-    for (const row of rows) expect(schema.safeParse(row).error?.issues ?? []).toEqual([]);
-  }
-}
+import { V1_STORES, V2_STORES, expectEveryRowKept, readSeed, seedDatabase } from '../support/frozen-db';
 
 describe('database version 2', () => {
   it('upgrades the frozen v1 seed: every v1 row survives unchanged and the v2 indexes work on it', async () => {

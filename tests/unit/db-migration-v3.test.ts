@@ -1,62 +1,13 @@
 // Version 3 of the database (entry versions): the frozen v1 and v2 seeds upgrade with every row kept, the new
 // versions table starts empty, and an upgraded entry's old content becomes its version 1 when it first changes.
 import 'fake-indexeddb/auto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { AutofillDatabase } from '../../lib/db/database';
 import { resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
 import { planSync } from '../../lib/library/plan-sync';
-import { EntryVersionSchema, LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
+import { EntryVersionSchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
-import { FillEventSchema } from '../../lib/schema';
-
-/** The v1 schema exactly as released; never change it. */
-const V1_STORES = {
-  entries: 'id, status, updatedAt, expiresAt',
-  history: '++seq, at, portal, entryId, result, questionKey',
-  aliases: '++id, entryId, &normalized',
-  settings: 'key',
-};
-/** The v2 schema exactly as released; never change it. */
-const V2_STORES = { ...V1_STORES, history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl' };
-/** What version 3 adds; never change it once released. */
-const V3_ADDED = { versions: '++id, entryId, &[entryId+version], at' };
-
-const SeedSchema = z.object({
-  version: z.number().int(),
-  tables: z.object({ entries: z.array(z.unknown()), history: z.array(z.unknown()), aliases: z.array(z.unknown()), settings: z.array(z.unknown()) }),
-});
-
-function readSeed(name: string) {
-  return SeedSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/db/${name}`), 'utf8')));
-}
-
-async function upgradedFrom(name: string, version: number, stores: Record<string, string>, seed: ReturnType<typeof readSeed>): Promise<AutofillDatabase> {
-  const old = new Dexie(name);
-  old.version(version).stores(stores);
-  await old.open();
-  for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
-  old.close();
-  const db = new AutofillDatabase(name);
-  await db.open();
-  return db;
-}
-
-async function expectEveryRowKept(db: AutofillDatabase, seed: ReturnType<typeof readSeed>): Promise<void> {
-  const checks = [
-    [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries],
-    [await db.history.toArray(), FillEventSchema, seed.tables.history],
-    [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases],
-    [await db.settings.toArray(), SettingSchema, seed.tables.settings],
-  ] as const;
-  for (const [rows, schema, seeded] of checks) {
-    expect(rows).toEqual(seeded);
-    for (const row of rows) expect(schema.safeParse(row).error?.issues ?? []).toEqual([]);
-  }
-}
+import { AutofillDatabase } from '../../lib/db/database';
+import { V1_STORES, V2_STORES, V3_ADDED, expectEveryRowKept, readSeed, readSeedTable, upgradedFrom } from '../support/frozen-db';
 
 describe('database version 3', () => {
   for (const [file, version, stores] of [
@@ -93,7 +44,7 @@ describe('database version 3', () => {
 
   it('opens the frozen v3 seed: every row kept, filled versions and merged ids resolve', async () => {
     const seed = readSeed('v3-seed.json');
-    const versions = z.object({ tables: z.object({ versions: z.array(z.unknown()) }) }).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/db/v3-seed.json'), 'utf8'))).tables.versions;
+    const versions = readSeedTable('v3-seed.json', 'versions');
     expect(seed.version).toBe(3);
     const db = await upgradedFrom('migration-v3', 3, { ...V2_STORES, ...V3_ADDED }, seed);
     // The versions table is not in SeedSchema's four tables: seeded and checked here.

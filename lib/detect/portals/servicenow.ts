@@ -282,22 +282,15 @@ function collectClassic(doc: Document): AdapterScan {
       continue;
     }
     const status = doc.getElementById(`status.ASMTQUESTION:${id}`);
-    const q: RawQuestion = {
-      control: facts.control,
-      kind: facts.kind,
-      text: questionText,
-      textSource: 'adapter:servicenow',
-      options: facts.options,
-      required: (status?.getAttribute('oclass') ?? '') !== '',
-      writer: facts.writer,
-      portalKey: id,
-    };
-    if (number) q.number = number;
     if (!status) warnings.push(`ServiceNow assessment: no status.ASMTQUESTION indicator for "${questionText}"; required markers may be wrong.`);
-    if (section) q.section = section;
-    const comment = doc.getElementById(`ADDINFO:ASMTQUESTION:${id}`);
-    if (comment) q.comment = comment;
-    questions.push(q);
+    questions.push(
+      buildQuestion(facts, questionText, (status?.getAttribute('oclass') ?? '') !== '', {
+        number,
+        section,
+        comment: doc.getElementById(`ADDINFO:ASMTQUESTION:${id}`),
+        portalKey: id,
+      }),
+    );
   }
   return { pageKind: 'classic-assessment', questions, warnings };
 }

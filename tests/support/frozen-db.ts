@@ -1,0 +1,72 @@
+// The released database schemas, frozen, and the seeds written with them (tests/fixtures/db/*-seed.json): the
+// migration tests open an old database exactly as a released version left it, then upgrade it with today's code.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import Dexie from 'dexie';
+import { expect } from 'vitest';
+import { z } from 'zod';
+import { AutofillDatabase } from '../../lib/db/database';
+import { LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
+import { FillEventSchema } from '../../lib/schema';
+
+/** The v1 schema exactly as released; never change it. */
+export const V1_STORES = {
+  entries: 'id, status, updatedAt, expiresAt',
+  history: '++seq, at, portal, entryId, result, questionKey',
+  aliases: '++id, entryId, &normalized',
+  settings: 'key',
+};
+/** The v2 schema exactly as released; never change it (a new version gets its own frozen copy). */
+export const V2_STORES = { ...V1_STORES, history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl' };
+/** What version 3 added; never change it. */
+export const V3_ADDED = { versions: '++id, entryId, &[entryId+version], at' };
+
+const SeedSchema = z.object({
+  version: z.number().int(),
+  tables: z.object({ entries: z.array(z.unknown()), history: z.array(z.unknown()), aliases: z.array(z.unknown()), settings: z.array(z.unknown()) }),
+});
+export type Seed = z.infer<typeof SeedSchema>;
+
+export function readSeed(name: string): Seed {
+  return SeedSchema.parse(JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/db/${name}`), 'utf8')));
+}
+
+/** A table of a seed beyond the four every version has (v3: versions). */
+export function readSeedTable(name: string, table: string): unknown[] {
+  const file = z.object({ tables: z.record(z.string(), z.array(z.unknown())) }).parse(JSON.parse(readFileSync(resolve(import.meta.dirname, `../fixtures/db/${name}`), 'utf8')));
+  const rows = file.tables[table];
+  if (!rows) throw new Error(`${name} has no ${table} table`);
+  return rows;
+}
+
+/** Writes the seed's four tables into a database created with the old schema, then closes it. */
+export async function seedDatabase(name: string, version: number, stores: Record<string, string>, seed: Seed): Promise<void> {
+  const old = new Dexie(name);
+  old.version(version).stores(stores);
+  await old.open();
+  for (const [table, rows] of Object.entries(seed.tables)) await old.table(table).bulkAdd(rows);
+  old.close();
+}
+
+/** The seeded old database, opened (and so upgraded) by today's code. */
+export async function upgradedFrom(name: string, version: number, stores: Record<string, string>, seed: Seed): Promise<AutofillDatabase> {
+  await seedDatabase(name, version, stores, seed);
+  const db = new AutofillDatabase(name);
+  await db.open();
+  return db;
+}
+
+/** Nothing dropped or rewritten: each row of the four seeded tables is exactly the seeded one, and still valid. */
+export async function expectEveryRowKept(db: AutofillDatabase, seed: Seed): Promise<void> {
+  const checks = [
+    [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries],
+    [await db.history.toArray(), FillEventSchema, seed.tables.history],
+    [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases],
+    [await db.settings.toArray(), SettingSchema, seed.tables.settings],
+  ] as const;
+  for (const [rows, schema, seeded] of checks) {
+    expect(rows).toEqual(seeded);
+    for (const row of rows) expect(schema.safeParse(row).error?.issues ?? []).toEqual([]);
+  }
+}
