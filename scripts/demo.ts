@@ -135,7 +135,7 @@ async function failures(panel: Page): Promise<string> {
 /** "Fill all high-confidence…" on what the panel shows now: previewed, confirmed, every answer read back as filled. */
 async function fillHighConfidence(panel: Page, where: string, shoot?: (name: string) => Promise<void>): Promise<{ offered: number; filled: number; notice: string }> {
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
-  const confirm = panel.getByRole('button', { name: /^Fill \d+ answers$/ });
+  const confirm = panel.getByRole('button', { name: /^Fill \d+ answers?$/ });
   const none = panel.getByRole('button', { name: 'Cancel' });
   await confirm.or(none).first().waitFor({ timeout: 15_000 });
   const offered = (await confirm.isVisible()) ? Number(/\d+/.exec((await confirm.textContent()) ?? '')?.[0] ?? 0) : 0;
@@ -171,7 +171,7 @@ async function stepThroughSections(panel: Page, where: string): Promise<{ offere
     offered += items;
     const title = /^Section \d+ of \d+: (.*?)\.? Fill \d+/.exec((await heading.textContent()) ?? '')?.[1] ?? `section ${i}`;
     perSection.push(`${title}: ${items}`);
-    await preview.getByRole('button', { name: /^(Fill \d+ answers(, then next section)?|Next section|Finish)$/ }).click();
+    await preview.getByRole('button', { name: /^(Fill \d+ answers?(, then next section)?|Next section|Finish)$/ }).click();
   }
   const noticeEl = panel.locator('.notice').filter({ hasText: /^(Stepped through|Stopped at)/ });
   await noticeEl.waitFor({ timeout: 30_000 });

@@ -6,6 +6,7 @@ import type { BulkItem, BulkPlan } from '../../lib/panel/bulk-fill';
 import { groupBulkItems, tickedItems } from '../../lib/panel/bulk-groups';
 import { NO_SECTION } from '../../lib/panel/summary';
 import { ProgressBar } from '../common/ProgressBar';
+import { answersWord, fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 export interface SectionStep {
   index: number;
@@ -84,7 +85,7 @@ export function BulkFillPreview({
       </section>
     );
   }
-  const confirmLabel = step ? (n === 0 ? (last ? 'Finish' : 'Next section') : `Fill ${n} answers${last ? '' : ', then next section'}`) : `Fill ${n} answers`;
+  const confirmLabel = step ? (n === 0 ? (last ? 'Finish' : 'Next section') : `${fillAnswersLabel(n)}${last ? '' : ', then next section'}`) : fillAnswersLabel(n);
   return (
     <section
       className="bulk-preview"
@@ -97,7 +98,7 @@ export function BulkFillPreview({
     >
       {step && <ProgressBar label={`Sections (${step.filled} filled so far)`} done={step.index} total={step.names.length} />}
       <h2 id="bulk-title" ref={focusTarget} tabIndex={-1}>
-        {where ? `${where}. ` : ''}Fill {n} high-confidence answers?
+        {where ? `${where}. ` : ''}Fill {n} high-confidence {answersWord(n)}?
       </h2>
       <p className="hint">Only approved, fresh entries with high confidence, on fields that are still empty. Nothing is submitted or saved on the portal.</p>
       {plan.items.length > 0 && (

@@ -6,13 +6,14 @@ import { test, expect } from './support/extension';
 import { expectHistoryMatchesPage, formValues, readHistoryRows } from './support/history-rows';
 import { launchReloadable, openPanelIn } from './support/reloadable';
 import { importSampleAsTeamLibrary } from './support/team-library';
+import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 const SLOW_FORM = '/portals/history/slow-form.html';
 
 async function startBulkFill(panel: Page, count: number): Promise<void> {
   await expect(panel.getByTestId('page-summary')).toHaveText(new RegExp(`^${count} detected · `), { timeout: 30_000 });
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
-  await panel.getByRole('button', { name: `Fill ${count} answers` }).click();
+  await panel.getByRole('button', { name: fillAnswersLabel(count) }).click();
 }
 
 function answered(page: Page): Promise<number> {

@@ -35,7 +35,7 @@ test.describe('frames on a hostile page', () => {
     await expect(refused).toContainText(tenant);
     // Filling everything offered leaves the foreign frame alone.
     await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
-    await panel.getByRole('button', { name: 'Fill 1 answers' }).click();
+    await panel.getByRole('button', { name: 'Fill 1 answer' }).click();
     await expect(panel.getByRole('status').filter({ hasText: /Filled/ })).toContainText('Filled 1 of 1 answers', { timeout: 30_000 });
     await expect(page.locator('#top-q')).toHaveValue(answerOf('access-review'));
     await expect(frame.locator('#fsame')).toHaveValue('');

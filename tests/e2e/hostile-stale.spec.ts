@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { importLibrary, revealCard } from '../fixtures/portals/hostile/panel';
 import { answerOf, integrityLibrary } from '../fixtures/portals/hostile/integrity-library';
+import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 const STALE_PATH = '/portals/hostile/stale.html';
 const A = /encrypted at rest/;
@@ -93,7 +94,7 @@ test.describe('a page that changes its questions under the analyst', () => {
     await rowChoice(page, 'a').selectOption('No');
     await arm(page, 'rewrite', 'b', 'Do you share customer data with third parties?');
     await arm(page, 'moveToEnd', 'c');
-    await panel.getByRole('button', { name: 'Fill 4 answers' }).click();
+    await panel.getByRole('button', { name: fillAnswersLabel(4) }).click();
     const notice = panel.getByRole('status').filter({ hasText: /Filled/ });
     await expect(notice).toContainText('Filled 1 of 4 answers', { timeout: 30_000 });
     await expect(notice).toContainText(/3 left out because the page changed since the preview/);

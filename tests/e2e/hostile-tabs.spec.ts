@@ -5,6 +5,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
 import { importLibrary } from '../fixtures/portals/hostile/panel';
 import { ROUND2_ANSWERS, round2Library } from '../fixtures/portals/hostile/round2-library';
+import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 const TABS_PATH = '/portals/hostile/tabs.html';
 const QUESTIONS = Array.from({ length: 12 }, (_, i) => `#q-${i + 1}`);
@@ -89,7 +90,7 @@ test('a bulk fill running when another tab becomes active stays with its tab, sa
   await expect(panel.getByTestId('page-summary')).toHaveText(/^12 detected · 12 proposed/, { timeout: 30_000 });
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
   const opened = context.waitForEvent('page');
-  await panel.getByRole('button', { name: 'Fill 12 answers' }).click();
+  await panel.getByRole('button', { name: fillAnswersLabel(12) }).click();
   const victim = await opened;
 
   await expect(panel.getByRole('status').filter({ hasText: 'stayed with' })).toContainText(/“Tab steering - Hostile Buyer Ltd — acme\.service-now\.com:\d+”.*filled 10 of 12 answers there/, { timeout: 60_000 });

@@ -6,6 +6,7 @@ import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
+import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 // The machine running e2e may be busy: scans and fills get more time than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -105,7 +106,7 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
   await expect(preview).not.toContainText('the page already has an answer');
   const bulkCount = await preview.getByRole('listitem').count();
   await expectNoSeriousA11yIssues(panel, 'bulk preview');
-  await preview.getByRole('button', { name: `Fill ${bulkCount} answers` }).click();
+  await preview.getByRole('button', { name: fillAnswersLabel(bulkCount) }).click();
   await expect(panel.locator('.notice')).toHaveText(`Filled ${bulkCount} of ${bulkCount} answers.`);
   const encId = 'ASMTQUESTION:c3a1e5f0b2d44f6a9e8d7c6b5a4f3e03';
   await expect(classic.locator(`[id="${encId}"]`)).toHaveValue('1');

@@ -54,7 +54,7 @@ test('sections: shows which is open, opens the next, steps through all filling h
   for (let i = 0; i < 5; i++) {
     await expect(preview.getByRole('heading', { level: 2 })).toHaveText(new RegExp(`^Section ${i + 1} of 5: .*Fill \\d+ high-confidence answers\\?$`), { timeout: 30_000 });
     previewed.push(await preview.getByRole('listitem').count());
-    await preview.getByRole('button', { name: /^(Fill \d+ answers(, then next section)?|Next section|Finish)$/ }).click();
+    await preview.getByRole('button', { name: /^(Fill \d+ answers?(, then next section)?|Next section|Finish)$/ }).click();
   }
   await expect(notice).toHaveText(/^Stepped through 5 sections: filled \d+ high-confidence answers\.$/, { timeout: 30_000 });
   const filled = Number(/filled (\d+)/.exec((await notice.textContent()) ?? '')![1]);

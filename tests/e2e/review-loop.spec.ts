@@ -6,6 +6,7 @@ import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
+import { answersWord, fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 240_000 });
@@ -80,7 +81,7 @@ test('leftovers: after the bulk fill, the needs-attention filter and n for the n
   const preview = panel.locator('.bulk-preview');
   const offered = await preview.getByRole('listitem').count();
   expect(offered).toBeGreaterThan(0);
-  await preview.getByRole('button', { name: `Fill ${offered} answers` }).click();
+  await preview.getByRole('button', { name: fillAnswersLabel(offered) }).click();
   await expect(panel.locator('.notice')).toHaveText(`Filled ${offered} of ${offered} answers.`);
 
   // The leftovers: only the questions that need the analyst.
@@ -247,9 +248,9 @@ test('bulk preview at scale: grouped by section, rows untick, full answers on de
 
   // Untick one row: the count follows and that question is left alone.
   await rest.getByRole('checkbox').uncheck();
-  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(`Fill ${offered - 1} high-confidence answers?`);
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText(`Fill ${offered - 1} high-confidence ${answersWord(offered - 1)}?`);
   await expectNoSeriousA11yIssues(panel, 'bulk preview with an unticked row');
-  await preview.getByRole('button', { name: `Fill ${offered - 1} answers` }).click();
+  await preview.getByRole('button', { name: fillAnswersLabel(offered - 1) }).click();
   await expect(panel.locator('.notice')).toHaveText(`Filled ${offered - 1} of ${offered - 1} answers.`);
   await expect(page.locator('#q1')).toHaveValue('');
   await expect(page.locator('#q2')).not.toHaveValue('');

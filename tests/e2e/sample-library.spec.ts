@@ -68,7 +68,7 @@ test('sample entries are marked, never bulk-filled, and go when the team library
   await expect(card(panel, /vulnerability scanning/).locator('.badge-sample')).toHaveCount(0);
   await expect(card(panel, /vulnerability scanning/)).not.toContainText('Sample');
   await panel.getByRole('button', { name: 'Fill all high-confidence…' }).click();
-  await expect(preview.getByRole('heading', { level: 2 })).toHaveText('Fill 1 high-confidence answers?');
+  await expect(preview.getByRole('heading', { level: 2 })).toHaveText('Fill 1 high-confidence answer?');
 });
 
 test('the Library view removes the sample in one click; its search finds the MFA entries for "mfa methods"', async ({ context, extensionId }) => {

@@ -4,6 +4,7 @@ import { test, expect as baseExpect } from './support/extension';
 import { watchPageErrors } from './support/page-errors';
 import { importLibrary } from '../fixtures/portals/hostile/panel';
 import { LIBRARY_FORMAT, LIBRARY_FORMAT_VERSION, type LibraryEntry } from '../../lib/schema';
+import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 const expect = baseExpect.configure({ timeout: 15_000 });
 test.describe.configure({ timeout: 120_000 });
@@ -40,7 +41,7 @@ test('panel: sections from the categories, no invented numbers, and bulk fill in
   await expect(preview.getByRole('listitem').filter({ hasText: 'most recent external penetration test' })).toContainText('2026-03-02');
   await expect(preview).not.toContainText('the page already has an answer');
   const count = await preview.getByRole('listitem').count();
-  await preview.getByRole('button', { name: `Fill ${count} answers` }).click();
+  await preview.getByRole('button', { name: fillAnswersLabel(count) }).click();
   await expect(panel.locator('.notice')).toHaveText(`Filled ${count} of ${count} answers.`);
 
   // The classic form's own fields hold the answers: the hidden true/false input and the date metric.
