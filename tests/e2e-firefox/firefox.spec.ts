@@ -1,7 +1,10 @@
 // The Firefox build in Firefox (Debian's firefox-esr over WebDriver BiDi): detection, accept and bulk fill on the
 // ServiceNow survey and the OneTrust assessment with each page's own model checked, injection on demand into a
-// buyer's page, an XLSX import through the Library view, and the panel in Firefox's real sidebar.
-import { resolve } from 'node:path';
+// buyer's page, an XLSX import through the Library view, an evidence file attached to a buyer's upload control,
+// and the panel in Firefox's real sidebar.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { test, expect, byText, card, clickButton, EXTENSION_ORIGIN, importSampleAsTeamLibrary, open, waitForText } from './support/firefox';
 
@@ -102,6 +105,37 @@ test('an XLSX library imports through the Library view with a preview', async ({
   await clickButton(page, /^Apply import$/);
   await byText(page, '[role=status], .notice, p', /Imported good-library\.xlsx: 3 added, 0 updated\./);
   await waitForText(page, '.library-counts', /of 71 entries shown/);
+});
+
+test("an evidence file stored in the Library view is attached to a buyer's file input on a click; the page's change listener sees it", async ({ firefox, portalUrl, openPanel }) => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const path = join(mkdtempSync(join(tmpdir(), 'qa-evidence-')), 'soc2-report.pdf');
+  writeFileSync(path, pdf);
+  const library = await firefox.newPage();
+  await open(library, `${EXTENSION_ORIGIN}/sidepanel.html`, '[role=tablist]');
+  await clickButton(library, /^Library$/);
+  const file = (await library.waitForSelector('input[aria-label="Evidence file"]')) as ElementHandle<HTMLInputElement>;
+  await file.uploadFile(path);
+  await (await library.waitForSelector('.evidence-add input[type=text]'))!.type('SOC 2 Type II report 2026');
+  await clickButton(library, /^Add evidence file$/);
+  await waitForText(library, '[role=status], .notice, p', /Added evidence "SOC 2 Type II report 2026" \(soc2-report\.pdf, \d+ B\)\./);
+  await library.close();
+
+  const page = await firefox.newPage();
+  await open(page, portalUrl('buyer', '/portals/generic/evidence-upload.html'), '#soc2-file');
+  const panel = await openPanel(page);
+  const soc2 = await card(panel, /Attach your latest SOC 2 Type II report/);
+  await soc2.click();
+  const picker = (await soc2.waitForSelector('.evidence-attach select')) as ElementHandle<HTMLSelectElement>;
+  const value = await picker.evaluate((s) => Array.from(s.options).find((o) => o.textContent?.startsWith('SOC 2 Type II report 2026 (soc2-report.pdf'))?.value ?? '');
+  expect(value).not.toBe('');
+  await picker.select(value);
+  await clickButton(panel, /^Attach “soc2-report\.pdf”$/, soc2);
+  await waitForText(panel, '.attach-outcome', /^Attached “soc2-report\.pdf”\. The page lists: soc2-report\.pdf\.$/);
+  expect(await page.evaluate(() => (window as unknown as { uploads: Record<string, unknown> }).uploads)).toEqual({
+    'soc2-file': [{ name: 'soc2-report.pdf', size: pdf.length, type: 'application/pdf' }],
+  });
+  expect(await page.evaluate(() => (window as unknown as { submits?: number }).submits ?? 0)).toBe(0);
 });
 
 test("the panel in Firefox's sidebar follows the active tab and proposes answers there", async ({ firefox, portalUrl }) => {
