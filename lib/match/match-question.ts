@@ -107,47 +107,69 @@ function termWeight(index: MatchIndex, term: string): number {
   return idf(index, term) * (GENERIC_TERMS.has(term) ? 0.5 : term.startsWith('~') ? CONCEPT_BOOST : 1);
 }
 
-const unitWeights = new WeakMap<IndexedUnit, { version: number; weight: number }>();
+/** Per index: each wording's summed term weight (NaN until computed), valid for one `version` of the counts. */
+const unitWeightTables = new WeakMap<MatchIndex, { version: number; weights: Float64Array }>();
 
 /** The summed weight of a wording's terms, cached until the index's counts change. */
-function unitWeightOf(index: MatchIndex, unit: IndexedUnit): number {
-  const cached = unitWeights.get(unit);
-  if (cached && cached.version === index.version) return cached.weight;
+function unitWeightOf(index: MatchIndex, unitId: number): number {
+  let table = unitWeightTables.get(index);
+  if (!table || table.version !== index.version || table.weights.length < index.units.length) {
+    table = { version: index.version, weights: new Float64Array(index.units.length + 64).fill(Number.NaN) };
+    unitWeightTables.set(index, table);
+  }
+  const cached = table.weights[unitId]!;
+  if (!Number.isNaN(cached)) return cached;
   let weight = 0;
-  for (const t of unit.terms.keys()) weight += termWeight(index, t);
-  unitWeights.set(unit, { version: index.version, weight });
+  for (const t of index.units[unitId]!.terms.keys()) weight += termWeight(index, t);
+  table.weights[unitId] = weight;
   return weight;
 }
 
-/** The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. */
-function scoreEntry(index: MatchIndex, entryIdx: number, query: Map<string, number>, queryWeight: number, retrieval: number): Scored {
+/** The question's terms and their weights as parallel arrays, read once per candidate entry. */
+interface QueryTerms {
+  terms: string[];
+  weights: number[];
+  total: number;
+}
+
+/**
+ * The similarity of one entry: its best wording, plus what its tags and answer explain of the rest. The query's
+ * terms found in the entry's tags or answer are the same for every wording, so they are looked up once; the
+ * matched terms are listed for the best wording only.
+ */
+function scoreEntry(index: MatchIndex, entryIdx: number, query: QueryTerms, retrieval: number): Scored {
   const indexed = index.entries[entryIdx]!;
-  let best: Scored = { entry: entryIdx, unit: indexed.units[0] ?? -1, sim: 0, coverage: 0, precision: 0, matched: [] };
+  const { terms, weights, total: queryWeight } = query;
+  // What each query term earns outside a wording: TAG_CREDIT in the tags, ANSWER_CREDIT in the answer, else 0.
+  const outside = terms.map((t) => (indexed.tagTerms.has(t) ? TAG_CREDIT : indexed.answerTerms.has(t) ? ANSWER_CREDIT : 0));
+  let bestUnit = indexed.units[0] ?? -1;
+  let best = { sim: 0, coverage: 0, precision: 0 };
   for (const unitId of indexed.units) {
     const unit: IndexedUnit = index.units[unitId]!;
     let inUnit = 0;
     let elsewhere = 0;
-    const matched: string[] = [];
-    const unitWeight = unitWeightOf(index, unit);
     const credit = unit.kind === 'tag' ? TAG_CREDIT : 1;
-    for (const [t, w] of query) {
-      if (unit.terms.has(t)) {
-        inUnit += credit * w;
-        matched.push(t);
-      } else if (indexed.tagTerms.has(t)) {
-        elsewhere += TAG_CREDIT * w;
-        matched.push(t);
-      } else if (indexed.answerTerms.has(t)) {
-        elsewhere += ANSWER_CREDIT * w;
-        matched.push(t);
-      }
+    for (let i = 0; i < terms.length; i++) {
+      if (unit.terms.has(terms[i]!)) inUnit += credit * weights[i]!;
+      else elsewhere += outside[i]! * weights[i]!;
     }
+    const unitWeight = unitWeightOf(index, unitId);
     const coverage = (inUnit + elsewhere) / queryWeight;
     const precision = unitWeight > 0 ? inUnit / credit / unitWeight : 0;
     const sim = similarity({ coverage, precision, retrieval });
-    if (sim > best.sim) best = { entry: entryIdx, unit: unitId, sim, coverage, precision, matched };
+    if (sim > best.sim) {
+      best = { sim, coverage, precision };
+      bestUnit = unitId;
+    }
   }
-  return best;
+  const matched: string[] = [];
+  if (best.sim > 0) {
+    const unit = index.units[bestUnit]!;
+    terms.forEach((t, i) => {
+      if (unit.terms.has(t) || outside[i]! > 0) matched.push(t);
+    });
+  }
+  return { entry: entryIdx, unit: bestUnit, ...best, matched };
 }
 
 /** A term in more than this share of entries only adds noise and time to retrieval (it still counts in scoring). */
@@ -349,8 +371,9 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
 
   const retrieved = queryWeight > 0 ? retrieve(index, query) : [];
   const topRetrieval = retrieved[0]?.score ?? 1;
+  const weighted: QueryTerms = { terms: [...query.keys()], weights: [...query.values()], total: queryWeight };
   const scored = retrieved
-    .map((r) => scoreEntry(index, r.e, query, queryWeight, r.score / topRetrieval))
+    .map((r) => scoreEntry(index, r.e, weighted, r.score / topRetrieval))
     .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
   const asked: WhatIsAsked = { normalized, pageWords, facets: askedFacets(normalized), scope: questionScope(normalized) };
   preferAnswering(index, scored, asked);
