@@ -5,6 +5,7 @@ import { comparableText, normalizeText, readableText } from './text';
 import { getByIdInScope, type QueryRoot } from './deep-query';
 import { labelsOf, type LabelIndex } from './label-index';
 import { frontedOptions, frontedSelect, listboxOptionElements, rememberedLists } from './facades';
+import { dateSectionsOf } from './date-sections';
 
 /** Every element that can hold an answer, or be part of a group that does. */
 export const CONTROL_SELECTOR = [
@@ -18,6 +19,7 @@ export const CONTROL_SELECTOR = [
   '[role="radio"]',
   '[role="checkbox"]',
   '[role="switch"]',
+  '[role="spinbutton"]',
   'button[aria-pressed]',
   '[role="button"][aria-pressed]',
 ].join(', ');
@@ -188,6 +190,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   const checkboxGroups = new Map<Element, Element[]>();
   const buttonGroups = new Map<Element, Element[]>();
   const controlledListboxes = new Set<Element>();
+  const dateGroups = new Set<Element>();
   const order = new Map<Element, number>();
 
   const all = root.querySelectorAll(CONTROL_SELECTOR);
@@ -235,6 +238,10 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
         radioGroups.set(key, list);
         continue;
       }
+      if (type === 'checkbox' && role === 'switch') {
+        units.push({ el, members: [el], kind: 'yesno', writer: 'switch', options: ['Yes', 'No'], isFile: false });
+        continue;
+      }
       if (type === 'checkbox') {
         const container = checkboxContainer(input);
         const list = checkboxGroups.get(container) ?? [];
@@ -250,6 +257,8 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
         units.push(comboboxUnit(el));
         continue;
       }
+      // The concealed input a spin-button date field keeps its value in is that field's, not a question.
+      if (dateSectionsOf(el)) continue;
       if (TEXT_INPUT_TYPES.has(type) && isDatePickerInput(input)) units.push({ el, members: [el], kind: 'date', writer: 'date', options: [], isFile: false });
       else if (TEXT_INPUT_TYPES.has(type)) units.push({ el, members: [el], kind: 'text', writer: 'input', options: [], isFile: false });
       else if (type === 'number') units.push({ el, members: [el], kind: 'number', writer: 'input', options: [], isFile: false });
@@ -264,6 +273,16 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     }
     if (tag === 'TEXTAREA') {
       units.push({ el, members: [el], kind: 'textarea', writer: 'textarea', options: [], isFile: false });
+      continue;
+    }
+    if (role === 'spinbutton') {
+      // The sections of one date field are one question; other spin buttons hold no answer of their own.
+      const date = dateSectionsOf(el);
+      if (date && !dateGroups.has(date.group)) {
+        dateGroups.add(date.group);
+        // The group is a member too: an empty field under its floating label shows the box, not the sections.
+        units.push({ el: date.group, members: [el, date.group], kind: 'date', writer: 'date-sections', options: [], isFile: false });
+      }
       continue;
     }
     if (role === 'switch') {
@@ -295,7 +314,8 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     }
   }
 
-  for (const members of radioGroups.values()) {
+  for (const group of radioGroups.values()) {
+    const members = answerRadios(group as HTMLInputElement[]);
     const options = members.map(label);
     units.push({ el: groupContainer(members), members, kind: choiceKind(options, false), writer: 'radio-group', options, isFile: false });
   }
@@ -323,6 +343,15 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   // Groups were appended after the single controls: restore document order by their first member.
   const pos = (u: ControlUnit) => order.get(u.members[0] as Element) ?? 0;
   return units.sort((a, b) => pos(a) - pos(b));
+}
+
+/**
+ * The radios of a group that are answers: a radio with an empty value beside valued ones is the group's "no
+ * answer yet" state (MUI's Rating keeps one, captioned "Empty"), not an option a person picks.
+ */
+export function answerRadios(radios: HTMLInputElement[]): HTMLInputElement[] {
+  const valued = radios.filter((r) => r.getAttribute('value') !== '');
+  return valued.length > 0 ? valued : radios;
 }
 
 const objectIds = new WeakMap<object, number>();

@@ -168,9 +168,12 @@ export const byAriaLabel: LabelStrategy = (unit) => hit(unit.el.getAttribute('ar
 export const byPrecedingText: LabelStrategy = (unit) => {
   // For a group, start at the first option: the question often sits inside the group's container, before it.
   const first = unit.members[0] ?? unit.el;
+  // An option's own caption (`<label for>` beside its radio, as MUI's Rating lays them out) is not the question.
+  const captions = new Set<Node>(unit.members.flatMap((m) => Array.from((m as HTMLInputElement).labels ?? [])));
   let node: Element | null = isGroup(unit) ? (first.closest('label') ?? first) : unit.el;
   for (let depth = 0; node && depth < 5; depth++) {
     for (let sib = node.previousSibling; sib; sib = sib.previousSibling) {
+      if (captions.has(sib)) continue;
       if (containsControl(sib)) return null;
       const text = sib.nodeType === 3 ? sib.nodeValue ?? '' : sib.nodeType === 1 ? readableText(sib) : '';
       const found = hit(text, 'preceding-text');

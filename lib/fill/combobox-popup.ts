@@ -61,8 +61,33 @@ export function optionCaption(o: Element): string {
 export function isListOpen(control: Element, box: Element): boolean {
   const expanded = control.getAttribute('aria-expanded');
   const named = controlledListbox(control);
-  if (expanded !== null) return expanded === 'true' || isListShown(named);
-  return isListShown(facadeList(control, box));
+  if (expanded !== null) return expanded === 'true' || isListShown(named) || layerStays(control);
+  return isListShown(facadeList(control, box)) || layerStays(control);
+}
+
+/**
+ * The layer a list was opened in, when it lives outside the control's box: a portal (`role="presentation"`, as
+ * MUI's menus and poppers have) that fades out after the list closes and covers the page until it is gone.
+ */
+const openedLayers = new WeakMap<Element, Element>();
+
+function rememberLayer(control: Element, box: Element, list: Element): void {
+  const layer = list.closest('[role="presentation"]');
+  if (layer && !layer.contains(box) && !box.contains(layer)) openedLayers.set(control, layer);
+}
+
+/** Is the layer of the control's last opened list still on the page (its exit transition still running)? */
+function layerStays(control: Element): boolean {
+  const layer = openedLayers.get(control);
+  if (!layer) return false;
+  const stays = layer.isConnected && (typeof layer.checkVisibility !== 'function' || layer.checkVisibility({ visibilityProperty: true }));
+  if (!stays) openedLayers.delete(control);
+  return stays;
+}
+
+/** The layer of the control's open list holds `el` (focus moves into a menu that lives in a portal). */
+function inOpenLayer(control: Element, el: Element): boolean {
+  return openedLayers.get(control)?.contains(el) === true;
 }
 
 /**
@@ -70,7 +95,13 @@ export function isListOpen(control: Element, box: Element): boolean {
  * click, then the keyboard's ArrowDown (the ARIA combobox key for "open") when a click is not what it listens to.
  */
 export async function openList(control: Element, box: Element, options: WriteOptions): Promise<Element> {
-  const ready = () => (isListOpen(control, box) ? (shownLists(control, box)[0] ?? null) : null);
+  const list = await waitForOpenList(control, box, options);
+  rememberLayer(control, box, list);
+  return list;
+}
+
+async function waitForOpenList(control: Element, box: Element, options: WriteOptions): Promise<Element> {
+  const ready = () => (control.getAttribute('aria-expanded') !== 'false' && isListOpen(control, box) ? (shownLists(control, box)[0] ?? null) : null);
   const now = ready();
   if (now) return now;
   (control as HTMLElement).focus?.({ preventScroll: true });
@@ -127,7 +158,8 @@ export async function closeList(control: Element, box: Element, options: WriteOp
 function closeListNow(control: Element, box: Element): void {
   const doc = control.ownerDocument;
   const active = (control.getRootNode() as Document | ShadowRoot).activeElement ?? doc.activeElement;
-  const target = active && box.contains(active) ? active : control;
+  // Escape goes where the focus is: in the box, or in a menu that took the focus into its own layer.
+  const target = active && (box.contains(active) || inOpenLayer(control, active)) ? active : control;
   const view = doc.defaultView;
   if (isListOpen(control, box)) pressKey(target, 'Escape', 27);
   if (isListOpen(control, box)) {

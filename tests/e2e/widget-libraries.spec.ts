@@ -1,4 +1,4 @@
-// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select),
+// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, MUI),
 // scanned and filled through the built extension. Every assertion about an answer reads the library's own model
 // (window.__truth()), never the DOM the writer touched.
 import type { Page } from '@playwright/test';
@@ -99,12 +99,14 @@ for (const widget of widgetPages) {
       expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
     });
 
-    test('strict fixture: a bare .value write without events does not reach the library', async ({ context, portalUrl }) => {
+    test('strict fixture: a bare .value or .checked write without events does not reach the library', async ({ context, portalUrl }) => {
       const page = await context.newPage();
       await openWidgetPage(page, portalUrl('buyer', widget.path));
-      const before = (await truth(page))[widget.naiveWrite.truth];
-      await page.evaluate((e) => (0, eval)(e), widget.naiveWrite.expression);
-      expect((await truth(page))[widget.naiveWrite.truth]).toEqual(before);
+      for (const write of widget.naiveWrites) {
+        const before = (await truth(page))[write.truth];
+        await page.evaluate((e) => (0, eval)(e), write.expression);
+        expect((await truth(page))[write.truth], write.expression).toEqual(before);
+      }
     });
   });
 }

@@ -43,10 +43,17 @@ export const listboxWriter: FieldWriter = {
     const selected = options.filter((o) => o.getAttribute('aria-selected') === 'true').map(optionText);
     if (selected.length > 0 || (options.length > 0 && control.tagName === 'INPUT')) return kind === 'multi-choice' ? selected : (selected[0] ?? null);
     if (control.tagName === 'INPUT' && !(control as HTMLInputElement).readOnly && options.length === 0) {
+      // A closed single-choice combobox that shows its answer in its own text box (MUI's Autocomplete).
+      const own = normalizeText((control as HTMLInputElement).value);
+      if (kind !== 'multi-choice' && own) return own;
       const shown = shownAnswer(control);
       return kind === 'multi-choice' ? shown : (shown[0] ?? null);
     }
-    if (kind === 'multi-choice') return selected;
+    if (kind === 'multi-choice') {
+      // A closed select-like combobox shows its answers inside itself, one chip a line (MUI's multiple Select).
+      if (control.getAttribute('role') === 'combobox' && options.length === 0) return visibleText(control).split('\n').map(normalizeText).filter(Boolean);
+      return selected;
+    }
     const own = control.tagName === 'INPUT' ? (control as HTMLInputElement).value : optionText(control);
     return normalizeText(own) || null;
   },

@@ -11,6 +11,7 @@ import { listboxWriter } from './aria-listbox';
 import { switchWriter } from './aria-switch';
 import { facadeSelectWriter } from './facade-select';
 import { dateWriter } from './date-input';
+import { dateSectionsWriter } from './date-sections';
 import { fileWriter } from './file-input';
 import { quillWriter } from './quill';
 import { onetrustButtonsWriter, onetrustRichTextWriter } from './onetrust-buttons';
@@ -30,6 +31,7 @@ export const fieldWriters: FieldWriter[] = [
   switchWriter,
   facadeSelectWriter,
   dateWriter,
+  dateSectionsWriter,
   fileWriter,
   quillWriter,
   onetrustButtonsWriter,

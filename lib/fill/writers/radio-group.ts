@@ -3,18 +3,18 @@
 import type { FieldWriter } from '../types';
 import { realClick } from '../dom-events';
 import { requireOption, wantedLabels } from '../option-match';
-import { optionLabel } from '../../detect/controls';
+import { answerRadios, optionLabel } from '../../detect/controls';
 import { FillRefusedError } from '../fill-errors';
 
 export function radiosOf(control: Element): HTMLInputElement[] {
   if (control.tagName === 'INPUT' && (control as HTMLInputElement).type === 'radio') {
     const radio = control as HTMLInputElement;
     const scope: ParentNode = radio.form ?? (radio.getRootNode() as ParentNode);
-    return Array.from(scope.querySelectorAll<HTMLInputElement>('input[type="radio"]')).filter((r) => r.name === radio.name);
+    return answerRadios(Array.from(scope.querySelectorAll<HTMLInputElement>('input[type="radio"]')).filter((r) => r.name === radio.name));
   }
   const all = Array.from(control.querySelectorAll<HTMLInputElement>('input[type="radio"]'));
   const name = all[0]?.name;
-  return name ? all.filter((r) => r.name === name) : all;
+  return answerRadios(name ? all.filter((r) => r.name === name) : all);
 }
 
 export const radioGroupWriter: FieldWriter = {

@@ -38,6 +38,7 @@ const vendor: Record<string, string> = {
   // Built by tests/fixtures/portals/widgets/build-widget-fixtures.ts.
   'shoelace-fixture.js': 'node_modules/.cache/qa-widget-fixtures/shoelace-fixture.js',
   'react-select-fixture.js': 'node_modules/.cache/qa-widget-fixtures/react-select-fixture.js',
+  'mui-fixture.js': 'node_modules/.cache/qa-widget-fixtures/mui-fixture.js',
 };
 
 const types: Record<string, string> = {

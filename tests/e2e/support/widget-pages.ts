@@ -18,8 +18,8 @@ export interface WidgetPage {
   library: string;
   path: string;
   questions: WidgetQuestion[];
-  /** A write that skips the library (a bare `.value =` without events) and the truth key it must not reach. */
-  naiveWrite: { expression: string; truth: string };
+  /** Writes that skip the library (a bare `.value =` or `.checked =` without events), each with the truth key it must not reach. */
+  naiveWrites: Array<{ expression: string; truth: string }>;
 }
 
 const YES_NO = ['Yes', 'No'];
@@ -40,7 +40,7 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['Germany', 'Ireland', 'India', 'United States'], value: ['Ireland'], truth: ['subproc', ['ie']] },
       { text: 'Security incident contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrite: { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+    naiveWrites: [{ expression: "document.getElementById('region').value = 'eu'", truth: 'region' }],
   },
   {
     library: 'Choices.js',
@@ -57,7 +57,7 @@ export const widgetPages: WidgetPage[] = [
       { text: 'How do you notify customers of incidents?', kind: 'multi-choice', options: ['Email', 'Status page', 'Phone call'], value: ['Status page'], truth: ['channels', ['portal']] },
       { text: 'Name of your data protection officer', kind: 'text', value: 'Dana Smith', truth: ['dpo', 'Dana Smith'] },
     ],
-    naiveWrite: { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+    naiveWrites: [{ expression: "document.getElementById('region').value = 'eu'", truth: 'region' }],
   },
   {
     library: 'jQuery UI (selectmenu, datepicker)',
@@ -72,7 +72,7 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Number of staff with production access', kind: 'single-choice', options: ['1-5', '6-20', 'More than 20'], value: 'More than 20', truth: ['staff', '3'] },
       { text: 'Name of your head of information security', kind: 'text', value: 'Alex Chen', truth: ['ciso', 'Alex Chen'] },
     ],
-    naiveWrite: { expression: "document.getElementById('hosting').value = 'aws'", truth: 'hosting' },
+    naiveWrites: [{ expression: "document.getElementById('hosting').value = 'aws'", truth: 'hosting' }],
   },
   {
     library: 'Shoelace (web components, shadow DOM)',
@@ -88,7 +88,7 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Will you sign our data processing agreement?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['dpa', true] },
       { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrite: { expression: "document.getElementById('company').shadowRoot.querySelector('input').value = 'Raw write'", truth: 'company' },
+    naiveWrites: [{ expression: "document.getElementById('company').shadowRoot.querySelector('input').value = 'Raw write'", truth: 'company' }],
   },
   {
     library: 'react-select (React 19)',
@@ -103,6 +103,31 @@ export const widgetPages: WidgetPage[] = [
       { text: 'How long are audit logs retained?', kind: 'single-choice', options: ['30 days', '90 days', '1 year'], value: '1 year', truth: ['retention', '365'] },
       { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrite: { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+    naiveWrites: [{ expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' }],
+  },
+  {
+    library: 'MUI (Material UI 9, MUI X date pickers)',
+    path: '/portals/widgets/mui.html',
+    questions: [
+      { text: 'Legal name of the supplier', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['company', 'Northwind Cloud Ltd'] },
+      { text: 'Describe your incident response process', kind: 'textarea', value: 'A 24/7 on-call team triages every alert.', truth: ['irp', 'A 24/7 on-call team triages every alert.'] },
+      { text: 'Where is customer data hosted?', kind: 'single-choice', options: ['European Union', 'United States', 'United Kingdom'], value: 'United Kingdom', truth: ['region', 'uk'] },
+      { text: 'Which certifications do you hold?', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'PCI DSS', 'HITRUST'], value: ['ISO 27001', 'PCI DSS'], truth: ['certs', ['iso', 'pci']] },
+      { text: 'Is multi-factor authentication enforced for all staff?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['mfa', 'yes'] },
+      { text: 'Is customer data encrypted at rest?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['enc', 'no'], comment: { value: 'Encryption at rest ships in Q3.', truth: 'enc_comment' } },
+      // A switch nobody has touched holds no answer: "No" must be stored, not taken as already there.
+      { text: 'Do you run a public bug bounty programme?', kind: 'yesno', options: YES_NO, value: 'No', truth: ['bugbounty', 'no'] },
+      { text: 'How mature is your vulnerability management?', kind: 'single-choice', options: ['Initial', 'Repeatable', 'Defined', 'Managed', 'Optimised'], value: 'Managed', truth: ['maturity', 4] },
+      { text: 'Which cloud provider hosts the service?', kind: 'single-choice', options: ['Amazon Web Services', 'Microsoft Azure', 'Google Cloud', 'Own data centre'], value: 'Google Cloud', truth: ['cloud', 'Google Cloud'] },
+      { text: 'Date of the last external penetration test', kind: 'date', value: '2026-02-14', truth: ['pentest', '2026-02-14'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+      { expression: "document.querySelector('input[name=region]').value = 'eu'", truth: 'region' },
+      { expression: "document.querySelector('input[name=certs]').value = 'iso,pci'", truth: 'certs' },
+      { expression: "document.getElementById('bugbounty').checked = true", truth: 'bugbounty' },
+      { expression: "document.querySelector('input[name=mfa][value=yes]').checked = true", truth: 'mfa' },
+      { expression: "document.querySelector('input[name=pentest]').value = '02/14/2026'", truth: 'pentest' },
+    ],
   },
 ];
