@@ -7,7 +7,7 @@ import { getDatabase, type AutofillDatabase } from './database';
 import { announceEntryChange } from './entry-changes';
 import type { StoredEntry, VersionHow } from './records';
 import { withStorageErrors } from './storage';
-import { currentAuthor, stampVersions, type VersionedWrite } from './versions-repository';
+import { currentAuthor, stampVersions, versionOf, type VersionedWrite } from './versions-repository';
 
 export class EntryNotFoundError extends Error {
   override readonly name = 'EntryNotFoundError';
@@ -220,7 +220,7 @@ export async function mergeEntryInto(keptId: string, otherId: string, db: Autofi
       // The other entry's last content is kept as a version too (it may never have changed since versions began).
       const { rows: otherRows } = await stampVersions(db, [{ previous: other, next: other }], { kind: 'merge', mergedId: otherId }, at, by);
       const [written] = await writeVersioned(db, [{ previous: kept, next }], { kind: 'merge', mergedId: otherId }, at, by);
-      await db.versions.bulkAdd(otherRows.filter((row) => row.how.kind === 'earlier'));
+      await db.versions.bulkAdd(otherRows.filter((row) => row.version === versionOf(other)));
       await db.aliases.where('entryId').equals(otherId).modify({ entryId: keptId });
       await db.entries.delete(otherId);
       return written!;

@@ -3,6 +3,27 @@
 import { z } from 'zod';
 import { EntryStatusSchema, LibraryEntrySchema } from '../schema';
 
+/** How a version of an entry came to be. */
+export const VersionHowSchema = z.discriminatedUnion('kind', [
+  /** Written in the extension (Library view, a draft saved from the Questions view). */
+  z.object({ kind: z.literal('create') }),
+  z.object({ kind: z.literal('edit') }),
+  /** Marked reviewed from the review queue. */
+  z.object({ kind: z.literal('review') }),
+  /** Written by the import (sync) of a file. */
+  z.object({ kind: z.literal('import'), file: z.string() }),
+  z.object({ kind: z.literal('retire') }),
+  /** Brought back from retired. */
+  z.object({ kind: z.literal('unretire') }),
+  /** An earlier version made current again. */
+  z.object({ kind: z.literal('restore'), fromVersion: z.number().int().positive() }),
+  /** Another entry was merged into this one. */
+  z.object({ kind: z.literal('merge'), mergedId: z.string().min(1) }),
+  /** The entry as it was when its first recorded change happened (written before versions were kept). */
+  z.object({ kind: z.literal('earlier') }),
+]);
+export type VersionHow = z.infer<typeof VersionHowSchema>;
+
 /** Local bookkeeping kept beside each entry; never exported. */
 export const EntryMetaSchema = z.object({
   /** When this entry was last written by an import (ISO date-time). */
@@ -15,6 +36,12 @@ export const EntryMetaSchema = z.object({
   statusBeforeRetire: EntryStatusSchema.optional(),
   /** Ids of entries merged into this one: an import of one of them updates nothing and never brings it back. */
   mergedIds: z.array(z.string()).optional(),
+  /**
+   * The entry's current version has no version row yet: an import adds thousands of entries at once, and writing a
+   * copy of each as its first version doubled the import's writes. The row is written, with this provenance, when
+   * the entry first changes or is removed; until then the entry itself is that version.
+   */
+  unrecorded: z.object({ at: z.string(), how: VersionHowSchema, by: z.string().optional() }).optional(),
 });
 export type EntryMeta = z.infer<typeof EntryMetaSchema>;
 
@@ -67,26 +94,6 @@ export type EvidenceMeta = z.infer<typeof EvidenceMetaSchema>;
 export const StoredEvidenceSchema = EvidenceMetaSchema.extend({ blob: z.instanceof(Blob) });
 export type StoredEvidence = z.infer<typeof StoredEvidenceSchema>;
 
-/** How a version of an entry came to be. */
-export const VersionHowSchema = z.discriminatedUnion('kind', [
-  /** Written in the extension (Library view, a draft saved from the Questions view). */
-  z.object({ kind: z.literal('create') }),
-  z.object({ kind: z.literal('edit') }),
-  /** Marked reviewed from the review queue. */
-  z.object({ kind: z.literal('review') }),
-  /** Written by the import (sync) of a file. */
-  z.object({ kind: z.literal('import'), file: z.string() }),
-  z.object({ kind: z.literal('retire') }),
-  /** Brought back from retired. */
-  z.object({ kind: z.literal('unretire') }),
-  /** An earlier version made current again. */
-  z.object({ kind: z.literal('restore'), fromVersion: z.number().int().positive() }),
-  /** Another entry was merged into this one. */
-  z.object({ kind: z.literal('merge'), mergedId: z.string().min(1) }),
-  /** The entry as it was when its first recorded change happened (written before versions were kept). */
-  z.object({ kind: z.literal('earlier') }),
-]);
-export type VersionHow = z.infer<typeof VersionHowSchema>;
 
 /** One version of a library entry: its content as of that version, and when, how and by whom it was written. */
 export const EntryVersionSchema = z.object({

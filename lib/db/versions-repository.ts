@@ -18,6 +18,26 @@ function contentOf(entry: StoredEntry): LibraryEntry {
   return rest;
 }
 
+/** The stored entry with no pending (unrecorded) version: its version now has its row. */
+function withoutUnrecorded(entry: StoredEntry): StoredEntry {
+  if (entry._meta?.unrecorded === undefined) return entry;
+  const { unrecorded: _recordedNow, ...meta } = entry._meta;
+  return { ...entry, _meta: meta };
+}
+
+/**
+ * The row for the version a stored entry is at now, when it has none yet: with the provenance kept on the entry
+ * (an import that deferred it), else as "earlier" (stored before versions were kept).
+ */
+function rowForCurrent(entry: StoredEntry, fallbackAt: string): EntryVersion {
+  const version = versionOf(entry);
+  const pending = entry._meta?.unrecorded;
+  if (pending) {
+    return { entryId: entry.id, version, at: pending.at, how: pending.how, ...(pending.by !== undefined ? { by: pending.by } : {}), entry: { ...contentOf(entry), version } };
+  }
+  return { entryId: entry.id, version, at: entry.updatedAt ?? fallbackAt, how: { kind: 'earlier' }, entry: { ...contentOf(entry), version } };
+}
+
 /** The stored entry's version number; entries stored before versions were kept count as version 1. */
 export function versionOf(entry: Pick<LibraryEntry, 'version'>): number {
   return entry.version ?? 1;
@@ -44,6 +64,11 @@ export async function stampVersions(
   how: VersionHow,
   at: string,
   by: string | undefined,
+  /**
+   * Entries new to the library (no previous row, id never used) get no version row now: their provenance is kept
+   * on the entry and the row is written when they first change or are removed. For imports of many entries.
+   */
+  options: { deferNew?: boolean } = {},
 ): Promise<{ entries: StoredEntry[]; rows: EntryVersion[] }> {
   const replaced = writes.filter((w) => w.previous !== undefined).map((w) => w.previous!);
   const recorded = new Set(
@@ -70,15 +95,17 @@ export async function stampVersions(
     let base: number;
     if (previous) {
       base = versionOf(previous);
-      if (!recorded.has(versionKey(previous.id, base))) {
-        rows.push({ entryId: previous.id, version: base, at: previous.updatedAt ?? at, how: { kind: 'earlier' }, entry: { ...contentOf(previous), version: base } });
-      }
+      if (!recorded.has(versionKey(previous.id, base))) rows.push(rowForCurrent(previous, at));
     } else {
       base = usedBefore.get(next.id) ?? 0;
     }
     const fromFile = how.kind === 'import' && next.version !== undefined ? next.version : 0;
     const version = Math.max(base + 1, fromFile);
-    const stored: StoredEntry = { ...next, version };
+    if (options.deferNew && !previous && !usedBefore.has(next.id)) {
+      entries.push({ ...next, version, _meta: { ...next._meta, unrecorded: { at, how, ...(by !== undefined ? { by } : {}) } } });
+      continue;
+    }
+    const stored: StoredEntry = withoutUnrecorded({ ...next, version });
     entries.push(stored);
     rows.push({ entryId: next.id, version, at, how, ...(by !== undefined ? { by } : {}), entry: contentOf(stored) });
   }
@@ -87,11 +114,27 @@ export async function stampVersions(
 
 /** Every recorded version of an entry, oldest first. Rows that no longer match the schema are left out. */
 export async function listEntryVersions(entryId: string, db: AutofillDatabase = getDatabase()): Promise<EntryVersion[]> {
-  const rows = await db.versions.where('[entryId+version]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray();
-  return rows.flatMap((row) => {
+  const [rows, stored] = await Promise.all([
+    db.versions.where('[entryId+version]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray(),
+    db.entries.get(entryId),
+  ]);
+  const versions = rows.flatMap((row) => {
     const parsed = EntryVersionSchema.safeParse(row);
     return parsed.success ? [parsed.data] : [];
   });
+  // An imported entry that has not changed since: its one version is the entry itself, with the import's provenance.
+  if (stored?._meta?.unrecorded && !versions.some((v) => v.version === versionOf(stored))) {
+    versions.push(rowForCurrent(stored, stored._meta.unrecorded.at));
+  }
+  return versions;
+}
+
+/**
+ * Rows for entries about to be removed whose current version has no row yet (imported and never changed since),
+ * so fill history that names them still shows what was filled. Call in the transaction that removes them.
+ */
+export function pendingRowsOf(entries: readonly StoredEntry[]): EntryVersion[] {
+  return entries.filter((e) => e._meta?.unrecorded !== undefined).map((e) => rowForCurrent(e, e._meta!.unrecorded!.at));
 }
 
 /** One version of an entry as it was filled or shown. */
@@ -116,6 +159,7 @@ export async function findEntryVersion(entryId: string, version: number, db: Aut
     const parsed = EntryVersionSchema.safeParse(row);
     if (parsed.success) return { entryId, version, entry: parsed.data.entry, at: parsed.data.at, current };
   }
-  if (stored && current) return { entryId, version, entry: contentOf(stored), ...(stored.updatedAt ? { at: stored.updatedAt } : {}), current };
+  const at = stored?._meta?.unrecorded?.at ?? stored?.updatedAt;
+  if (stored && current) return { entryId, version, entry: contentOf(stored), ...(at ? { at } : {}), current };
   return undefined;
 }

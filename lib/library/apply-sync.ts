@@ -4,7 +4,7 @@ import type { AutofillDatabase } from '../db/database';
 import { announceEntryChange } from '../db/entry-changes';
 import type { StoredEntry } from '../db/records';
 import { withStorageErrors } from '../db/storage';
-import { currentAuthor, stampVersions, type VersionedWrite } from '../db/versions-repository';
+import { currentAuthor, pendingRowsOf, stampVersions, type VersionedWrite } from '../db/versions-repository';
 import type { LibraryEntry } from '../schema';
 import { sameEntryContent } from './canonical-entry';
 import { SyncApplyError } from './library-errors';
@@ -88,9 +88,15 @@ export async function applySyncPlan(
           `Nothing was imported: the library changed since the preview (entry "${driftedId}"). Import ${plan.fileName} again to see a fresh preview.`,
         );
       }
-      // Removed entries keep their version rows: fill history that links to them still resolves.
-      if (removedIds.length) await db.entries.bulkDelete(removedIds);
-      const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by);
+      // Removed entries keep their version rows (an entry imported and never changed gets its row now): fill
+      // history that links to them still resolves.
+      if (removedIds.length) {
+        await db.versions.bulkAdd(pendingRowsOf(plan.removed));
+        await db.entries.bulkDelete(removedIds);
+      }
+      // New entries get no version row now (half the writes of a large import): the entry is its version 1 until it
+      // changes, and its import is recorded on it (lib/db/versions-repository.ts).
+      const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by, { deferNew: true });
       const all = [...versioned.entries, ...puts];
       for (let start = 0; start < all.length; start += APPLY_CHUNK) {
         // Throwing inside the transaction aborts it, so a cancelled import leaves no entry behind.

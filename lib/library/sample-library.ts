@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { getDatabase, type AutofillDatabase } from '../db/database';
 import { announceEntryChange } from '../db/entry-changes';
 import { withStorageErrors } from '../db/storage';
+import { pendingRowsOf } from '../db/versions-repository';
 import type { LibraryEntry } from '../schema';
 import { getSetting, setSetting } from '../db/settings-repository';
 import { applySyncPlan } from './apply-sync';
@@ -73,9 +74,12 @@ export function isSampleEntry(entry: Pick<LibraryEntry, 'sample'>): boolean {
 /** Deletes every sample entry and the wordings learned for them, in one transaction; returns how many went. */
 export async function removeSampleEntries(db: AutofillDatabase = getDatabase()): Promise<number> {
   const removed = await withStorageErrors('removing the sample entries', () =>
-    db.transaction('rw', db.entries, db.aliases, async () => {
-      const ids = (await db.entries.toArray()).filter(isSampleEntry).map((e) => e.id);
+    db.transaction('rw', db.entries, db.aliases, db.versions, async () => {
+      const samples = (await db.entries.toArray()).filter(isSampleEntry);
+      const ids = samples.map((e) => e.id);
       if (ids.length === 0) return 0;
+      // Fill history that names a sample entry still shows what was filled.
+      await db.versions.bulkAdd(pendingRowsOf(samples));
       await db.entries.bulkDelete(ids);
       await db.aliases.where('entryId').anyOf(ids).delete();
       return ids.length;

@@ -106,7 +106,8 @@ describe('applySyncPlan', () => {
     expect(result).toEqual({ added: 1, updated: 1, keptLocal: 0, removed: 0 });
     // The import that changed "a" is its second version.
     expect(await getEntry('a', db)).toEqual({ ...entry('a', 'A2', '2026-10-02T00:00:00Z'), version: 2, _meta: { importedAt: T1.toISOString(), importedUpdatedAt: '2026-10-02T00:00:00Z' } });
-    expect((await getEntry('b', db))?._meta).toEqual({ importedAt: T1.toISOString() });
+    // A new entry's first version is the entry itself until it changes: its import is recorded on it, not as a row.
+    expect((await getEntry('b', db))?._meta).toEqual({ importedAt: T1.toISOString(), unrecorded: { at: T1.toISOString(), how: { kind: 'import', file: 'team.json' } } });
   });
 
   it('refuses to apply while conflicts are undecided, then applies the analyst’s choices', async () => {

@@ -10,6 +10,7 @@ import {
   getEntry,
   listEntries,
   markEntriesReviewed,
+  mergeEntryInto,
   restoreEntry,
   restoreEntryVersion,
   retireEntry,
@@ -20,6 +21,7 @@ import { applySyncPlan } from '../../lib/library/apply-sync';
 import type { ParsedLibraryFile } from '../../lib/library/parse-library-file';
 import { planSync } from '../../lib/library/plan-sync';
 import { saveTeamName } from '../../lib/library/team-name';
+import { removeSampleEntries } from '../../lib/library/sample-library';
 import { exportLibraryJson } from '../../lib/library/export-library';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
 import type { LibraryEntry } from '../../lib/schema';
@@ -141,6 +143,59 @@ describe('entry versions', () => {
     await applySyncPlan(db, plan, { a: 'local' }, T3);
     expect((await listEntryVersions('a', db)).map((v) => v.version)).toEqual([1, 2, 3]);
     expect((await getEntry('a', db))?.version).toBe(3);
+  });
+
+  it('an imported new entry writes no version row until it changes or goes, and its import provenance is kept', async () => {
+    const db = freshDb();
+    await saveTeamName('Northwind Security', db);
+    await importFile(db, [
+      { id: 'a', question: 'A?', answer: 'A1' },
+      { id: 'b', question: 'B?', answer: 'B1' },
+      { id: 'c', question: 'C?', answer: 'C1' },
+    ], T0, 'first.json');
+    // Half the writes of a large import: the entries only.
+    expect(await db.versions.count()).toBe(0);
+    const listed = await listEntryVersions('a', db);
+    expect(listed.map((v) => [v.version, v.how, v.at, v.by, v.entry.answer])).toEqual([[1, { kind: 'import', file: 'first.json' }, T0.toISOString(), 'Northwind Security', 'A1']]);
+    expect(await findEntryVersion('a', 1, db)).toMatchObject({ version: 1, current: true, at: T0.toISOString(), entry: { answer: 'A1' } });
+
+    // First change: version 1 is written with the import's provenance (not as "earlier"), then version 2.
+    await updateEntry('a', { question: 'A?', answer: 'A2' }, db, T1);
+    expect((await listEntryVersions('a', db)).map((v) => [v.version, v.how.kind, v.at, v.entry.answer])).toEqual([
+      [1, 'import', T0.toISOString(), 'A1'],
+      [2, 'edit', T1.toISOString(), 'A2'],
+    ]);
+    expect((await getEntry('a', db))?._meta?.unrecorded).toBeUndefined();
+    expect(await db.versions.where('entryId').equals('a').count()).toBe(2);
+
+    // Removed by a mirror import: its version 1 is written as it goes, so history naming it still resolves.
+    const mirror = planSync(fileOf([{ id: 'a', question: 'A?', answer: 'A2' }, { id: 'c', question: 'C?', answer: 'C1' }]), await listEntries(db), { mirror: true });
+    expect(mirror.removed.map((e) => e.id)).toEqual(['b']);
+    await applySyncPlan(db, mirror, { a: 'local' }, T2);
+    expect(await getEntry('b', db)).toBeUndefined();
+    expect(await findEntryVersion('b', 1, db)).toMatchObject({ version: 1, current: false, at: T0.toISOString(), entry: { answer: 'B1' } });
+
+    // An import that updates a never-changed entry records its imported version first.
+    await importFile(db, [{ id: 'c', question: 'C?', answer: 'C2', updatedAt: '2026-11-03T00:00:00Z' }], T3, 'second.json');
+    expect((await listEntryVersions('c', db)).map((v) => [v.version, v.how, v.entry.answer])).toEqual([
+      [1, { kind: 'import', file: 'first.json' }, 'C1'],
+      [2, { kind: 'import', file: 'second.json' }, 'C2'],
+    ]);
+  });
+
+  it('merging or removing the sample keeps the version of an imported entry that never changed', async () => {
+    const db = freshDb();
+    await importFile(db, [
+      { id: 'x', question: 'X?', answer: 'X1' },
+      { id: 'y', question: 'Y?', answer: 'Y1' },
+      { id: 's', question: 'S?', answer: 'S1', sample: true },
+    ], T0, 'first.json');
+    await mergeEntryInto('x', 'y', db, T1);
+    expect(await getEntry('y', db)).toBeUndefined();
+    expect(await findEntryVersion('y', 1, db)).toMatchObject({ current: false, at: T0.toISOString(), entry: { answer: 'Y1' } });
+    expect((await listEntryVersions('y', db)).map((v) => v.how)).toEqual([{ kind: 'import', file: 'first.json' }]);
+    expect(await removeSampleEntries(db)).toBe(1);
+    expect(await findEntryVersion('s', 1, db)).toMatchObject({ current: false, entry: { answer: 'S1' } });
   });
 
   it("follows a file's higher version number, never goes backwards, and ignores the number when comparing content", async () => {
