@@ -87,7 +87,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
-      done.catch((e: unknown) => setError(errorText(e)));
+      done.catch((e: unknown) => {
+        setError(errorText(e));
+        dispatch({ type: 'matching-stopped' });
+      });
     },
     [services],
   );
@@ -483,8 +486,6 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     skip: (key: string) => dispatch({ type: 'skip', key }),
     choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
     dismissError: () => setError(undefined),
-    /** The rows as of the last render (for loops that run across several scans). */
-    latestRows: () => rowsRef.current,
   };
 }
 
