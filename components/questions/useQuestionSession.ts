@@ -27,6 +27,8 @@ export interface FillChoice extends AnswerDraft {
 /** Bulk fills go in small batches so progress shows and Cancel takes effect between batches. */
 const BULK_BATCH = 10;
 const RESCAN_SETTLE_MS = 250;
+/** Proposal batches are applied to the list at most this often: each application re-renders the whole list. */
+const APPLY_PROPOSALS_MS = 150;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -71,6 +73,32 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   /** Request ids this panel still awaits an answer for: a re-scan must not settle them by reading the page. */
   const inFlight = useRef(new Set<string>());
 
+  /** Proposals received but not applied yet, and the timer that applies them; a new propose call drops both. */
+  const buffered = useRef<{ proposals: Record<string, Proposal[]>; timer?: ReturnType<typeof setTimeout>; lastApplied: number }>({ proposals: {}, lastApplied: 0 });
+  const applyBuffered = useCallback(() => {
+    const buffer = buffered.current;
+    clearTimeout(buffer.timer);
+    buffer.timer = undefined;
+    buffer.lastApplied = performance.now();
+    if (Object.keys(buffer.proposals).length === 0) return;
+    const proposals = buffer.proposals;
+    buffer.proposals = {};
+    dispatch({ type: 'proposed', proposals });
+  }, []);
+  /** Coalesces batches: the first applies at once, later ones together once APPLY_PROPOSALS_MS has passed. */
+  const receiveBatch = useCallback(
+    (proposals: Record<string, Proposal[]>) => {
+      const buffer = buffered.current;
+      Object.assign(buffer.proposals, proposals);
+      if (buffer.timer !== undefined) return;
+      const wait = buffer.lastApplied + APPLY_PROPOSALS_MS - performance.now();
+      if (wait <= 0) applyBuffered();
+      else buffer.timer = setTimeout(applyBuffered, wait);
+    },
+    [applyBuffered],
+  );
+  useEffect(() => () => clearTimeout(buffered.current.timer), []);
+
   const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
   const searcher: LibrarySearcher = useMemo(() => createLibrarySearcher(library.entries), [library]);
 
@@ -85,14 +113,27 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       // depends on the page asking, so that cap is applied here, on each batch.
       markOpen('proposals-requested');
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
-      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
-      dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
-      done.catch((e: unknown) => {
-        setError(errorText(e));
-        dispatch({ type: 'matching-stopped' });
+      // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
+      clearTimeout(buffered.current.timer);
+      buffered.current = { proposals: {}, lastApplied: 0 };
+      const buffer = buffered.current;
+      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => {
+        if (buffered.current === buffer) receiveBatch(forPage(proposals));
       });
+      dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
+      // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
+      done.then(
+        () => {
+          if (buffered.current === buffer) applyBuffered();
+        },
+        (e: unknown) => {
+          if (buffered.current === buffer) applyBuffered();
+          setError(errorText(e));
+          dispatch({ type: 'matching-stopped' });
+        },
+      );
     },
-    [services],
+    [services, receiveBatch, applyBuffered],
   );
 
   /**
