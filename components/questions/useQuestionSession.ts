@@ -17,6 +17,7 @@ import type { AttachReply } from '../../lib/schema';
 import { readEvidenceBytes } from '../../lib/db/evidence-repository';
 import { attachChanges, pendingAttachEvent, toBase64, uploadFieldOf } from '../../lib/panel/attach-plan';
 import { markOpen } from '../../lib/panel/open-marks';
+import { createBatchCoalescer, type BatchCoalescer } from '../../lib/panel/coalesce-batches';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
 
@@ -73,31 +74,9 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   /** Request ids this panel still awaits an answer for: a re-scan must not settle them by reading the page. */
   const inFlight = useRef(new Set<string>());
 
-  /** Proposals received but not applied yet, and the timer that applies them; a new propose call drops both. */
-  const buffered = useRef<{ proposals: Record<string, Proposal[]>; timer?: ReturnType<typeof setTimeout>; lastApplied: number }>({ proposals: {}, lastApplied: 0 });
-  const applyBuffered = useCallback(() => {
-    const buffer = buffered.current;
-    clearTimeout(buffer.timer);
-    buffer.timer = undefined;
-    buffer.lastApplied = performance.now();
-    if (Object.keys(buffer.proposals).length === 0) return;
-    const proposals = buffer.proposals;
-    buffer.proposals = {};
-    dispatch({ type: 'proposed', proposals });
-  }, []);
-  /** Coalesces batches: the first applies at once, later ones together once APPLY_PROPOSALS_MS has passed. */
-  const receiveBatch = useCallback(
-    (proposals: Record<string, Proposal[]>) => {
-      const buffer = buffered.current;
-      Object.assign(buffer.proposals, proposals);
-      if (buffer.timer !== undefined) return;
-      const wait = buffer.lastApplied + APPLY_PROPOSALS_MS - performance.now();
-      if (wait <= 0) applyBuffered();
-      else buffer.timer = setTimeout(applyBuffered, wait);
-    },
-    [applyBuffered],
-  );
-  useEffect(() => () => clearTimeout(buffered.current.timer), []);
+  /** The proposal batches of the latest propose call, on their way to the list (each call gets its own). */
+  const batches = useRef<BatchCoalescer<Proposal[]>>(undefined);
+  useEffect(() => () => batches.current?.drop(), []);
 
   const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
   const searcher: LibrarySearcher = useMemo(() => createLibrarySearcher(library.entries), [library]);
@@ -114,26 +93,22 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       markOpen('proposals-requested');
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
-      clearTimeout(buffered.current.timer);
-      buffered.current = { proposals: {}, lastApplied: 0 };
-      const buffer = buffered.current;
-      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => {
-        if (buffered.current === buffer) receiveBatch(forPage(proposals));
-      });
+      batches.current?.drop();
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
+      batches.current = coalescer;
+      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(
-        () => {
-          if (buffered.current === buffer) applyBuffered();
-        },
+        () => coalescer.flush(),
         (e: unknown) => {
-          if (buffered.current === buffer) applyBuffered();
+          coalescer.flush();
           setError(errorText(e));
           dispatch({ type: 'matching-stopped' });
         },
       );
     },
-    [services, receiveBatch, applyBuffered],
+    [services],
   );
 
   /**
