@@ -51,6 +51,7 @@ function BulkRow({ item, ticked, onTick }: { item: BulkItem; ticked: boolean; on
 export function BulkFillPreview({
   plan,
   progress,
+  matching,
   step,
   unticked,
   onTick,
@@ -60,6 +61,8 @@ export function BulkFillPreview({
 }: {
   plan: BulkPlan;
   progress?: { done: number; total: number };
+  /** Questions matched so far, while the preview waits for matching to finish before it is planned. */
+  matching?: { done: number; total: number };
   step?: SectionStep;
   /** Keys of the items the analyst unticked; the confirmation fills the rest. */
   unticked: ReadonlySet<string>;
@@ -71,7 +74,8 @@ export function BulkFillPreview({
   const focusTarget = useRef<HTMLHeadingElement & HTMLElement>(null);
   // Focus moves into the preview when it opens, when the fill starts and when the next section's preview replaces it.
   const filling = progress !== undefined;
-  useEffect(() => focusTarget.current?.focus(), [step?.index, filling]);
+  const waiting = matching !== undefined;
+  useEffect(() => focusTarget.current?.focus(), [step?.index, filling, waiting]);
   const n = tickedItems(plan.items, unticked).length;
   const groups = groupBulkItems(plan.items);
   const grouped = groups.length > 1 || (groups[0] !== undefined && groups[0].section !== NO_SECTION);
@@ -82,6 +86,25 @@ export function BulkFillPreview({
       <section ref={focusTarget} tabIndex={-1} className="bulk-preview" aria-label="Bulk fill progress" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
         {where && <p>{where}</p>}
         <ProgressBar label={progress.total ? 'Filling' : 'Opening the section'} done={progress.done} total={progress.total} onCancel={onCancel} />
+      </section>
+    );
+  }
+  if (matching) {
+    return (
+      <section ref={focusTarget} tabIndex={-1} className="bulk-preview" aria-label="Bulk fill waiting for matching" data-testid="bulk-matching" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+        {where && <p>{where}</p>}
+        <div className="progress" role="status">
+          <label>
+            <span>
+              Matching… {matching.done} of {matching.total} questions
+            </span>
+            <progress max={Math.max(matching.total, 1)} value={matching.done} />
+          </label>
+          <button type="button" onClick={onCancel}>
+            {step ? 'Stop' : 'Cancel'}
+          </button>
+        </div>
+        <p className="hint">The preview opens once every question has been matched against the library.</p>
       </section>
     );
   }

@@ -54,6 +54,8 @@ interface BulkState {
   step?: SectionStep;
   /** The tab the preview was planned on: it is shown and confirmed only there. */
   tabId?: number;
+  /** Matching still runs: the preview is planned once every question has its proposals. */
+  awaitingMatches?: boolean;
 }
 
 const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -204,10 +206,18 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
     hadBulk.current = !!bulk;
   }, [bulk]);
 
+  // A plan made while proposals still arrive would leave out every question not matched yet: the preview waits.
   const openBulk = () => {
     setNotice(undefined);
-    setBulk({ plan: planBulkFill(allRows, session.entries), tabId: working?.id });
+    if (matching > 0 || session.phase === 'scanning') setBulk({ plan: { items: [], excluded: [] }, tabId: working?.id, awaitingMatches: true });
+    else setBulk({ plan: planBulkFill(allRows, session.entries), tabId: working?.id });
   };
+
+  // The preview waiting for matching is planned in the first render where no question is matching any more.
+  useEffect(() => {
+    if (!bulk?.awaitingMatches || matching > 0 || session.phase === 'scanning') return;
+    setBulk({ plan: planBulkFill(allRows, session.entries), step: bulk.step, tabId: bulk.tabId });
+  }, [bulk, matching, allRows, session.entries, session.phase]);
 
   /** Opens section `index`, scans it and previews its high-confidence answers. */
   const previewSection = async (step: SectionStep) => {
@@ -220,7 +230,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
       return;
     }
     await nextTick();
-    setBulk({ plan: planBulkFill(session.latestRows(), session.entries), step, tabId: working?.id });
+    setBulk({ plan: { items: [], excluded: [] }, step, tabId: working?.id, awaitingMatches: true });
   };
 
   const stepAllSections = () => {
@@ -436,6 +446,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
         <BulkFillPreview
           plan={bulk.plan}
           progress={bulk.progress}
+          matching={bulk.awaitingMatches ? { done: allRows.length - matching, total: allRows.length } : undefined}
           step={bulk.step}
           unticked={bulk.unticked ?? new Set()}
           onTick={(keys: string[], ticked: boolean) =>

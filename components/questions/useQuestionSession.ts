@@ -17,6 +17,7 @@ import type { AttachReply } from '../../lib/schema';
 import { readEvidenceBytes } from '../../lib/db/evidence-repository';
 import { attachChanges, pendingAttachEvent, toBase64, uploadFieldOf } from '../../lib/panel/attach-plan';
 import { markOpen } from '../../lib/panel/open-marks';
+import { createBatchCoalescer, type BatchCoalescer } from '../../lib/panel/coalesce-batches';
 
 export type Phase = 'no-tab' | 'scanning' | 'ready' | 'error';
 
@@ -27,6 +28,8 @@ export interface FillChoice extends AnswerDraft {
 /** Bulk fills go in small batches so progress shows and Cancel takes effect between batches. */
 const BULK_BATCH = 10;
 const RESCAN_SETTLE_MS = 250;
+/** Proposal batches are applied to the list at most this often: each application re-renders the whole list. */
+const APPLY_PROPOSALS_MS = 150;
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -71,6 +74,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   /** Request ids this panel still awaits an answer for: a re-scan must not settle them by reading the page. */
   const inFlight = useRef(new Set<string>());
 
+  /** The proposal batches of the latest propose call, on their way to the list (each call gets its own). */
+  const batches = useRef<BatchCoalescer<Proposal[]>>(undefined);
+  useEffect(() => () => batches.current?.drop(), []);
+
   const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
   const searcher: LibrarySearcher = useMemo(() => createLibrarySearcher(library.entries), [library]);
 
@@ -85,9 +92,21 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       // depends on the page asking, so that cap is applied here, on each batch.
       markOpen('proposals-requested');
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
-      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => dispatch({ type: 'proposed', proposals: forPage(proposals) }));
+      // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
+      batches.current?.drop();
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
+      batches.current = coalescer;
+      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
-      done.catch((e: unknown) => setError(errorText(e)));
+      // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
+      done.then(
+        () => coalescer.flush(),
+        (e: unknown) => {
+          coalescer.flush();
+          setError(errorText(e));
+          dispatch({ type: 'matching-stopped' });
+        },
+      );
     },
     [services],
   );
@@ -483,8 +502,6 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     skip: (key: string) => dispatch({ type: 'skip', key }),
     choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
     dismissError: () => setError(undefined),
-    /** The rows as of the last render (for loops that run across several scans). */
-    latestRows: () => rowsRef.current,
   };
 }
 

@@ -80,10 +80,12 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
   const fingerprint = cache ? libraryFingerprint(snapshot.entries, today) : '';
   const remember = !!cache?.loadProposals && !!cache.saveProposals && options.rememberProposals !== false;
   const aliases = JSON.stringify(snapshot.aliases);
+  // The remembered proposals are a small read asked for first: started after it, the large index read (and its
+  // structured clone, on this thread) would hold them back.
+  const remembered = remember ? await readRemembered(cache!, fingerprint, aliases) : new Map<string, Proposal[]>();
   const propose = prepareIndex(snapshot, today, fingerprint, options).then((index) => createProposer(() => today, () => index));
   // Not left unhandled while the remembered proposals go out; match() awaits it and reports a failure.
   propose.catch(() => undefined);
-  const remembered = remember ? await readRemembered(cache!, fingerprint, aliases) : new Map<string, Proposal[]>();
   if (!remember) return { propose, remembered };
   return {
     propose,

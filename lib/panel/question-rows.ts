@@ -44,6 +44,8 @@ export type RowsAction =
   | { type: 'reset' }
   /** `restored`: fills the history holds for questions whose field still shows them (by current key). */
   | { type: 'scanned'; questions: DetectedQuestion[]; proposals: Record<string, Proposal[]>; matching?: readonly string[]; restored?: Record<string, LastFill> }
+  /** Matching stopped (the matcher failed): no row waits for proposals any more. */
+  | { type: 'matching-stopped' }
   /** A batch of proposals for rows of the last scan that were still matching. */
   | { type: 'proposed'; proposals: Record<string, Proposal[]> }
   | { type: 'fill-started'; keys: string[] }
@@ -176,6 +178,8 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       });
       return { rows, memory };
     }
+    case 'matching-stopped':
+      return state.rows.some((r) => r.matching) ? { ...state, rows: state.rows.map((r) => (r.matching ? { ...r, matching: false } : r)) } : state;
     case 'fill-started': {
       let next = state;
       for (const key of action.keys) next = patch(next, key, (r) => ({ ...r, pending: true }));

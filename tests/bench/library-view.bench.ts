@@ -1,6 +1,8 @@
 // Library view benchmark in the real browser at 20,000 entries: import preview and apply, search (exact words and a
 // typo), and one edit from click to a settled list (the edited text shown and the last long task after the save
-// ended). The e2e test tests/e2e/library.spec.ts checks the same flow's behaviour without timing it.
+// ended); then the near-duplicate search for 5 s (the longest panel task meanwhile: the search runs in its worker)
+// and its Cancel. The e2e tests tests/e2e/library.spec.ts and library-duplicates.spec.ts check the same flows'
+// behaviour without timing them.
 // Needs the e2e build: `npm run build:e2e`.
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../e2e/support/extension';
@@ -12,6 +14,8 @@ const TARGETS: Record<string, number> = {
   'search, exact words': 300,
   'search, typo': 300,
   'edit, click to settled list': 600,
+  'near-duplicate search, longest panel task over 5 s': 50,
+  'near-duplicate search, Cancel to stopped': 300,
 };
 
 async function waitForText(page: Page, selector: string, text: string | RegExp, timeout = 120_000): Promise<void> {
@@ -86,6 +90,21 @@ export async function run(): Promise<void> {
     await page.getByRole('button', { name: 'Edit' }).click();
     await page.getByLabel('Question', { exact: true }).fill(`${question} (edited)`);
     figures['edit, click to settled list'] = await timeEditSettled(page, `${question} (edited)`);
+
+    await page.getByText('Near-duplicates', { exact: true }).click();
+    await page.evaluate(() => {
+      const state = window as unknown as { duplicateTasks: number[] };
+      state.duplicateTasks = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => state.duplicateTasks.push(e.duration))).observe({ type: 'longtask' });
+    });
+    await page.getByRole('button', { name: /^(Find near-duplicates|Search again)$/ }).click();
+    await waitForText(page, '.library-duplicates .progress', /Comparing entries [1-9]\d* \//);
+    await page.waitForTimeout(5_000);
+    figures['near-duplicate search, longest panel task over 5 s'] = Math.round(await page.evaluate(() => Math.max(0, ...(window as unknown as { duplicateTasks: number[] }).duplicateTasks)));
+    started = Date.now();
+    await page.locator('.library-duplicates .progress').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.library-duplicates .progress').waitFor({ state: 'detached' });
+    figures['near-duplicate search, Cancel to stopped'] = Date.now() - started;
 
     for (const [name, ms] of Object.entries(figures)) {
       const target = TARGETS[name];

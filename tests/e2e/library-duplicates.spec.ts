@@ -1,6 +1,8 @@
 // Near-duplicates in the built extension: two team entries with the same answer are listed side by side, merged
 // into one (the other's question becomes an alternate, the merge is a version of the kept entry), and importing
-// the same file again does not bring the merged entry back.
+// the same file again does not bring the merged entry back. On a large library the search shows progress, can be
+// cancelled and lists its pairs a page at a time (its main-thread cost is timed by tests/bench/library-view.bench.ts).
+import { bigLibraryExport } from './support/big-library';
 import { test, expect as baseExpect } from './support/extension';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -54,4 +56,33 @@ test('a pair with the same answer is merged into one, and a later import of the 
   await page.getByRole('button', { name: /Do you keep an asset inventory\?/ }).click();
   await expect(page.locator('.library-detail')).toContainText('Is there a register of company hardware?');
   await expect(page.getByRole('region', { name: 'Versions' }).getByRole('listitem', { name: 'Version 2' })).toContainText('merge of dup-b');
+});
+
+test('on 2,000 entries the search shows progress, can be cancelled, and lists its pairs a page at a time', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await page.getByRole('tab', { name: 'Library' }).click();
+  await expect(page.locator('.library-counts')).toContainText('of 68 entries shown');
+  const big = bigLibraryExport(2_000);
+  await page.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...big, source: 'Team export' })) });
+  await page.getByRole('button', { name: 'Apply import' }).click();
+  await expect(page.locator('.library-counts')).toContainText('of 2068 entries shown', { timeout: 120_000 });
+
+  await page.getByText('Near-duplicates', { exact: true }).click();
+  const section = page.locator('.library-duplicates');
+  await section.getByRole('button', { name: 'Find near-duplicates' }).click();
+  const progress = section.locator('.progress');
+  await expect(progress).toContainText(/Comparing entries \d+ \/ 2000/);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The near-duplicate search was cancelled.' })).toBeVisible();
+  await expect(progress).toHaveCount(0);
+  await expect(section.locator('.duplicate-pair')).toHaveCount(0);
+
+  await section.getByRole('button', { name: 'Find near-duplicates' }).click();
+  await expect(section.locator('summary')).toHaveText('Near-duplicates: 200 pairs', { timeout: 180_000 });
+  await expect(section.locator('.duplicate-pair').first()).toContainText('Same answer');
+  // A page of pairs at a time.
+  await expect(section.locator('.duplicate-pair')).toHaveCount(25);
+  await section.getByRole('button', { name: 'Show 25 more pairs (175 not shown)' }).click();
+  await expect(section.locator('.duplicate-pair')).toHaveCount(50);
 });

@@ -241,6 +241,19 @@ describe('the matching worker with remembered proposals', () => {
     expect(second.proposals).toEqual(expected(entries));
   });
 
+  it('asks for the remembered proposals before it reads the large index', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const reads: string[] = [];
+    const { load, loadProposals } = cache;
+    cache.load = (fingerprint) => (reads.push('index'), load(fingerprint));
+    cache.loadProposals = (fingerprint, aliases) => (reads.push('proposals'), loadProposals(fingerprint, aliases));
+    const second = await open(entries, cache);
+    expect(reads).toEqual(['proposals', 'index']);
+    expect(second.proposals).toEqual(expected(entries));
+  });
+
   it('matches only the wordings not seen before, and remembers them too', async () => {
     const cache = rememberingCache();
     await open(entries, cache);

@@ -13,6 +13,17 @@ function scanned(state: RowsState = emptyRows): RowsState {
 const filled = (fieldId: string, actual: string) => ({ fieldId, status: 'filled' as const, actual, previous: '' });
 
 describe('rowsReducer', () => {
+  it('keeps rows matching until their batch arrives, and stops every row waiting when matching stops', () => {
+    let state = rowsReducer(emptyRows, { type: 'scanned', questions: [question({ key: 'q1' }), question({ key: 'q2' }), question({ key: 'q3' })], proposals: {}, matching: ['q1', 'q2', 'q3'] });
+    expect(state.rows.map((r) => !!r.matching)).toEqual([true, true, true]);
+    state = rowsReducer(state, { type: 'proposed', proposals: { q1: [proposal({ entryId: 'e1' })] } });
+    expect(state.rows.map((r) => !!r.matching)).toEqual([false, true, true]);
+    state = rowsReducer(state, { type: 'matching-stopped' });
+    expect(state.rows.map((r) => !!r.matching)).toEqual([false, false, false]);
+    expect(state.rows[0]!.status).toBe('proposed');
+    expect(rowsReducer(state, { type: 'matching-stopped' })).toBe(state);
+  });
+
   it('marks questions with proposals as proposed and the others as no match', () => {
     const state = scanned();
     expect(state.rows.map((r) => r.status)).toEqual(['proposed', 'no-match']);

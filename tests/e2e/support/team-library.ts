@@ -7,8 +7,10 @@ import { expect, type BrowserContext } from '@playwright/test';
 
 const SAMPLE_FILE = resolve(import.meta.dirname, '../../../public/sample-library.json');
 
-export async function importSampleAsTeamLibrary(context: BrowserContext, extensionId: string): Promise<void> {
-  const library = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { source?: string; entries: unknown[] };
+/** `extraEntries` are imported with the sample's answers (a larger team library). */
+export async function importSampleAsTeamLibrary(context: BrowserContext, extensionId: string, extraEntries: unknown[] = []): Promise<void> {
+  const sample = JSON.parse(readFileSync(SAMPLE_FILE, 'utf8')) as { source?: string; entries: unknown[] };
+  const library = { ...sample, entries: [...sample.entries, ...extraEntries] };
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
   await page.getByRole('tab', { name: 'Library' }).click();
