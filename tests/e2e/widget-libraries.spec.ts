@@ -1,4 +1,4 @@
-// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select),
+// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, Chosen),
 // scanned and filled through the built extension. Every assertion about an answer reads the library's own model
 // (window.__truth()), never the DOM the writer touched.
 import type { Page } from '@playwright/test';
@@ -99,12 +99,16 @@ for (const widget of widgetPages) {
       expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
     });
 
-    test('strict fixture: a bare .value write without events does not reach the library', async ({ context, portalUrl }) => {
+    test('strict fixture: bare writes without events (one per widget kind) do not reach the library', async ({ context, portalUrl }) => {
       const page = await context.newPage();
       await openWidgetPage(page, portalUrl('buyer', widget.path));
-      const before = (await truth(page))[widget.naiveWrite.truth];
-      await page.evaluate((e) => (0, eval)(e), widget.naiveWrite.expression);
-      expect((await truth(page))[widget.naiveWrite.truth]).toEqual(before);
+      const before = await truth(page);
+      for (const write of widget.naiveWrites) {
+        expect(before, `the truth holds "${write.truth}"`).toHaveProperty(write.truth);
+        await page.evaluate((e) => (0, eval)(e), write.expression);
+        expect((await truth(page))[write.truth], write.expression).toEqual(before[write.truth]);
+      }
+      expect(await truth(page)).toEqual(before);
     });
   });
 }
@@ -150,4 +154,27 @@ test('a multi-select answer that would need an option removed is refused, not ha
   expect(result?.message).toContain('"ISO 27001"');
   expect((await truth(page)).certs).toEqual(['iso', 'hitrust']);
   expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+});
+
+test("questions below an inner pane's fold are offered and filled; a control parked off-screen in that pane is not", async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  const layout = await page.evaluate(() => {
+    const pane = (document.getElementById('details') as HTMLElement).getBoundingClientRect();
+    const at = (id: string) => (document.getElementById(id) as HTMLElement).getBoundingClientRect();
+    return { paneBottom: pane.bottom, dateTop: at('lastreview').top, parkedRight: at('bots').right, pageScrolls: document.documentElement.scrollHeight > innerHeight };
+  });
+  // The fixture is what the test says it is: the date is past the pane's fold, the window cannot scroll to it, the
+  // parked box is left of everything.
+  expect(layout.dateTop).toBeGreaterThan(layout.paneBottom);
+  expect(layout.pageScrolls).toBe(false);
+  expect(layout.parkedRight).toBeLessThan(0);
+  const scan = await scanPage(sw, page);
+  expect(scan.questions.map((q) => q.text)).not.toContain('Leave this field empty');
+  const date = exactly(scan, 'Date of the last access review');
+  expect(date.hidden).toBeUndefined();
+  const [result] = await fillPage(sw, page, [{ fieldId: date.fieldId, value: '2026-03-31' }]);
+  expect(result?.status).toBe('filled');
+  expect((await truth(page)).lastreview).toBe('2026-03-31');
+  expect(await page.evaluate(() => (document.getElementById('details') as HTMLElement).scrollTop), 'the pane scrolled to the date').toBeGreaterThan(0);
 });

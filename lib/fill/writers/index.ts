@@ -10,6 +10,7 @@ import { buttonGroupWriter } from './button-group';
 import { listboxWriter } from './aria-listbox';
 import { switchWriter } from './aria-switch';
 import { facadeSelectWriter } from './facade-select';
+import { plainListWriter } from './plain-list';
 import { dateWriter } from './date-input';
 import { fileWriter } from './file-input';
 import { quillWriter } from './quill';
@@ -29,6 +30,7 @@ export const fieldWriters: FieldWriter[] = [
   listboxWriter,
   switchWriter,
   facadeSelectWriter,
+  plainListWriter,
   dateWriter,
   fileWriter,
   quillWriter,
