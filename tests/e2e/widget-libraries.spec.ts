@@ -178,3 +178,19 @@ test("questions below an inner pane's fold are offered and filled; a control par
   expect((await truth(page)).lastreview).toBe('2026-03-31');
   expect(await page.evaluate(() => (document.getElementById('details') as HTMLElement).scrollTop), 'the pane scrolled to the date').toBeGreaterThan(0);
 });
+
+test('a list drawn without ARIA is read back from what its box shows, not from the select it hides', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  const scan = await scanPage(sw, page);
+  const region = exactly(scan, 'Primary hosting region');
+  // The hidden select now holds Switzerland, but the box still shows its placeholder and the page heard nothing.
+  await page.evaluate(() => { (document.getElementById('region') as HTMLSelectElement).value = 'ch'; });
+  expect(await page.locator('#region_chosen').innerText()).not.toContain('Switzerland');
+  const [result] = await fillPage(sw, page, [{ fieldId: region.fieldId, value: 'Switzerland' }]);
+  expect(result?.status, 'not "unchanged": the person saw no answer').toBe('filled');
+  expect(await page.locator('#region_chosen .chosen-single').innerText()).toBe('Switzerland');
+  expect((await truth(page)).region).toBe('ch');
+  expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+  expect(await pageCount(page, 'window.__enterPresses')).toBe(0);
+});

@@ -98,6 +98,12 @@ describe('a list drawn without ARIA over a concealed select', () => {
     }
   });
 
+  it('keeps its place among the questions around it', () => {
+    document.body.innerHTML = '<div><label for="n">Legal name</label><input id="n" name="n"></div>' + chosenLike(false) +
+      '<div><label for="c">Contact email</label><input id="c" name="c"></div>';
+    expect(collectGeneric(document, { layout: false }).questions.map((q) => q.text)).toEqual(['Legal name', 'Primary region', 'Contact email']);
+  });
+
   it('a concealed select followed by an ordinary block is no list box', () => {
     document.body.innerHTML =
       '<div><label for="s">Region</label><select id="s" name="s" style="display:none"><option>EU</option></select>' +
