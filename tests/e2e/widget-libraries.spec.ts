@@ -194,3 +194,23 @@ test('a list drawn without ARIA is read back from what its box shows, not from t
   expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
   expect(await pageCount(page, 'window.__enterPresses')).toBe(0);
 });
+
+test('parked means no scrolling reaches it: far down a pane is offered, above or left of its scroll range is not', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  await page.evaluate(() => {
+    const pane = document.getElementById('details') as HTMLElement;
+    const add = (html: string) => pane.insertAdjacentHTML('beforeend', html);
+    // The pane is positioned: these boxes scroll with it.
+    add('<div style="position:absolute; top:3000px; left:20px"><label for="far">Name of your auditor</label><input id="far"></div>');
+    add('<div style="position:absolute; top:-9999px; left:20px"><label for="above">Above the pane</label><input id="above"></div>');
+    // A nested scroller holding a box parked left of its range.
+    add('<div style="height:80px; overflow:auto; position:relative"><div style="position:absolute; left:-9999px"><label for="left">Left of the list</label><input id="left"></div><p>Notes</p></div>');
+  });
+  const scan = await scanPage(sw, page);
+  const texts = scan.questions.map((q) => q.text);
+  expect(texts).toContain('Name of your auditor');
+  expect(exactly(scan, 'Name of your auditor').hidden).toBeUndefined();
+  expect(texts).not.toContain('Above the pane');
+  expect(texts).not.toContain('Left of the list');
+});
