@@ -40,7 +40,8 @@ export function plainListBox(select: HTMLSelectElement): Element | null {
   const inside = Array.from(box.querySelectorAll(CONTROL_SELECTOR));
   if (inside.length > 1) return null;
   if (inside.some((c) => c.tagName !== 'INPUT' || !LIST_SEARCH_INPUTS.has((c as HTMLInputElement).type) || c.hasAttribute('role'))) return null;
-  if (!box.querySelector('ul, ol, a') || !isConcealedControl(select)) return null;
+  // Something to click (a link, a search box, a focusable part) and a list to show.
+  if (!box.querySelector('a, input, [tabindex]') || !box.querySelector('ul, ol') || !isConcealedControl(select)) return null;
   const view = box.ownerDocument.defaultView;
   if (view && view.getComputedStyle(box).display === 'none') return null;
   return box;
