@@ -4,7 +4,7 @@ import type { QuestionKind } from '../schema';
 import { comparableText, normalizeText, readableText } from './text';
 import { getByIdInScope, type QueryRoot } from './deep-query';
 import { labelsOf, type LabelIndex } from './label-index';
-import { frontedOptions, frontedSelect, listboxOptionElements, rememberedLists } from './facades';
+import { frontedOptions, frontedSelect, listboxOptionElements, plainListBox, rememberedLists } from './facades';
 import { dateSectionsOf } from './date-sections';
 
 /** Every element that can hold an answer, or be part of a group that does. */
@@ -213,7 +213,15 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     facades.set(el, select);
     fronted.add(select);
   }
-  const insideFacade = (el: Element) => [...facades.keys()].some((f) => f !== el && f.contains(el));
+  // Boxes drawn without ARIA over concealed selects (Chosen): the box is the control, its search box is not.
+  const plainBoxes = new Map<Element, HTMLSelectElement>();
+  for (const el of all) {
+    if (el.tagName !== 'SELECT' || fronted.has(el)) continue;
+    const box = plainListBox(el as HTMLSelectElement);
+    if (box) plainBoxes.set(el, el as HTMLSelectElement).set(box, el as HTMLSelectElement);
+  }
+  const insideFacade = (el: Element) =>
+    [...facades.keys()].some((f) => f !== el && f.contains(el)) || [...plainBoxes.keys()].some((b) => b.tagName !== 'SELECT' && b.contains(el));
 
   for (const el of all) {
     const tag = el.tagName;
@@ -267,6 +275,12 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
     }
     if (tag === 'SELECT') {
       const select = el as HTMLSelectElement;
+      const box = plainBoxes.has(select) ? select.nextElementSibling : null;
+      if (box) {
+        const options = frontedOptions(select);
+        units.push({ el: box, members: [box], kind: choiceKind(options, select.multiple), writer: 'plain-list', options, isFile: false, fronts: select });
+        continue;
+      }
       const options = selectOptions(select);
       units.push({ el, members: [el], kind: choiceKind(options, select.multiple), writer: 'select', options, isFile: false });
       continue;
@@ -341,7 +355,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   }
 
   // Groups were appended after the single controls: restore document order by their first member.
-  const pos = (u: ControlUnit) => order.get(u.members[0] as Element) ?? 0;
+  const pos = (u: ControlUnit) => order.get(u.members[0] as Element) ?? (u.fronts ? order.get(u.fronts) : undefined) ?? 0;
   return units.sort((a, b) => pos(a) - pos(b));
 }
 

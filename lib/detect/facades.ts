@@ -26,6 +26,33 @@ export function isConcealedControl(el: Element): boolean {
   return laidOut && (rect.width < STAND_IN_PX || rect.height < STAND_IN_PX);
 }
 
+/** Text boxes a list library keeps inside its box for searching the options; any other control rules a box out. */
+const LIST_SEARCH_INPUTS = new Set(['text', 'search']);
+
+/**
+ * The box drawn for a concealed native <select> by a library that uses no ARIA at all (Chosen): inserted right
+ * after the select, a plain element the person clicks, holding nothing but shown text, option lists and at most
+ * one search box of its own. Null when the select has no such neighbour.
+ */
+export function plainListBox(select: HTMLSelectElement): Element | null {
+  const box = select.nextElementSibling;
+  if (!box || box.hasAttribute('role') || box.matches(CONTROL_SELECTOR) || box.querySelector('label, legend, h1, h2, h3, h4, h5, h6')) return null;
+  const inside = Array.from(box.querySelectorAll(CONTROL_SELECTOR));
+  if (inside.length > 1) return null;
+  if (inside.some((c) => c.tagName !== 'INPUT' || !LIST_SEARCH_INPUTS.has((c as HTMLInputElement).type) || c.hasAttribute('role'))) return null;
+  // Something to click (a link, a search box, a focusable part) and a list to show.
+  if (!box.querySelector('a, input, [tabindex]') || !box.querySelector('ul, ol') || !isConcealedControl(select)) return null;
+  const view = box.ownerDocument.defaultView;
+  if (view && view.getComputedStyle(box).display === 'none') return null;
+  return box;
+}
+
+/** The concealed select a plain list box (see `plainListBox`) stands for. */
+export function plainListSelect(box: Element): HTMLSelectElement | null {
+  const select = box.previousElementSibling;
+  return select?.tagName === 'SELECT' && plainListBox(select as HTMLSelectElement) === box ? (select as HTMLSelectElement) : null;
+}
+
 /** Facade roles: the element a person clicks to open a list of options. */
 const FACADE_SELECTOR = '[role="combobox"], [role="listbox"]';
 

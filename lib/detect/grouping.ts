@@ -103,6 +103,33 @@ function isCompanionText(prev: LabelledUnit, cur: LabelledUnit): boolean {
   return prev.label !== null && cur.label.source === 'table-row' && cur.label.text === prev.label.text;
 }
 
+/** A comment box alone in the table row right after the choice's row ("Justification" on a row of its own). */
+function isNextRowComment(prev: LabelledUnit, cur: LabelledUnit, unitOf: Map<Element, ControlUnit>): boolean {
+  const row = prev.unit.el.closest('tr');
+  const next = cur.unit.el.closest('tr');
+  if (!row || !next || row.nextElementSibling !== next || !cur.label || !isCommentLikeText(cur.label.text)) return false;
+  return [...unitsWithin(next, unitOf)].every((u) => u === cur.unit);
+}
+
+const CAPTION_FILLER = new Set(['on', 'about', 'for', 'the', 'of', 'to', 'regarding', 're', 'a', 'an', 'and', 'your', 'this', 'question']);
+
+/** Words alike when one starts with the other's first four letters ("erasure", "erased"). */
+function wordsMatch(a: string, b: string): boolean {
+  return a.length < 4 || b.length < 4 ? a === b : a.slice(0, 4) === b.slice(0, 4);
+}
+
+/**
+ * A comment box in a block of its own whose caption names the question above it ("Comments on customer data
+ * erasure" under "Is customer data erased ...?"): every word besides the comment words belongs to the question.
+ */
+function namesQuestion(prev: LabelledUnit, cur: LabelledUnit): boolean {
+  if (!prev.label || !cur.label || !isCommentLikeText(cur.label.text)) return false;
+  const words = (text: string) => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const rest = words(cur.label.text.replace(new RegExp(COMMENT_WORDS.source, 'gi'), ' ')).filter((w) => !CAPTION_FILLER.has(w));
+  const question = words(prev.label.text);
+  return rest.length > 0 && rest.every((w) => question.some((q) => wordsMatch(w, q)));
+}
+
 /** Group labelled units (in document order) into questions. Unlabelled units that join nothing are dropped. */
 export function groupUnits(units: LabelledUnit[], unitOf: Map<Element, ControlUnit>): GroupedQuestion[] {
   const questions: GroupedQuestion[] = [];
@@ -114,7 +141,8 @@ export function groupUnits(units: LabelledUnit[], unitOf: Map<Element, ControlUn
         last.attachment = cur;
         continue;
       }
-      if (isChoice(prev.unit) && !last.comment && !last.attachment && isCompanionText(prev, cur) && sharesBlock(prev.unit, cur.unit, unitOf)) {
+      const belongs = () => sharesBlock(prev.unit, cur.unit, unitOf) || isNextRowComment(prev, cur, unitOf) || namesQuestion(prev, cur);
+      if (isChoice(prev.unit) && !last.comment && !last.attachment && isCompanionText(prev, cur) && belongs()) {
         last.comment = cur;
         continue;
       }

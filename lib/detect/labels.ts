@@ -3,7 +3,7 @@
 import type { LabelSource } from '../schema';
 import { CONTROL_SELECTOR, type ControlUnit } from './controls';
 import { getByIdInScope } from './deep-query';
-import { normalizeText, readableText } from './text';
+import { normalizeText, readableText, referencedText } from './text';
 import type { LabelIndex } from './label-index';
 
 export interface LabelHit {
@@ -36,12 +36,14 @@ export const byAriaLabelledBy: LabelStrategy = (unit) => {
   const ids = unit.el.getAttribute('aria-labelledby');
   if (!ids) return null;
   // A dropdown that names itself by its shown value or its highlighted option (jQuery UI's selectmenu does) names
-  // the answer, not the question: references into the control itself or into an option list are skipped.
+  // the answer, not the question: references into the control itself or into an option list are skipped. A group
+  // may hold its own (often hidden) name node, as long as that node holds none of the controls.
+  const insideOk = (n: Element) => !unit.el.contains(n) || (isGroup(unit) && !containsControl(n));
   const text = ids
     .split(/\s+/)
     .map((id) => getByIdInScope(unit.el, id))
-    .filter((n): n is Element => n !== null && !unit.el.contains(n) && !n.closest('[role="option"], [role="listbox"]'))
-    .map((n) => readableText(n))
+    .filter((n): n is Element => n !== null && insideOk(n) && !n.closest('[role="option"], [role="listbox"]'))
+    .map((n) => referencedText(n))
     .join(' ');
   return hit(text, 'aria-labelledby');
 };
@@ -60,7 +62,7 @@ export const bySlotGroup: LabelStrategy = (unit) => {
       .split(/\s+/)
       .map((id) => getByIdInScope(group, id))
       .filter((n): n is Element => n !== null)
-      .map((n) => readableText(n))
+      .map((n) => referencedText(n))
       .join(' ');
     const found = hit(text, 'aria-labelledby');
     if (found) return found;
@@ -199,7 +201,7 @@ export function describedBy(el: Element): string | undefined {
     .split(/\s+/)
     .map((id) => getByIdInScope(el, id))
     .filter((n): n is Element => n !== null)
-    .map((n) => readableText(n))
+    .map((n) => referencedText(n))
     .join(' ');
   return normalizeText(text) || undefined;
 }

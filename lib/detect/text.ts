@@ -23,6 +23,16 @@ export function readableText(node: Node): string {
   return normalizeText(parts.join(' '));
 }
 
+/**
+ * The text of a node named by aria-labelledby: read even when the node itself is hidden (a visually hidden or
+ * `hidden` name source still names the control), though hidden parts inside it are not.
+ */
+export function referencedText(node: Element): string {
+  const parts: string[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) collect(child, parts);
+  return normalizeText(parts.join(' '));
+}
+
 function collect(node: Node, parts: string[]): void {
   if (node.nodeType === 3) {
     parts.push(node.nodeValue ?? '');

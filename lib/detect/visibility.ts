@@ -39,7 +39,7 @@ export function isStyleVisible(el: Element): boolean {
   return true;
 }
 
-/** Layout test: rendered (checkVisibility), not tiny, not parked outside the document's scrollable area. */
+/** Layout test: rendered (checkVisibility), not tiny, not parked where no scrolling reaches (`isParked`). */
 export function isLaidOutVisible(el: Element): boolean {
   // Sections skipped by `content-visibility: auto` are only off-screen, not hidden: they still count.
   if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
@@ -47,13 +47,7 @@ export function isLaidOutVisible(el: Element): boolean {
   }
   const rect = el.getBoundingClientRect();
   if (rect.width < MIN_SIZE_PX || rect.height < MIN_SIZE_PX) return false;
-  const view = win(el);
-  const doc = el.ownerDocument.documentElement;
-  const left = rect.left + view.scrollX;
-  const top = rect.top + view.scrollY;
-  if (left + rect.width <= 0 || top + rect.height <= 0) return false;
-  if (left >= Math.max(doc.scrollWidth, view.innerWidth) || top >= Math.max(doc.scrollHeight, view.innerHeight)) return false;
-  return true;
+  return !isParked(el, rectOf(rect));
 }
 
 /** Visible for detection: rendered, not tiny, not parked, effective opacity (product of every ancestor's) >= 0.1. */
@@ -233,7 +227,59 @@ function measure(el: Element): Geometry {
   return { own: own ?? rect, top: rect, mask };
 }
 
-/** Parked where no scrolling reaches: left of or above the document, or past its scrollable end. */
+/**
+ * Parked on purpose (moved to -9999px, or past the end of what scrolls): no scrolling of the window or of any
+ * scroll container around `el` brings `rect` into view. A question below the fold of an inner pane is not parked.
+ */
+export function isParked(el: Element, rect: Rect): boolean {
+  let box = rect;
+  const doc = el.ownerDocument;
+  // As in `measure`: an absolutely positioned box scrolls only with containers from its containing block up, a
+  // fixed one with none of them.
+  let escape = positionEscape('none', win(el).getComputedStyle(el));
+  for (let node = parentAcrossShadow(el); node && node !== doc.body && node !== doc.documentElement; node = parentAcrossShadow(node)) {
+    if (escape === 'fixed') break;
+    const style = win(node).getComputedStyle(node);
+    const positioned = style.position !== 'static' || style.transform !== 'none';
+    const carries = escape === 'none' || positioned;
+    escape = positionEscape(carries ? 'none' : escape, style);
+    const scrollsX = carries && SCROLLING.has(style.overflowX);
+    const scrollsY = carries && SCROLLING.has(style.overflowY);
+    if (!scrollsX && !scrollsY) continue;
+    const pad = paddingBox(node, style);
+    const scroller = node as HTMLElement;
+    // Right-to-left content overflows to the left: its scroll range starts below zero.
+    const startX = style.direction === 'rtl' ? scroller.clientWidth - scroller.scrollWidth : 0;
+    const x = box.left - pad.left + scroller.scrollLeft;
+    const y = box.top - pad.top + scroller.scrollTop;
+    if (scrollsX && (x + widthOf(box) <= startX || x >= startX + scroller.scrollWidth)) return true;
+    if (scrollsY && (y + heightOf(box) <= 0 || y >= scroller.scrollHeight)) return true;
+    // Reachable inside this container: what is left is whether the container itself can be reached.
+    box = rectOf(node.getBoundingClientRect());
+  }
+  return isOffScreen(el, box);
+}
+
+/**
+ * What the inner scroll containers around `el` show of `rect` now (a pane scrolled elsewhere shows none of it).
+ * Scrolled-away parts are not hidden (see `isParked`) but cannot be hit-tested until scrolled to.
+ */
+function shownByScrollers(el: Element, rect: Rect): Rect {
+  let shown = rect;
+  const doc = el.ownerDocument;
+  for (let node = parentAcrossShadow(el); node && node !== doc.body && node !== doc.documentElement; node = parentAcrossShadow(node)) {
+    const style = win(node).getComputedStyle(node);
+    if (SCROLLING.has(style.overflowX) || SCROLLING.has(style.overflowY)) shown = intersect(shown, paddingBox(node, style));
+  }
+  return shown;
+}
+
+function positionEscape(current: 'none' | 'absolute' | 'fixed', style: CSSStyleDeclaration): 'none' | 'absolute' | 'fixed' {
+  if (style.position === 'fixed') return 'fixed';
+  return style.position === 'absolute' && current === 'none' ? 'absolute' : current;
+}
+
+/** Left of or above the document, or past its scrollable end (the window's own scrolling). */
 function isOffScreen(el: Element, rect: Rect): boolean {
   const view = win(el);
   const doc = el.ownerDocument.documentElement;
@@ -299,7 +345,7 @@ export function styleHiddenReason(el: Element, memo: Map<Element, Paint> = new M
   const clipped = Math.min(widthOf(geometry.top), heightOf(geometry.top));
   if (clipped < MIN_VISIBLE_PX) return `clipped to ${Math.round(clipped)} px`;
   for (let node: Element | null = el; node; node = frameOf(node.ownerDocument)) {
-    if (isOffScreen(node, node === el ? geometry.own : rectOf(node.getBoundingClientRect()))) return 'off-screen';
+    if (isParked(node, node === el ? geometry.own : rectOf(node.getBoundingClientRect()))) return 'off-screen';
   }
   if (paintsNothing(el, win(el).getComputedStyle(el))) return 'transparent (text, background and border)';
   return null;
@@ -402,7 +448,7 @@ export class VisibilityCheck {
   /** The centre of the visible part of `el` first, then four points around it; none when the centre is out of view. */
   private testPoints(el: Element): Array<[number, number]> {
     const view = win(el);
-    const seen = intersect(measure(el).own, { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight });
+    const seen = intersect(shownByScrollers(el, measure(el).own), { left: 0, top: 0, right: view.innerWidth, bottom: view.innerHeight });
     if (widthOf(seen) < 1 || heightOf(seen) < 1) return [];
     const at = (fx: number, fy: number): [number, number] => [seen.left + widthOf(seen) * fx, seen.top + heightOf(seen) * fy];
     return [at(0.5, 0.5), at(0.25, 0.25), at(0.75, 0.25), at(0.25, 0.75), at(0.75, 0.75)];

@@ -1,4 +1,4 @@
-// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, MUI),
+// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, MUI, Chosen),
 // scanned and filled through the built extension. Every assertion about an answer reads the library's own model
 // (window.__truth()), never the DOM the writer touched.
 import type { Page } from '@playwright/test';
@@ -99,14 +99,16 @@ for (const widget of widgetPages) {
       expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
     });
 
-    test('strict fixture: a bare .value or .checked write without events does not reach the library', async ({ context, portalUrl }) => {
+    test('strict fixture: bare writes without events (one per widget kind) do not reach the library', async ({ context, portalUrl }) => {
       const page = await context.newPage();
       await openWidgetPage(page, portalUrl('buyer', widget.path));
+      const before = await truth(page);
       for (const write of widget.naiveWrites) {
-        const before = (await truth(page))[write.truth];
+        expect(before, `the truth holds "${write.truth}"`).toHaveProperty(write.truth);
         await page.evaluate((e) => (0, eval)(e), write.expression);
-        expect((await truth(page))[write.truth], write.expression).toEqual(before);
+        expect((await truth(page))[write.truth], write.expression).toEqual(before[write.truth]);
       }
+      expect(await truth(page)).toEqual(before);
     });
   });
 }
@@ -152,4 +154,63 @@ test('a multi-select answer that would need an option removed is refused, not ha
   expect(result?.message).toContain('"ISO 27001"');
   expect((await truth(page)).certs).toEqual(['iso', 'hitrust']);
   expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+});
+
+test("questions below an inner pane's fold are offered and filled; a control parked off-screen in that pane is not", async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  const layout = await page.evaluate(() => {
+    const pane = (document.getElementById('details') as HTMLElement).getBoundingClientRect();
+    const at = (id: string) => (document.getElementById(id) as HTMLElement).getBoundingClientRect();
+    return { paneBottom: pane.bottom, dateTop: at('lastreview').top, parkedRight: at('bots').right, pageScrolls: document.documentElement.scrollHeight > innerHeight };
+  });
+  // The fixture is what the test says it is: the date is past the pane's fold, the window cannot scroll to it, the
+  // parked box is left of everything.
+  expect(layout.dateTop).toBeGreaterThan(layout.paneBottom);
+  expect(layout.pageScrolls).toBe(false);
+  expect(layout.parkedRight).toBeLessThan(0);
+  const scan = await scanPage(sw, page);
+  expect(scan.questions.map((q) => q.text)).not.toContain('Leave this field empty');
+  const date = exactly(scan, 'Date of the last access review');
+  expect(date.hidden).toBeUndefined();
+  const [result] = await fillPage(sw, page, [{ fieldId: date.fieldId, value: '2026-03-31' }]);
+  expect(result?.status).toBe('filled');
+  expect((await truth(page)).lastreview).toBe('2026-03-31');
+  expect(await page.evaluate(() => (document.getElementById('details') as HTMLElement).scrollTop), 'the pane scrolled to the date').toBeGreaterThan(0);
+});
+
+test('a list drawn without ARIA is read back from what its box shows, not from the select it hides', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  const scan = await scanPage(sw, page);
+  const region = exactly(scan, 'Primary hosting region');
+  // The hidden select now holds Switzerland, but the box still shows its placeholder and the page heard nothing.
+  await page.evaluate(() => { (document.getElementById('region') as HTMLSelectElement).value = 'ch'; });
+  expect(await page.locator('#region_chosen').innerText()).not.toContain('Switzerland');
+  const [result] = await fillPage(sw, page, [{ fieldId: region.fieldId, value: 'Switzerland' }]);
+  expect(result?.status, 'not "unchanged": the person saw no answer').toBe('filled');
+  expect(await page.locator('#region_chosen .chosen-single').innerText()).toBe('Switzerland');
+  expect((await truth(page)).region).toBe('ch');
+  expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
+  expect(await pageCount(page, 'window.__enterPresses')).toBe(0);
+});
+
+test('parked means no scrolling reaches it: far down a pane is offered, above or left of its scroll range is not', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/chosen.html'));
+  await page.evaluate(() => {
+    const pane = document.getElementById('details') as HTMLElement;
+    const add = (html: string) => pane.insertAdjacentHTML('beforeend', html);
+    // The pane is positioned: these boxes scroll with it.
+    add('<div style="position:absolute; top:3000px; left:20px"><label for="far">Name of your auditor</label><input id="far"></div>');
+    add('<div style="position:absolute; top:-9999px; left:20px"><label for="above">Above the pane</label><input id="above"></div>');
+    // A nested scroller holding a box parked left of its range.
+    add('<div style="height:80px; overflow:auto; position:relative"><div style="position:absolute; left:-9999px"><label for="left">Left of the list</label><input id="left"></div><p>Notes</p></div>');
+  });
+  const scan = await scanPage(sw, page);
+  const texts = scan.questions.map((q) => q.text);
+  expect(texts).toContain('Name of your auditor');
+  expect(exactly(scan, 'Name of your auditor').hidden).toBeUndefined();
+  expect(texts).not.toContain('Above the pane');
+  expect(texts).not.toContain('Left of the list');
 });

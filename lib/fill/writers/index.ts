@@ -10,6 +10,7 @@ import { buttonGroupWriter } from './button-group';
 import { listboxWriter } from './aria-listbox';
 import { switchWriter } from './aria-switch';
 import { facadeSelectWriter } from './facade-select';
+import { plainListWriter } from './plain-list';
 import { dateWriter } from './date-input';
 import { dateSectionsWriter } from './date-sections';
 import { fileWriter } from './file-input';
@@ -30,6 +31,7 @@ export const fieldWriters: FieldWriter[] = [
   listboxWriter,
   switchWriter,
   facadeSelectWriter,
+  plainListWriter,
   dateWriter,
   dateSectionsWriter,
   fileWriter,

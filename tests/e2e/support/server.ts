@@ -34,6 +34,10 @@ const vendor: Record<string, string> = {
   'choices.css': 'node_modules/choices.js/public/assets/styles/choices.css',
   'jquery-ui.js': 'node_modules/jquery-ui/dist/jquery-ui.js',
   'jquery-ui.css': 'node_modules/jquery-ui/dist/themes/base/jquery-ui.css',
+  'chosen.jquery.js': 'node_modules/chosen-js/chosen.jquery.js',
+  'chosen.css': 'node_modules/chosen-js/chosen.css',
+  'chosen-sprite.png': 'node_modules/chosen-js/chosen-sprite.png',
+  'chosen-sprite@2x.png': 'node_modules/chosen-js/chosen-sprite@2x.png',
   'shoelace-light.css': 'node_modules/@shoelace-style/shoelace/dist/themes/light.css',
   // Built by tests/fixtures/portals/widgets/build-widget-fixtures.ts.
   'shoelace-fixture.js': 'node_modules/.cache/qa-widget-fixtures/shoelace-fixture.js',

@@ -18,7 +18,10 @@ export interface WidgetPage {
   library: string;
   path: string;
   questions: WidgetQuestion[];
-  /** Writes that skip the library (a bare `.value =` or `.checked =` without events), each with the truth key it must not reach. */
+  /**
+   * Writes that skip the library, one per widget kind the page has (text, single, multi, yes/no, date): a bare
+   * `.value =`, `.checked =` or `.selected =` with no events, and the truth key each must not reach.
+   */
   naiveWrites: Array<{ expression: string; truth: string }>;
 }
 
@@ -40,7 +43,13 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['Germany', 'Ireland', 'India', 'United States'], value: ['Ireland'], truth: ['subproc', ['ie']] },
       { text: 'Security incident contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrites: [{ expression: "document.getElementById('region').value = 'eu'", truth: 'region' }],
+    naiveWrites: [
+      { expression: "document.getElementById('legal').value = 'Raw write'", truth: 'legal' },
+      { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+      { expression: "document.querySelector('#certs option[value=\"soc2\"]').selected = true", truth: 'certs' },
+      { expression: "document.getElementById('mfa').value = 'no'", truth: 'mfa' },
+      { expression: "document.getElementById('pentest').value = '2020-01-01'", truth: 'pentest' },
+    ],
   },
   {
     library: 'Choices.js',
@@ -57,7 +66,13 @@ export const widgetPages: WidgetPage[] = [
       { text: 'How do you notify customers of incidents?', kind: 'multi-choice', options: ['Email', 'Status page', 'Phone call'], value: ['Status page'], truth: ['channels', ['portal']] },
       { text: 'Name of your data protection officer', kind: 'text', value: 'Dana Smith', truth: ['dpo', 'Dana Smith'] },
     ],
-    naiveWrites: [{ expression: "document.getElementById('region').value = 'eu'", truth: 'region' }],
+    naiveWrites: [
+      { expression: "document.getElementById('product').value = 'Raw write'", truth: 'product' },
+      { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+      { expression: "document.querySelector('#frameworks option[value=\"iso\"]').selected = true", truth: 'frameworks' },
+      { expression: "document.getElementById('bcp').value = 'no'", truth: 'bcp' },
+      { expression: "document.getElementById('audit').value = '2020-01-01'", truth: 'audit' },
+    ],
   },
   {
     library: 'jQuery UI (selectmenu, datepicker)',
@@ -72,7 +87,12 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Number of staff with production access', kind: 'single-choice', options: ['1-5', '6-20', 'More than 20'], value: 'More than 20', truth: ['staff', '3'] },
       { text: 'Name of your head of information security', kind: 'text', value: 'Alex Chen', truth: ['ciso', 'Alex Chen'] },
     ],
-    naiveWrites: [{ expression: "document.getElementById('hosting').value = 'aws'", truth: 'hosting' }],
+    naiveWrites: [
+      { expression: "document.getElementById('vendor').value = 'Raw write'", truth: 'vendor' },
+      { expression: "document.getElementById('hosting').value = 'aws'", truth: 'hosting' },
+      { expression: "document.getElementById('sso').value = 'no'", truth: 'sso' },
+      { expression: "document.getElementById('lastdr').value = '2020-01-01'", truth: 'lastdr' },
+    ],
   },
   {
     library: 'Shoelace (web components, shadow DOM)',
@@ -88,7 +108,13 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Will you sign our data processing agreement?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['dpa', true] },
       { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrites: [{ expression: "document.getElementById('company').shadowRoot.querySelector('input').value = 'Raw write'", truth: 'company' }],
+    naiveWrites: [
+      { expression: "document.getElementById('company').shadowRoot.querySelector('input').value = 'Raw write'", truth: 'company' },
+      { expression: "document.getElementById('region').shadowRoot.querySelector('.select__value-input').value = 'eu'", truth: 'region' },
+      { expression: "document.getElementById('standards').shadowRoot.querySelector('.select__value-input').value = 'iso27001'", truth: 'standards' },
+      { expression: "document.getElementById('sso').shadowRoot.querySelector('input').checked = true", truth: 'sso' },
+      { expression: "document.getElementById('reviewed').shadowRoot.querySelector('input').value = '2020-01-01'", truth: 'reviewed' },
+    ],
   },
   {
     library: 'react-select (React 19)',
@@ -103,7 +129,13 @@ export const widgetPages: WidgetPage[] = [
       { text: 'How long are audit logs retained?', kind: 'single-choice', options: ['30 days', '90 days', '1 year'], value: '1 year', truth: ['retention', '365'] },
       { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
     ],
-    naiveWrites: [{ expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' }],
+    naiveWrites: [
+      { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+      { expression: "document.getElementById('region').value = 'European Union'", truth: 'region' },
+      { expression: "document.getElementById('certs').value = 'ISO 27001'", truth: 'certs' },
+      { expression: "document.getElementById('encrypt').value = 'No'", truth: 'encrypt' },
+      { expression: "document.getElementById('review').value = '2020-01-01'", truth: 'review' },
+    ],
   },
   {
     library: 'MUI (Material UI 9, MUI X date pickers)',
@@ -128,6 +160,34 @@ export const widgetPages: WidgetPage[] = [
       { expression: "document.getElementById('bugbounty').checked = true", truth: 'bugbounty' },
       { expression: "document.querySelector('input[name=mfa][value=yes]').checked = true", truth: 'mfa' },
       { expression: "document.querySelector('input[name=pentest]').value = '02/14/2026'", truth: 'pentest' },
+    ],
+  },
+  {
+    library: 'Chosen (three-panel app, details pane scrolls on its own)',
+    path: '/portals/widgets/chosen.html',
+    questions: [
+      { text: 'Legal name of the vendor', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['legal', 'Northwind Cloud Ltd'] },
+      { text: 'Primary hosting region', kind: 'single-choice', options: ['European Union', 'United States', 'Switzerland'], value: 'Switzerland', truth: ['region', 'ch'] },
+      { text: 'Certifications held', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'BSI C5', 'CSA STAR'], value: ['ISO 27001', 'BSI C5'], truth: ['certs', ['iso', 'c5']] },
+      // The caption a person sees is aria-hidden; the names are a visually hidden legend and a hidden labelledby node.
+      { text: 'Is access to production reviewed every quarter?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['review', 'yes'], comment: { value: 'Reviews are signed off by the CISO.', truth: 'review_comment' } },
+      { text: 'Where is multi-factor authentication enforced?', kind: 'multi-choice', options: ['Remote access', 'Administrator accounts', 'Email'], value: ['Remote access', 'Administrator accounts'], truth: ['mfa', ['vpn', 'admin']] },
+      // Below the details pane's fold from here on.
+      { text: 'Are backups encrypted?', kind: 'yesno', options: YES_NO, value: 'No', truth: ['backups', 'no'], comment: { value: 'Backups move to encrypted storage in May.', truth: 'backups_comment' } },
+      { text: 'Is customer data erased within 30 days of termination?', kind: 'yesno', options: YES_NO_NA, value: 'Yes', truth: ['erase', 'yes'], comment: { value: 'Erasure certificates on request.', truth: 'erase_comment' } },
+      { text: 'Describe how you handle a security incident', kind: 'textarea', value: 'Triage within one hour, customers told within 24 hours.', truth: ['incident', 'Triage within one hour, customers told within 24 hours.'] },
+      { text: 'Do you run a vulnerability scan every month?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['scan', 'yes'], comment: { value: 'Authenticated scans of every host.', truth: 'scan_comment' } },
+      { text: 'Is there a documented change management process?', kind: 'yesno', options: YES_NO, value: 'No', truth: ['change', 'no'], comment: { value: 'Changes are reviewed in pull requests.', truth: 'change_comment' } },
+      { text: 'Date of the last access review', kind: 'date', value: '2026-03-31', truth: ['lastreview', '2026-03-31'] },
+      { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('legal').value = 'Raw write'", truth: 'legal' },
+      { expression: "document.getElementById('region').value = 'eu'", truth: 'region' },
+      { expression: "document.querySelector('#certs option[value=\"soc2\"]').selected = true", truth: 'certs' },
+      { expression: "document.querySelector('input[name=\"review\"][value=\"no\"]').checked = true", truth: 'review' },
+      { expression: "document.getElementById('backups').value = 'yes'", truth: 'backups' },
+      { expression: "document.getElementById('lastreview').value = '2020-01-01'", truth: 'lastreview' },
     ],
   },
 ];
