@@ -9,7 +9,7 @@ import { describedBy, findLabel, labelStrategies } from './labels';
 import { FurnitureCheck, isFurnitureText } from './question-filter';
 import { SectionFinder } from './sections';
 import { splitQuestionNumber, splitRequiredMarker } from './text';
-import { isVisible, type VisibilityOptions } from './visibility';
+import { isVisible, LayoutReadings, type VisibilityOptions } from './visibility';
 import { LabelIndex } from './label-index';
 import { facadeBox } from './facades';
 
@@ -35,7 +35,7 @@ function isRequired(unit: ControlUnit): boolean {
  */
 export function collectGeneric(doc: Document, options: VisibilityOptions, scope?: Element[]): AdapterScan {
   let units: ControlUnit[] = [];
-  options = { ...options, opacityMemo: options.opacityMemo ?? new Map() };
+  options = { ...options, readings: options.readings ?? new LayoutReadings() };
   const index = new LabelIndex();
   const furniture = new FurnitureCheck();
   const roots: Array<QueryRoot | Element> = scope ? scope.flatMap((el) => [el, ...openShadowRoots(el)]) : rootsOfDocument(doc);
