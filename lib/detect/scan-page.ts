@@ -112,8 +112,14 @@ function scanDocuments(doc: Document, options: ScanOptions, check: VisibilityChe
   let sections: SectionInfo | undefined;
 
   const reuse = options.dirty !== undefined && options.cache?.documents !== undefined;
-  const documents = reuse ? (options.cache?.documents ?? []).filter((d) => d.defaultView !== null) : readableDocuments(doc);
+  const readings = options.readings;
+  const documents = reuse
+    ? (options.cache?.documents ?? []).filter((d) => d.defaultView !== null)
+    : readableDocuments(doc, 0, readings ? (d) => readings.roots(d) : undefined);
   if (options.cache) options.cache.documents = documents;
+  // A full scan hit-tests the questions in view: the pointer is taken before the first style read, so the page's
+  // styles are computed once for the whole scan. A re-scan takes it only if one of its few questions is in view.
+  if (check && !options.dirty) for (const d of documents) check.makeHittable(d);
   for (const d of documents) {
     const { portal: docPortal, scan } = scanDocument(d, options);
     if (docPortal !== 'generic' && portal === 'generic') {

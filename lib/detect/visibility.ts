@@ -3,7 +3,7 @@
 // transparent, filtered, clipped, masked, shrunk or off-screen is listed with the reason and never filled
 // (`VisibilityCheck`, used at scan time and again at fill time). With `layout: false` (unit tests under
 // happy-dom, which has no layout engine) only style rules apply.
-import { OWN_HOST_ATTRIBUTE, rootsOfDocument } from './deep-query';
+import { OWN_HOST_ATTRIBUTE, rootsOfDocument, type QueryRoot } from './deep-query';
 import { clipPathBox, clipRectBox, colorAlpha, filterEffect, maskReason, type LocalBox } from './visual-style';
 
 export interface VisibilityOptions {
@@ -128,7 +128,7 @@ function mapLocalBox(r: Rect, node: Element, box: LocalBox): Rect {
 }
 
 /** The region `node`'s clip-path (or legacy `clip`) leaves for itself and its descendants, or null. */
-function clipRegion(node: Element, style: CSSStyleDeclaration, box: Rect): Rect | null {
+function clipRegion(node: Element, style: CSSStyleDeclaration, boxOf: () => Rect): Rect | null {
   const hasPath = style.clipPath && style.clipPath !== 'none';
   const hasLegacy = style.position === 'absolute' || style.position === 'fixed';
   if (!hasPath && !hasLegacy) return null;
@@ -136,9 +136,10 @@ function clipRegion(node: Element, style: CSSStyleDeclaration, box: Rect): Rect 
   const h = (node as HTMLElement).offsetHeight ?? 0;
   const path = hasPath ? clipPathBox(style.clipPath, w, h) : null;
   const legacy = hasLegacy ? clipRectBox(style.clip, w, h) : null;
+  if (!path && !legacy) return null;
+  const box = boxOf();
   if (path && legacy) return intersect(mapLocalBox(box, node, path), mapLocalBox(box, node, legacy));
-  if (path ?? legacy) return mapLocalBox(box, node, (path ?? legacy) as LocalBox);
-  return null;
+  return mapLocalBox(box, node, (path ?? legacy) as LocalBox);
 }
 
 function px(value: string): number {
@@ -158,12 +159,16 @@ const SCROLLING = new Set(['auto', 'scroll']);
  * What overflow clipping of `node` leaves of `rect`. Hidden overflow cuts; a scroll container cuts only when it is
  * itself too small to scroll anything into view (its content can otherwise be scrolled to).
  */
-function clipByOverflow(rect: Rect, style: CSSStyleDeclaration, border: Rect): Rect {
-  const box = paddingBox(border, style);
+function clipByOverflow(rect: Rect, style: CSSStyleDeclaration, borderOf: () => Rect): Rect {
+  const overflowX = style.overflowX;
+  const overflowY = style.overflowY;
   const contain = /\b(paint|strict|content)\b/.test(style.contain ?? '');
+  // Most boxes let their content overflow: no border widths to read then.
+  if (!contain && !CLIPPING.has(overflowX) && !CLIPPING.has(overflowY) && !SCROLLING.has(overflowX) && !SCROLLING.has(overflowY)) return rect;
+  const box = paddingBox(borderOf(), style);
   const tinyScroller = widthOf(box) < MIN_VISIBLE_PX || heightOf(box) < MIN_VISIBLE_PX;
-  const cutX = contain || CLIPPING.has(style.overflowX) || (SCROLLING.has(style.overflowX) && tinyScroller);
-  const cutY = contain || CLIPPING.has(style.overflowY) || (SCROLLING.has(style.overflowY) && tinyScroller);
+  const cutX = contain || CLIPPING.has(overflowX) || (SCROLLING.has(overflowX) && tinyScroller);
+  const cutY = contain || CLIPPING.has(overflowY) || (SCROLLING.has(overflowY) && tinyScroller);
   return {
     left: cutX ? Math.max(rect.left, box.left) : rect.left,
     right: cutX ? Math.min(rect.right, box.right) : rect.right,
@@ -228,6 +233,17 @@ export class LayoutReadings {
   private readonly chains: Record<Escape, Map<Element, ChainClip>> = { none: new Map(), absolute: new Map(), fixed: new Map() };
   private readonly frames = new Map<Document, FrameStep | null>();
   private readonly extents = new Map<Document, PageExtent>();
+  private readonly rootLists = new Map<Document, QueryRoot[]>();
+
+  /** The document and its open shadow roots (a walk over every element, so done once per scan). */
+  roots(doc: Document): QueryRoot[] {
+    let roots = this.rootLists.get(doc);
+    if (!roots) {
+      roots = rootsOfDocument(doc);
+      this.rootLists.set(doc, roots);
+    }
+    return roots;
+  }
 
   style(el: Element): CSSStyleDeclaration {
     let style = this.styles.get(el);
@@ -301,7 +317,7 @@ export class LayoutReadings {
   measure(el: Element): Geometry {
     const style = this.style(el);
     const box = this.box(el);
-    const region = clipRegion(el, style, box);
+    const region = clipRegion(el, style, () => box);
     const rect = region ? intersect(box, region) : box;
     const up = parentAcrossShadow(el);
     const chain = up ? this.chain(up, escapeBelow(style, 'none')) : this.documentChain(el.ownerDocument);
@@ -321,12 +337,12 @@ export class LayoutReadings {
     const known = memo.get(node);
     if (known) return known;
     const style = this.style(node);
-    const box = this.box(node);
-    let cut = clipRegion(node, style, box) ?? EVERYWHERE;
+    const boxOf = () => this.box(node);
+    let cut = clipRegion(node, style, boxOf) ?? EVERYWHERE;
     const positioned = style.position !== 'static' || style.transform !== 'none';
     let next = escape;
     if (escape === 'none' || (escape === 'absolute' && positioned)) {
-      cut = clipByOverflow(cut, style, box);
+      cut = clipByOverflow(cut, style, boxOf);
       next = 'none';
     }
     const up = parentAcrossShadow(node);
@@ -579,6 +595,9 @@ export class VisibilityCheck {
     if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return 'unknown';
     this.makeHittable(target.ownerDocument);
     const root = target.getRootNode() as Document | ShadowRoot;
+    // The common case, the control itself on top, needs no list of everything beneath the point.
+    const top = root.elementFromPoint(x, y);
+    if (top && (top === target || target.contains(top)) && !top.closest(`[${OWN_HOST_ATTRIBUTE}]`)) return this.frameHitAt(target, x, y);
     for (const hit of root.elementsFromPoint(x, y)) {
       if (hit.closest(`[${OWN_HOST_ATTRIBUTE}]`)) continue;
       if (hit === target || target.contains(hit)) return this.frameHitAt(target, x, y);
@@ -616,10 +635,14 @@ export class VisibilityCheck {
     return shadow.elementsFromPoint(x, y).some((inner) => inner !== el && shadow.contains(inner) && this.paintsOver(inner, x, y, depth + 1));
   }
 
-  private makeHittable(doc: Document): void {
+  /**
+   * Make every element of `doc` take the pointer until `release()`. Done lazily by the first hit test, or up front
+   * by a scan that will hit-test: before its first style read, so the page's styles are computed once, not twice.
+   */
+  makeHittable(doc: Document): void {
     if (this.forced.has(doc)) return;
     this.forced.add(doc);
-    for (const root of rootsOfDocument(doc)) this.adopt(root, doc);
+    for (const root of this.readings.roots(doc)) this.adopt(root as Document | ShadowRoot, doc);
   }
 
   private adopt(root: Document | ShadowRoot, doc: Document): void {
