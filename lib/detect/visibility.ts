@@ -42,7 +42,7 @@ export function isStyleVisible(el: Element): boolean {
 /** Layout test: rendered (checkVisibility), not tiny, not parked outside the document's scrollable area. */
 export function isLaidOutVisible(el: Element, readings: LayoutReadings = new LayoutReadings()): boolean {
   // Sections skipped by `content-visibility: auto` are only off-screen, not hidden: they still count.
-  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) {
+  if (!readings.isRendered(el, true)) {
     return false;
   }
   const rect = readings.box(el);
@@ -128,13 +128,14 @@ function mapLocalBox(r: Rect, node: Element, box: LocalBox): Rect {
 }
 
 /** The region `node`'s clip-path (or legacy `clip`) leaves for itself and its descendants, or null. */
-function clipRegion(node: Element, style: CSSStyleDeclaration, boxOf: () => Rect): Rect | null {
-  const hasPath = style.clipPath && style.clipPath !== 'none';
-  const hasLegacy = style.position === 'absolute' || style.position === 'fixed';
+function clipRegion(node: Element, style: CSSStyleDeclaration, position: string, boxOf: () => Rect): Rect | null {
+  const clipPath = style.clipPath;
+  const hasPath = Boolean(clipPath) && clipPath !== 'none';
+  const hasLegacy = position === 'absolute' || position === 'fixed';
   if (!hasPath && !hasLegacy) return null;
   const w = (node as HTMLElement).offsetWidth ?? 0;
   const h = (node as HTMLElement).offsetHeight ?? 0;
-  const path = hasPath ? clipPathBox(style.clipPath, w, h) : null;
+  const path = hasPath ? clipPathBox(clipPath, w, h) : null;
   const legacy = hasLegacy ? clipRectBox(style.clip, w, h) : null;
   if (!path && !legacy) return null;
   const box = boxOf();
@@ -188,6 +189,13 @@ interface Geometry {
 
 type Escape = 'none' | 'absolute' | 'fixed';
 
+interface BoxFacts {
+  position: string;
+  /** Positioned or transformed: a containing block for absolutely positioned descendants. */
+  positioned: boolean;
+  mask: string | null;
+}
+
 /** What an ancestor chain leaves visible of whatever lies below it, composed once per (ancestor, escape). */
 interface ChainClip {
   /** The cut of this chain inside its own document, in that document's viewport coordinates. */
@@ -234,6 +242,34 @@ export class LayoutReadings {
   private readonly frames = new Map<Document, FrameStep | null>();
   private readonly extents = new Map<Document, PageExtent>();
   private readonly rootLists = new Map<Document, QueryRoot[]>();
+  /** checkVisibility with opacity counted (strict) and without (loose); strictly rendered is rendered. */
+  private readonly rendered = new Map<Element, { strict?: boolean; loose?: boolean }>();
+  private readonly facts = new Map<Element, BoxFacts>();
+
+  /** `checkVisibility` (display, content-visibility, visibility; with `opacity`, opacity 0 too), read once. */
+  isRendered(el: Element, opacity: boolean): boolean {
+    if (typeof el.checkVisibility !== 'function') return true;
+    let known = this.rendered.get(el);
+    if (!known) {
+      known = {};
+      this.rendered.set(el, known);
+    }
+    if (opacity) return (known.strict ??= el.checkVisibility({ opacityProperty: true, visibilityProperty: true }));
+    if (known.strict === true) return true;
+    return (known.loose ??= el.checkVisibility({ visibilityProperty: true }));
+  }
+
+  /** The positioning facts of an element the clipping walk needs, each property read once. */
+  boxFacts(el: Element): BoxFacts {
+    let facts = this.facts.get(el);
+    if (!facts) {
+      const style = this.style(el);
+      const position = style.position;
+      facts = { position, positioned: position !== 'static' || style.transform !== 'none', mask: maskOf(style) };
+      this.facts.set(el, facts);
+    }
+    return facts;
+  }
 
   /** The document and its open shadow roots (a walk over every element, so done once per scan). */
   roots(doc: Document): QueryRoot[] {
@@ -284,7 +320,7 @@ export class LayoutReadings {
   isPinned(el: Element): boolean {
     const known = this.pins.get(el);
     if (known !== undefined) return known;
-    const position = this.style(el).position;
+    const position = this.boxFacts(el).position;
     const parent = parentAcrossShadow(el);
     const pinned = position === 'fixed' || position === 'sticky' || (parent !== null && this.isPinned(parent));
     this.pins.set(el, pinned);
@@ -316,11 +352,12 @@ export class LayoutReadings {
    */
   measure(el: Element): Geometry {
     const style = this.style(el);
+    const facts = this.boxFacts(el);
     const box = this.box(el);
-    const region = clipRegion(el, style, () => box);
+    const region = clipRegion(el, style, facts.position, () => box);
     const rect = region ? intersect(box, region) : box;
     const up = parentAcrossShadow(el);
-    const chain = up ? this.chain(up, escapeBelow(style, 'none')) : this.documentChain(el.ownerDocument);
+    const chain = up ? this.chain(up, escapeBelow(facts.position, 'none')) : this.documentChain(el.ownerDocument);
     const own = intersect(rect, chain.cut);
     let top = own;
     for (let step = chain.frame; step; step = step.above.frame) {
@@ -328,7 +365,7 @@ export class LayoutReadings {
       if (step.inner) top = intersect(top, step.inner);
       top = intersect(top, step.above.cut);
     }
-    return { own, top, mask: maskOf(style) ?? chain.mask };
+    return { own, top, mask: facts.mask ?? chain.mask };
   }
 
   /** The clipping `node` and its ancestors apply to a descendant that arrives with `escape`. */
@@ -337,17 +374,17 @@ export class LayoutReadings {
     const known = memo.get(node);
     if (known) return known;
     const style = this.style(node);
+    const facts = this.boxFacts(node);
     const boxOf = () => this.box(node);
-    let cut = clipRegion(node, style, boxOf) ?? EVERYWHERE;
-    const positioned = style.position !== 'static' || style.transform !== 'none';
+    let cut = clipRegion(node, style, facts.position, boxOf) ?? EVERYWHERE;
     let next = escape;
-    if (escape === 'none' || (escape === 'absolute' && positioned)) {
+    if (escape === 'none' || (escape === 'absolute' && facts.positioned)) {
       cut = clipByOverflow(cut, style, boxOf);
       next = 'none';
     }
     const up = parentAcrossShadow(node);
-    const above = up ? this.chain(up, escapeBelow(style, next)) : this.documentChain(node.ownerDocument);
-    const clip = { cut: intersect(cut, above.cut), mask: maskOf(style) ?? above.mask, frame: above.frame };
+    const above = up ? this.chain(up, escapeBelow(facts.position, next)) : this.documentChain(node.ownerDocument);
+    const clip = { cut: intersect(cut, above.cut), mask: facts.mask ?? above.mask, frame: above.frame };
     memo.set(node, clip);
     return clip;
   }
@@ -404,9 +441,9 @@ export function overlaps(a: Rect, b: Rect): boolean {
 }
 
 /** The escape a box hands to its ancestors: fixed escapes every overflow, absolute those below its containing block. */
-function escapeBelow(style: CSSStyleDeclaration, escape: Escape): Escape {
-  if (style.position === 'fixed') return 'fixed';
-  if (style.position === 'absolute' && escape === 'none') return 'absolute';
+function escapeBelow(position: string, escape: Escape): Escape {
+  if (position === 'fixed') return 'fixed';
+  if (position === 'absolute' && escape === 'none') return 'absolute';
   return escape;
 }
 
@@ -464,7 +501,7 @@ function paintsNothing(el: Element, style: CSSStyleDeclaration): boolean {
  * order: not rendered, transparent, filtered dark, masked, shrunk, clipped, off-screen, drawn in transparent colours.
  */
 export function styleHiddenReason(el: Element, readings: LayoutReadings = new LayoutReadings()): string | null {
-  if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) return 'not displayed';
+  if (!readings.isRendered(el, false)) return 'not displayed';
   const paint = readings.paint(el);
   if (paint.opacity < MIN_OPACITY) return `transparent (opacity ${Number(paint.opacity.toFixed(2))})`;
   if (paint.brightness < MIN_OPACITY) return 'filtered to black';
