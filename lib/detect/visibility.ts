@@ -191,8 +191,6 @@ type Escape = 'none' | 'absolute' | 'fixed';
 
 interface BoxFacts {
   position: string;
-  /** Positioned or transformed: a containing block for absolutely positioned descendants. */
-  positioned: boolean;
   mask: string | null;
 }
 
@@ -264,8 +262,7 @@ export class LayoutReadings {
     let facts = this.facts.get(el);
     if (!facts) {
       const style = this.style(el);
-      const position = style.position;
-      facts = { position, positioned: position !== 'static' || style.transform !== 'none', mask: maskOf(style) };
+      facts = { position: style.position, mask: maskOf(style) };
       this.facts.set(el, facts);
     }
     return facts;
@@ -378,7 +375,8 @@ export class LayoutReadings {
     const boxOf = () => this.box(node);
     let cut = clipRegion(node, style, facts.position, boxOf) ?? EVERYWHERE;
     let next = escape;
-    if (escape === 'none' || (escape === 'absolute' && facts.positioned)) {
+    // Positioned or transformed: the containing block an absolutely positioned descendant stops escaping at.
+    if (escape === 'none' || (escape === 'absolute' && (facts.position !== 'static' || style.transform !== 'none'))) {
       cut = clipByOverflow(cut, style, boxOf);
       next = 'none';
     }
