@@ -72,13 +72,13 @@ export function rootsOfDocument(doc: Document): QueryRoot[] {
 }
 
 /** `doc` and every readable document of its iframes (including iframes inside shadow roots), depth-first. */
-export function readableDocuments(doc: Document, depth = 0): Document[] {
+export function readableDocuments(doc: Document, depth = 0, rootsOf: (d: Document) => QueryRoot[] = rootsOfDocument): Document[] {
   const docs = [doc];
   if (depth > MAX_DEPTH) return docs;
-  for (const root of rootsOfDocument(doc)) {
+  for (const root of rootsOf(doc)) {
     for (const frame of root.querySelectorAll('iframe, frame')) {
       const inner = readableFrameDocument(frame);
-      if (inner) docs.push(...readableDocuments(inner, depth + 1));
+      if (inner) docs.push(...readableDocuments(inner, depth + 1, rootsOf));
     }
   }
   return docs;

@@ -2,14 +2,14 @@
 // Covers every page no portal adapter recognises, including same-document open shadow roots.
 import type { AdapterScan, RawQuestion } from './types';
 import { collectUnits, type ControlUnit } from './controls';
-import { openShadowRoots, rootsOfDocument, type QueryRoot } from './deep-query';
+import { openShadowRoots, type QueryRoot } from './deep-query';
 import { compareDocumentOrder } from './document-order';
 import { groupUnits, indexMembers, isOnlyUnitIn, type LabelledUnit } from './grouping';
 import { describedBy, findLabel, labelStrategies } from './labels';
 import { FurnitureCheck, isFurnitureText } from './question-filter';
 import { SectionFinder } from './sections';
 import { splitQuestionNumber, splitRequiredMarker } from './text';
-import { isVisible, type VisibilityOptions } from './visibility';
+import { isVisible, LayoutReadings, type VisibilityOptions } from './visibility';
 import { LabelIndex } from './label-index';
 import { facadeBox } from './facades';
 
@@ -35,10 +35,11 @@ function isRequired(unit: ControlUnit): boolean {
  */
 export function collectGeneric(doc: Document, options: VisibilityOptions, scope?: Element[]): AdapterScan {
   let units: ControlUnit[] = [];
-  options = { ...options, opacityMemo: options.opacityMemo ?? new Map() };
+  const readings = options.readings ?? new LayoutReadings();
+  options = { ...options, readings };
   const index = new LabelIndex();
   const furniture = new FurnitureCheck();
-  const roots: Array<QueryRoot | Element> = scope ? scope.flatMap((el) => [el, ...openShadowRoots(el)]) : rootsOfDocument(doc);
+  const roots: Array<QueryRoot | Element> = scope ? scope.flatMap((el) => [el, ...openShadowRoots(el)]) : readings.roots(doc);
   for (const root of roots) {
     for (const unit of collectUnits(root, index)) {
       if (!furniture.isFurniture(unit) && isUnitVisible(unit, options, index)) units.push(unit);

@@ -8,7 +8,7 @@ import { readableDocuments } from './deep-query';
 import { collectGeneric } from './generic';
 import type { GenericScanCache } from './incremental-scan';
 import { comparableText, hashText } from './text';
-import { VisibilityCheck, type VisibilityOptions } from './visibility';
+import { LayoutReadings, VisibilityCheck, type VisibilityOptions } from './visibility';
 import { hiddenReasonOf } from '../fill/fill-guards';
 
 export interface ScanOptions extends VisibilityOptions {
@@ -79,12 +79,23 @@ function scanDocument(doc: Document, options: ScanOptions): DocumentScan {
   return { portal: 'generic', scan: dirty ? cache.update(doc, dirty, options) : cache.full(doc, options) };
 }
 
+/** The hidden reason of `q`: kept from the last scan when the incremental re-scan vouches for it, else checked. */
+function hiddenReasonOnce(q: RawQuestion, check: VisibilityCheck, options: ScanOptions): string | null {
+  const known = options.cache?.knownHiddenReason(q);
+  if (known !== undefined) return known;
+  const hidden = hiddenReasonOf(q.control, q.writer, check);
+  if (options.cache && options.readings) options.cache.rememberHiddenReason(q, hidden, options.readings);
+  return hidden;
+}
+
 /** Scan `doc` and its readable iframes; with layout, each question's control is also tested for visibility. */
 export function scanPage(doc: Document, options: ScanOptions): PageScan {
-  const memo = options.opacityMemo ?? new Map();
-  const check = options.layout ? new VisibilityCheck('scan', memo) : null;
+  // One set of layout readings for the whole (synchronous) scan: detection and the hidden checks share it.
+  const readings = options.readings ?? new LayoutReadings();
+  const check = options.layout ? new VisibilityCheck('scan', readings) : null;
+  options.cache?.beginScan();
   try {
-    return scanDocuments(doc, { ...options, opacityMemo: memo }, check);
+    return scanDocuments(doc, { ...options, readings }, check);
   } finally {
     check?.release();
   }
@@ -101,8 +112,14 @@ function scanDocuments(doc: Document, options: ScanOptions, check: VisibilityChe
   let sections: SectionInfo | undefined;
 
   const reuse = options.dirty !== undefined && options.cache?.documents !== undefined;
-  const documents = reuse ? (options.cache?.documents ?? []).filter((d) => d.defaultView !== null) : readableDocuments(doc);
+  const readings = options.readings;
+  const documents = reuse
+    ? (options.cache?.documents ?? []).filter((d) => d.defaultView !== null)
+    : readableDocuments(doc, 0, readings ? (d) => readings.roots(d) : undefined);
   if (options.cache) options.cache.documents = documents;
+  // A full scan hit-tests the questions in view: the pointer is taken before the first style read, so the page's
+  // styles are computed once for the whole scan. A re-scan takes it only if one of its few questions is in view.
+  if (check && !options.dirty) for (const d of documents) check.makeHittable(d);
   for (const d of documents) {
     const { portal: docPortal, scan } = scanDocument(d, options);
     if (docPortal !== 'generic' && portal === 'generic') {
@@ -130,7 +147,7 @@ function scanDocuments(doc: Document, options: ScanOptions, check: VisibilityChe
       if (q.optionsSearchable) detected.optionsSearchable = true;
       // A same-origin frame read from its parent: the card says the field is in a frame.
       if (d !== doc) detected.frameOrigin = d.defaultView?.origin ?? new URL(d.URL).origin;
-      const hidden = check && hiddenReasonOf(q.control, q.writer, check);
+      const hidden = check ? hiddenReasonOnce(q, check, options) : null;
       if (hidden) detected.hidden = hidden;
       if (d !== doc) detected.frameUrl = d.URL;
       if (q.number) detected.number = q.number;

@@ -42,7 +42,13 @@ async function bundleEngine(): Promise<string> {
         const registry = new FieldRegistry('bench');
         const cache = new GenericScanCache();
         let last;
+        const summary = (scan) => JSON.stringify(scan.questions.map((q) => [q.key, q.text, q.kind, q.hidden ?? null]));
         window.qaBench = {
+          /** The last scan against a full scan with a cache and registry of its own, field ids aside. */
+          compare() {
+            const fresh = scanPage(document, { adapters: [], layout: true, registry: new FieldRegistry('fresh') });
+            return { incremental: summary(last), full: summary(fresh), hidden: fresh.questions.filter((q) => q.hidden).length };
+          },
           scan() { const t = performance.now(); last = scanPage(document, { adapters: [], layout: true, registry, cache }); return { ms: performance.now() - t, questions: last.questions.length }; },
           rescan(dirty) { const t = performance.now(); last = scanPage(document, { adapters: [], layout: true, registry, cache, dirty }); return { ms: performance.now() - t, questions: last.questions.length }; },
           async fillText(count) {
@@ -112,8 +118,34 @@ export async function run(): Promise<void> {
       incremental.push(r.ms);
       afterIncremental = r.questions;
     }
-    const check = await page.evaluate(() => (window as unknown as { qaBench: { scan(): Timing } }).qaBench.scan());
-    if (check.questions !== afterIncremental) throw new Error(`incremental re-scan found ${afterIncremental} questions, a full scan ${check.questions}`);
+    type Comparison = { incremental: string; full: string; hidden: number };
+    const compare = () => page.evaluate(() => (window as unknown as { qaBench: { compare(): Comparison } }).qaBench.compare());
+    const assertEqual = (c: Comparison, after: string) => {
+      if (c.incremental !== c.full) throw new Error(`BENCH FAILED: after ${after}, the incremental re-scan differs from a full scan (questions, keys or hidden reasons)`);
+    };
+    assertEqual(await compare(), 'adding sections');
+    // Untimed: visibility changes (a section hidden, an overlay shown over a field in view, a field revealed) must
+    // reach the incremental re-scan too.
+    await page.evaluate(() => {
+      const sections = document.querySelectorAll('section');
+      (sections[1] as HTMLElement).style.display = 'none';
+      const field = document.querySelector('select')!.getBoundingClientRect();
+      const overlay = document.createElement('div');
+      Object.assign(overlay.style, { position: 'absolute', left: `${field.left + scrollX - 2}px`, top: `${field.top + scrollY - 2}px`, width: `${field.width + 4}px`, height: `${field.height + 4}px`, background: '#fff' });
+      document.getElementById('more')!.append(overlay);
+      (sections[2] as HTMLElement).hidden = true;
+      const bench = (window as unknown as { qaBench: { rescan(d: Node[]): Timing } }).qaBench;
+      bench.rescan([sections[1]!, overlay, sections[2]!]);
+    });
+    const afterHiding = await compare();
+    assertEqual(afterHiding, 'hiding sections and covering a field');
+    if (afterHiding.hidden < 1) throw new Error('BENCH FAILED: the field under the overlay was not reported hidden');
+    await page.evaluate(() => {
+      document.querySelectorAll('section')[2]!.hidden = false;
+      const bench = (window as unknown as { qaBench: { rescan(d: Node[]): Timing } }).qaBench;
+      bench.rescan([document.querySelectorAll('section')[2]!]);
+    });
+    assertEqual(await compare(), 'revealing a section');
 
     const fillPage = await openPage(browser, `<!doctype html><html><body><form>${textSection(300)}</form></body></html>`, engine);
     await fillPage.evaluate(() => (window as unknown as { qaBench: { scan(): Timing } }).qaBench.scan());

@@ -3,7 +3,7 @@
 // or legacy clip leaves, masks that show nothing, and the opacity product through ancestors and shadow hosts.
 import { describe, expect, it } from 'vitest';
 import { clipPathBox, clipRectBox, colorAlpha, filterEffect, maskReason } from '../../lib/detect/visual-style';
-import { effectivePaint } from '../../lib/detect/visibility';
+import { effectivePaint, LayoutReadings } from '../../lib/detect/visibility';
 
 describe('colorAlpha', () => {
   it('reads the alpha of every computed colour form', () => {
@@ -68,16 +68,28 @@ describe('effectivePaint', () => {
     const host = document.getElementById('host')!;
     const root = host.attachShadow({ mode: 'open' });
     root.innerHTML = '<span style="opacity: 0.3"><input id="field"></span><input id="plain">';
-    const memo = new Map();
-    expect(effectivePaint(root.getElementById('field')!, memo).opacity).toBeCloseTo(0.09);
-    expect(effectivePaint(root.getElementById('plain')!, memo).opacity).toBeCloseTo(0.3);
-    // Each ancestor is read once per scan: the memo holds the outer one already.
-    expect(memo.get(document.getElementById('outer')!)?.opacity).toBeCloseTo(0.3);
+    const readings = new LayoutReadings();
+    const read: Element[] = [];
+    const original = window.getComputedStyle.bind(window);
+    window.getComputedStyle = (el: Element, pseudo?: string | null) => {
+      read.push(el);
+      return original(el, pseudo);
+    };
+    try {
+      expect(effectivePaint(root.getElementById('field')!, readings).opacity).toBeCloseTo(0.09);
+      expect(effectivePaint(root.getElementById('plain')!, readings).opacity).toBeCloseTo(0.3);
+      expect(readings.paint(document.getElementById('outer')!).opacity).toBeCloseTo(0.3);
+    } finally {
+      window.getComputedStyle = original;
+    }
+    // Each element's style is read once per scan: the shared ancestors (host, outer, body, html) are not read again.
+    expect(read.length).toBe(new Set(read).size);
+    expect(read).toContain(document.getElementById('outer'));
   });
 
   it('counts filter: opacity() and brightness() on an ancestor', () => {
     document.body.innerHTML = '<div style="filter: opacity(0)"><input id="a"></div><div style="filter: brightness(0)"><input id="b"></div>';
-    expect(effectivePaint(document.getElementById('a')!, new Map()).opacity).toBe(0);
-    expect(effectivePaint(document.getElementById('b')!, new Map()).brightness).toBe(0);
+    expect(effectivePaint(document.getElementById('a')!, new LayoutReadings()).opacity).toBe(0);
+    expect(effectivePaint(document.getElementById('b')!, new LayoutReadings()).brightness).toBe(0);
   });
 });
