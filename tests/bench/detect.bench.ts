@@ -2,11 +2,8 @@
 // incremental re-scan after one section is added, and filling 300 text fields with read-back. The engine
 // (lib/detect + lib/fill, pure DOM) is bundled with esbuild and run in the page, as the content script runs it.
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { bundleForPage } from '../support/bundle-for-page';
 import { findChromium } from '../support/find-chromium';
-
-const root = resolve(import.meta.dirname, '../..');
 const QUESTIONS = 1000;
 const RUNS = 7;
 
@@ -32,9 +29,8 @@ export function textSection(count: number): string {
 }
 
 async function bundleEngine(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
+  return bundleForPage(
+    `
         import { scanPage } from './lib/detect/scan-page';
         import { FieldRegistry } from './lib/detect/field-registry';
         import { fieldOwners, fillFields } from './lib/fill/fill-fields';
@@ -59,17 +55,8 @@ async function bundleEngine(): Promise<string> {
             return { ms: performance.now() - t0, filled: results.filter((r) => r.status === 'filled').length, total: results.length };
           },
         };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no bundle for the bench');
-  return file.text;
+    'for the bench',
+  );
 }
 
 /** A page on a real (routed) origin: fill refuses opaque-origin documents such as about:blank. */

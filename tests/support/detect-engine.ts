@@ -1,10 +1,7 @@
 // The detection engine (lib/detect, pure DOM) bundled with esbuild for a plain page, as the content script runs
 // it: `window.qaDetect` scans with an incremental cache fed by a MutationObserver that dirties nodes the way the
 // question watcher does, and can scan afresh for comparison.
-import { build } from 'esbuild';
-import { resolve } from 'node:path';
-
-const root = resolve(import.meta.dirname, '../..');
+import { bundleForPage } from './bundle-for-page';
 
 /** What a scan says of each question, field ids aside (each registry numbers its own). */
 export interface QuestionSummary {
@@ -24,9 +21,8 @@ export interface DetectEngine {
 }
 
 export async function bundleDetectEngine(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
+  return bundleForPage(
+    `
         import { scanPage } from './lib/detect/scan-page';
         import { FieldRegistry } from './lib/detect/field-registry';
         import { GenericScanCache } from './lib/detect/incremental-scan';
@@ -60,15 +56,6 @@ export async function bundleDetectEngine(): Promise<string> {
             return summary(scanPage(document, { adapters: [], layout: true, registry: new FieldRegistry('fresh') }));
           },
         };`,
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    write: false,
-    logLevel: 'error',
-  });
-  const file = result.outputFiles[0];
-  if (!file) throw new Error('esbuild produced no bundle of the detection engine');
-  return file.text;
+    'of the detection engine',
+  );
 }

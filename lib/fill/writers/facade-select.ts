@@ -4,8 +4,8 @@
 // visible text shows it. The list is closed after the fill (Escape, as a person would; never Enter).
 import type { FieldValue, QuestionKind } from '../../schema';
 import type { FieldWriter } from '../types';
-import { matchOption, requireOption, wantedLabels } from '../option-match';
-import { facadeBox, frontedOptions, frontedSelect, plainOptionText } from '../../detect/facades';
+import { optionsToAdd } from '../select-additions';
+import { facadeBox, frontedSelect, plainOptionText } from '../../detect/facades';
 import { FillRefusedError } from '../fill-errors';
 import { closeList, pickInList, showsLabel, visibleText } from '../combobox-popup';
 
@@ -33,19 +33,8 @@ export const facadeSelectWriter: FieldWriter = {
   async write(control, value, kind, options) {
     const select = sourceOf(control);
     const box = facadeBox(control, [select]);
-    const labels = frontedOptions(select);
-    const wanted = wantedLabels(value);
-    const multiple = kind === 'multi-choice' || select.multiple;
-    if (!multiple && wanted.length !== 1) throw new FillRefusedError('this list takes exactly one option; clear it on the page yourself');
-    const targets = wanted.map((w) => labels[requireOption(w, labels)] as string);
-    const current = wantedLabels(readShown(control, multiple ? 'multi-choice' : 'single-choice'));
-    const extra = multiple ? current.filter((c) => matchOption(c, targets) < 0) : [];
-    if (extra.length > 0) {
-      throw new FillRefusedError(`remove ${extra.map((e) => `"${e}"`).join(', ')} on the page yourself; the fill only adds options`);
-    }
-    const missing = targets.filter((t) => matchOption(t, current) < 0);
+    const missing = optionsToAdd(select, value, kind, (k) => readShown(control, k));
     if (missing.length === 0) return;
-    if (select.disabled) throw new FillRefusedError('the list is disabled');
     try {
       for (const label of missing) await pickInList(control, box, label, options);
     } catch (err) {

@@ -4,8 +4,8 @@
 // single choice or the chips), counted only for options the select also holds.
 import type { FieldValue, QuestionKind } from '../../schema';
 import type { FieldWriter, WriteOptions } from '../types';
-import { matchOption, requireOption, wantedLabels } from '../option-match';
-import { frontedOptions, plainListSelect, plainOptionText } from '../../detect/facades';
+import { optionsToAdd } from '../select-additions';
+import { plainListSelect, plainOptionText } from '../../detect/facades';
 import { normalizeText } from '../../detect/text';
 import { styleHiddenReason } from '../../detect/visibility';
 import { FillRefusedError } from '../fill-errors';
@@ -100,19 +100,8 @@ export const plainListWriter: FieldWriter = {
   read: readShown,
   async write(box, value, kind, options) {
     const select = sourceOf(box);
-    const labels = frontedOptions(select);
-    const wanted = wantedLabels(value);
-    const multiple = kind === 'multi-choice' || select.multiple;
-    if (!multiple && wanted.length !== 1) throw new FillRefusedError('this list takes exactly one option; clear it on the page yourself');
-    const targets = wanted.map((w) => labels[requireOption(w, labels)] as string);
-    const current = wantedLabels(readShown(box, multiple ? 'multi-choice' : 'single-choice'));
-    const extra = multiple ? current.filter((c) => matchOption(c, targets) < 0) : [];
-    if (extra.length > 0) {
-      throw new FillRefusedError(`remove ${extra.map((e) => `"${e}"`).join(', ')} on the page yourself; the fill only adds options`);
-    }
-    const missing = targets.filter((t) => matchOption(t, current) < 0);
+    const missing = optionsToAdd(select, value, kind, (k) => readShown(box, k));
     if (missing.length === 0) return;
-    if (select.disabled) throw new FillRefusedError('the list is disabled');
     try {
       for (const label of missing) await pick(box, label, options);
     } catch (err) {
