@@ -5,6 +5,8 @@
 export type OpenMark =
   | 'panel-start'
   | 'services-ready'
+  | 'scan-ahead'
+  | 'scan-ahead-done'
   | 'scan-start'
   | 'scan-done'
   | 'library-loaded'
@@ -13,8 +15,10 @@ export type OpenMark =
   | 'library-sent'
   | 'first-proposals'
   | 'all-proposals'
+  | 'proposals-shown'
   | 'worker-start'
   | 'worker-library-received'
+  | 'worker-library-read'
   | 'worker-index-ready'
   | 'worker-first-batch'
   | 'worker-last-batch';
