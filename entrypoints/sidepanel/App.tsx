@@ -5,12 +5,9 @@ import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { PanelServicesProvider, type PanelServices } from '../../components/common/PanelServices';
 import { useTargetTab } from './useTargetTab';
 import { markOpen } from '../../lib/panel/open-marks';
-import { previousOpening, startMatchWorker } from './match-worker-start';
 
 // The Questions view and the services are needed at once: their chunks start loading with this module, in parallel.
 const servicesModule = import('./services');
-// And the matching worker, which reads the library database itself meanwhile (not in the bench's previous designs).
-const matchWorker = previousOpening() ? undefined : startMatchWorker();
 const questionsModule = import('../../components/questions/QuestionsTab');
 const QuestionsTab = lazy(() => questionsModule.then((m) => ({ default: m.QuestionsTab })));
 const LibraryTab = lazy(() => import('../../components/library/LibraryTab').then((m) => ({ default: m.LibraryTab })));
@@ -40,7 +37,7 @@ export function App() {
             // The Library view reads the entry to show from the hash.
             location.hash = `entry=${encodeURIComponent(entryId)}`;
             setTab('library');
-          }, matchWorker),
+          }),
         );
       },
       (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),

@@ -2,8 +2,6 @@
 // scanned and merged, fills go to the frame that owns each field, change notices come only from that tab.
 import { browser } from 'wxt/browser';
 import type { ContentPort } from '../../lib/panel/ports';
-import type { PageScan } from '../../lib/schema';
-import { markOpen } from '../../lib/panel/open-marks';
 import { isPageChange } from '../../lib/panel/target-tab';
 import { attachInFrame, fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
 
@@ -27,65 +25,13 @@ function isNoAccess(detail: string): boolean {
   return /cannot access|permission/i.test(detail);
 }
 
-/** How long a scan started ahead may wait for the Questions view to ask for it. */
-const AHEAD_MS = 10_000;
-
-/** The scan started ahead (scanAhead), until the Questions view's first scan of that tab takes it. */
-let ahead: { tabId: number; scan: Promise<PageScan>; changed: boolean; stop: () => void } | undefined;
-
-/**
- * Starts scanning `tabId` now, while the Questions view's code loads and mounts: its first plain scan of that tab
- * (not one that opens lists) is then this one, unless the page reloaded, navigated or announced changed questions
- * meanwhile (then it scans afresh, as it would have). A failed scan ahead is never handed over.
- */
-export function scanAhead(tabId: number): void {
-  ahead?.stop();
-  markOpen('scan-ahead');
-  const scan = scanTab(tabId, []).then((read) => (markOpen('scan-ahead-done'), read));
-  scan.catch(() => undefined);
-  const onUpdated = (id: number, change: { status?: string; url?: string }) => {
-    if (id === tabId && isPageChange(change)) mine.changed = true;
-  };
-  browser.tabs.onUpdated.addListener(onUpdated);
-  const stopQuestions = onQuestionsChanged(tabId, () => (mine.changed = true));
-  const timer = setTimeout(() => mine.stop(), AHEAD_MS);
-  const mine = {
-    tabId,
-    scan,
-    changed: false,
-    stop: () => {
-      clearTimeout(timer);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      stopQuestions();
-      if (ahead === mine) ahead = undefined;
-    },
-  };
-  ahead = mine;
-}
-
-/** The scan started ahead for `tabId`, if it still stands for the page as it is; taken once. */
-async function takeAhead(tabId: number): Promise<PageScan | undefined> {
-  const taken = ahead;
-  if (!taken) return undefined;
-  ahead = undefined;
-  if (taken.tabId !== tabId || taken.changed) {
-    taken.stop();
-    return undefined;
-  }
-  const scan = await taken.scan.catch(() => undefined);
-  taken.stop();
-  // A change announced while the scan was still on its way: the page may have moved on since it was read.
-  return taken.changed ? undefined : scan;
-}
-
 export function createContentPort(tabId: number): ContentPort {
   // Frame origins the analyst allowed for this tab: kept for the life of the port (this tab in this panel).
   const allowed: string[] = [];
   return {
     async scan(options) {
       try {
-        const early = options?.openLists ? undefined : await takeAhead(tabId);
-        return early ?? (await scanTab(tabId, allowed, options));
+        return await scanTab(tabId, allowed, options);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
         if (isNoAccess(detail)) throw new Error(`The extension may not read this site yet: click the toolbar button to allow this site (${detail}).`);

@@ -39,19 +39,7 @@ interface Waiting {
   settle: (error?: Error) => void;
 }
 
-export interface BatchedProposerOptions {
-  /**
-   * The worker reads the library database itself (`library-from-db`): for each new snapshot only its learned
-   * wordings go out, not its entries (the worker's own read is what it matches, fingerprints and remembers by).
-   */
-  fromDatabase?: boolean;
-}
-
-export function createBatchedProposer(
-  worker: MatchWorkerLike,
-  today: () => string = () => new Date().toISOString().slice(0, 10),
-  options: BatchedProposerOptions = {},
-): ProposeInBatchesFn {
+export function createBatchedProposer(worker: MatchWorkerLike, today: () => string = () => new Date().toISOString().slice(0, 10)): ProposeInBatchesFn {
   const versions = new WeakMap<LibrarySnapshot, number>();
   let sentVersion = -1;
   let lastVersion = 0;
@@ -86,14 +74,6 @@ export function createBatchedProposer(
 
   const sendLibrary = (library: LibrarySnapshot, version: number) => {
     const day = today();
-    if (options.fromDatabase) {
-      const aliases = library.aliases.map(({ entryId, text, normalized }) => ({ entryId, text, normalized }));
-      sending = sending.then(() => {
-        worker.postMessage({ type: 'library-from-db', version, aliases, today: day });
-        markOpen('library-sent');
-      });
-      return;
-    }
     sending = sending.then(async () => {
       const { entries, aliases } = library;
       for (let start = 0; start === 0 || start < entries.length; start += LIBRARY_CHUNK) {

@@ -28,12 +28,6 @@ export const ToMatchWorkerSchema = z.discriminatedUnion('type', [
     last: z.boolean(),
     today: z.string(),
   }),
-  /**
-   * Library `version` is what the worker reads from the library database itself (the panel neither reads nor
-   * sends the entries for matching): the entries as stored when it reads them (or read ahead of this message, if no
-   * entry changed since), with these learned wordings.
-   */
-  z.object({ type: z.literal('library-from-db'), version: z.number().int(), aliases: z.array(AliasSchema), today: z.string() }),
   /** Match these questions against library `version`, in this order (visible first); a newer request replaces it. */
   z.object({ type: z.literal('match'), request: z.number().int(), version: z.number().int(), questions: z.array(MatchQuestionSchema) }),
 ]);

@@ -5,8 +5,6 @@
 export type OpenMark =
   | 'panel-start'
   | 'services-ready'
-  | 'scan-ahead'
-  | 'scan-ahead-done'
   | 'scan-start'
   | 'scan-done'
   | 'library-loaded'
@@ -18,7 +16,6 @@ export type OpenMark =
   | 'proposals-shown'
   | 'worker-start'
   | 'worker-library-received'
-  | 'worker-library-read'
   | 'worker-index-ready'
   | 'worker-first-batch'
   | 'worker-last-batch';

@@ -74,24 +74,6 @@ describe('matching worker', () => {
     expect(match?.type === 'match' && match.questions.length).toBe(4);
   });
 
-  it('with the worker reading the database, sends only the learned wordings of each new snapshot, never its entries', async () => {
-    const worker = fakeWorker();
-    const propose = createBatchedProposer(worker, () => TODAY, { fromDatabase: true });
-    const withAlias: LibrarySnapshot = { entries: library.entries, aliases: [{ entryId: 'enc', text: 'Data encrypted?', normalized: 'data encrypted', origin: 'https://x.example' }] };
-    // This fake worker has no database to read, so matching fails: only what the panel sends is looked at here.
-    const ask = (snapshot: LibrarySnapshot) => void propose(questions, snapshot, () => undefined).done.catch(() => undefined);
-    ask(withAlias);
-    ask(withAlias);
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(worker.sent.filter((m) => m.type === 'library-chunk')).toEqual([]);
-    const snapshots = worker.sent.filter((m) => m.type === 'library-from-db');
-    expect(snapshots).toEqual([{ type: 'library-from-db', version: 1, aliases: [{ entryId: 'enc', text: 'Data encrypted?', normalized: 'data encrypted' }], today: TODAY }]);
-    // A changed snapshot is announced again, as a new version.
-    ask({ ...withAlias, aliases: [] });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(worker.sent.filter((m) => m.type === 'library-from-db').map((m) => m.version)).toEqual([1, 2]);
-  });
-
   it('answers a re-scan of the same questions from the cache without asking the worker again', async () => {
     const worker = fakeWorker();
     const propose = createBatchedProposer(worker, () => TODAY);
