@@ -23,6 +23,7 @@ import { RefusedFrames } from './RefusedFrames';
 import { SectionBar } from './SectionBar';
 import { ShortcutList } from './ShortcutList';
 import { useQuestionSession, type FillChoice } from './useQuestionSession';
+import { markOpen } from '../../lib/panel/open-marks';
 
 /** Rows in section order (sections by first appearance), so navigation follows what the list shows. */
 function groupBySection(rows: QuestionRow[]): QuestionRow[] {
@@ -78,6 +79,10 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const [selectedKey, setSelectedKey] = useState<string>();
   const selected = selectedKey === undefined ? -1 : rows.findIndex((r) => r.key === selectedKey);
   const matching = useMemo(() => allRows.reduce((n, r) => n + (r.matching ? 1 : 0), 0), [allRows]);
+  // The opening's end, for the bench: every question's proposals are on screen (the commit that showed them).
+  useEffect(() => {
+    if (allRows.length > 0 && matching === 0) markOpen('proposals-shown');
+  }, [allRows.length, matching]);
   const [modes, setModes] = useState<Record<string, CardMode>>({});
   const [bulk, setBulk] = useState<BulkState>();
   const [notice, setNotice] = useState<string>();

@@ -13,6 +13,7 @@ export type OpenMark =
   | 'library-sent'
   | 'first-proposals'
   | 'all-proposals'
+  | 'proposals-shown'
   | 'worker-start'
   | 'worker-library-received'
   | 'worker-index-ready'

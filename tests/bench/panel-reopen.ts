@@ -1,15 +1,20 @@
 // Reopening the side panel with the match index persisted (lib/db/index-cache.ts): a 5,000-entry library, a
 // 300-question page, the panel opened again and again; time from opening to every proposal shown, with the
-// persisted index beside the baseline that builds the index on every opening (`?index=rebuild`). Used by
-// panel.bench.ts; needs the e2e build.
+// earlier designs, alternated: every question matched again (`?open=previous`), the index built on every opening
+// (`?index=rebuild`). Used by panel.bench.ts (`PANEL_BENCH=reopen` runs only this; REOPEN_RUNS sets the openings
+// per design, REOPEN_DESIGNS which designs); needs the e2e build. Prints the load average before and after.
 import { HOSTS, launchWithExtension } from '../e2e/support/extension';
 import type { Page } from '@playwright/test';
 import { importThroughLibraryView, observeMainThread, scaleLibrary, scalePage } from './panel-scale';
 import { OPEN_MARK_PREFIX } from '../../lib/panel/open-marks';
+import { loadavg } from 'node:os';
+
+/** The machine's 1-minute load average, as the figures are read beside it. */
+const loadAverage = () => loadavg()[0]!.toFixed(1);
 
 const ENTRIES = 5_000;
 const QUESTIONS = 300;
-const RUNS = 5;
+const RUNS = Number(process.env.REOPEN_RUNS ?? 5);
 const TARGET_MS = 300;
 
 export async function runReopen(): Promise<void> {
@@ -73,11 +78,21 @@ export async function runReopen(): Promise<void> {
       storedAt = await savedAt();
       if (!storedAt) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    const figures: Record<string, number[]> = { persisted: [], previous: [], rebuild: [] };
-    const openings: Record<string, Opening[]> = { persisted: [], previous: [], rebuild: [] };
+    // REOPEN_DESIGNS=persisted,previous times only those (more runs in the same time).
+    const only = process.env.REOPEN_DESIGNS?.split(',');
+    const designs = (
+      [
+        ['persisted', ''],
+        ['previous', '&open=previous'],
+        ['rebuild', '&index=rebuild'],
+      ] as const
+    ).filter(([name]) => !only || only.includes(name));
+    const figures: Record<string, number[]> = Object.fromEntries(designs.map(([name]) => [name, []]));
+    const openings: Record<string, Opening[]> = Object.fromEntries(designs.map(([name]) => [name, []]));
+    const load: string[] = [loadAverage()];
     for (let i = 0; i < RUNS; i++) {
       // Alternated, so every design sees the same machine load.
-      for (const [name, query] of [['persisted', ''], ['previous', '&open=previous'], ['rebuild', '&index=rebuild']] as const) {
+      for (const [name, query] of designs) {
         const opening = await openOnce(query, summary);
         figures[name]!.push(opening.ms);
         openings[name]!.push(opening);
@@ -85,13 +100,14 @@ export async function runReopen(): Promise<void> {
     }
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const describe = (xs: number[]) => `median ${median(xs).toFixed(0)} ms (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)})`;
+    load.push(loadAverage());
     const persisted = median(figures.persisted!);
     const ratio = (name: string) => `${(median(figures[name]!) / persisted).toFixed(1)}x the time of this design`;
-    console.log(`reopen -> all proposals shown, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS} questions (${summary}), ${RUNS} runs each:`);
+    console.log(`reopen -> all proposals shown, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS} questions (${summary}), ${RUNS} runs each, load average ${load.join(' -> ')}:`);
     console.log(`  persisted index + remembered proposals  ${describe(figures.persisted!)} (target <= ${TARGET_MS} ms) ${persisted <= TARGET_MS ? 'OK' : 'OVER TARGET'}`);
-    console.log(`  persisted index only (?open=previous)   ${describe(figures.previous!)}, ${ratio('previous')}`);
-    console.log(`  rebuilt index (?index=rebuild)          ${describe(figures.rebuild!)}, ${ratio('rebuild')}`);
-    for (const [name, list] of Object.entries(openings)) console.log(describePhases(name, list));
+    if (figures.previous?.length) console.log(`  persisted index only (?open=previous)   ${describe(figures.previous)}, ${ratio('previous')}`);
+    if (figures.rebuild?.length) console.log(`  rebuilt index (?index=rebuild)          ${describe(figures.rebuild)}, ${ratio('rebuild')}`);
+    for (const [name, list] of Object.entries(openings)) if (list.length) console.log(describePhases(name, list));
     // Unchanged after the reopenings: every one loaded the stored index instead of building (and storing) its own.
     const after = await savedAt();
     console.log(`  stored index ${storedAt ? `written once at ${storedAt}, ${after === storedAt ? 'reused by every reopening' : `rewritten (${after ?? 'gone'}): a reopening rebuilt it`}` : 'never written'}`);

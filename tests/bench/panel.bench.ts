@@ -42,6 +42,12 @@ function developmentReact(): boolean {
 }
 
 export async function run(): Promise<void> {
+  // PANEL_BENCH=reopen runs only the reopening (panel-reopen.ts), e.g. `PANEL_BENCH=reopen npm run bench -- panel`.
+  if (process.env.PANEL_BENCH === 'reopen') {
+    if (developmentReact()) console.log('NOTE: this build bundles React in development mode; `npm run build:bench` builds it as shipped.');
+    await runReopen();
+    return;
+  }
   if (developmentReact()) console.log('NOTE: this build bundles React in development mode (slower renders than the analyst gets); `npm run build:bench` builds it as shipped.');
   const context = await launchWithExtension();
   try {
