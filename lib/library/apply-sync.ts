@@ -99,23 +99,20 @@ export async function applySyncPlan(
       // changes, and its import is recorded on it (lib/db/versions-repository.ts).
       const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by, { deferNew: true });
       const all = [...versioned.entries, ...puts];
-      const steps: StoredEntry[][] = [];
-      for (let start = 0; start < all.length; start += APPLY_CHUNK) steps.push(all.slice(start, start + APPLY_CHUNK));
-      // One step is always queued behind the one being stored, so the database never waits for this thread to hand
-      // it the next thousand entries. Throwing inside the transaction aborts it (with the queued step): a cancelled
-      // or failed import leaves no entry behind.
-      let storing: Promise<unknown> | undefined = steps.length > 0 ? db.entries.bulkPut(steps[0]!) : undefined;
-      // The rows as the change signal carries them, written out while the first step is stored (this thread would
-      // wait for the database then); pages merge them instead of reading 20,000 entries back.
+      // Every step is handed to the database at once, so it never waits for this thread between steps; progress is
+      // reported as each step is stored. Throwing inside the transaction aborts it with whatever is still queued:
+      // a cancelled or failed import leaves no entry behind.
+      const steps: Promise<unknown>[] = [];
+      for (let start = 0; start < all.length; start += APPLY_CHUNK) steps.push(db.entries.bulkPut(all.slice(start, start + APPLY_CHUNK)));
+      // Each is awaited at its turn below; until then a failure of an earlier one must not count as unhandled.
+      for (const step of steps) step.catch(() => undefined);
+      // The rows as the change signal carries them, written out while the database stores the steps (this thread
+      // would wait for it then); pages merge them instead of reading 20,000 entries back.
       written = JSON.stringify(all);
       for (let step = 0; step < steps.length; step++) {
-        const queued = step + 1 < steps.length && !signal?.aborted ? db.entries.bulkPut(steps[step + 1]!) : undefined;
-        // Awaited at its turn below; until then a failure of the step before it must not count as unhandled.
-        queued?.catch(() => undefined);
-        await storing;
+        await steps[step];
         onProgress?.(Math.min((step + 1) * APPLY_CHUNK, total), total);
         if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
-        storing = queued;
       }
       for (let start = 0; start < versioned.rows.length; start += APPLY_CHUNK) {
         if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
