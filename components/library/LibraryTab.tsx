@@ -4,11 +4,11 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
 import { createEntry, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
-import { watchEntryChanges } from '../../lib/db/entry-changes';
+import { watchEntryChanges, writtenEntriesOf } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
 import { isSampleEntry, loadSampleLibraryIfEmpty, removeSampleEntries, sampleAddedInThisPage } from '../../lib/library/sample-library';
-import { mergeEntries } from '../../lib/library/merge-entries';
+import { mergeEntries, mergeManyEntries } from '../../lib/library/merge-entries';
 import { LIBRARY_FILTERS, createLibrarySearchIndex, matchesFilter, type LibraryFilter, type LibrarySearchIndex } from '../../lib/library/search-library';
 import { entryStatus, type LibraryEntry } from '../../lib/schema';
 import { describeError } from './describe-error';
@@ -68,7 +68,7 @@ export function LibraryTab() {
   useEffect(() => {
     // The table is read once; after that only what a change names is read again and merged in place (one entry in a
     // 20,000-entry library costs milliseconds, the whole table seconds). Changes come from this view, the Questions
-    // view (drafts, wordings), imports and other panel windows alike; an import asks for a full re-read.
+    // view (drafts, wordings), imports and other panel windows alike; an import sends the rows it wrote.
     let active = true;
     const fail = (e: unknown) => {
       if (active) setMessage({ kind: 'error', text: `The library could not be read: ${describeError(e)}` });
@@ -84,6 +84,17 @@ export function LibraryTab() {
     readAll();
     const stop = watchEntryChanges((change) => {
       if (change.kind === 'all') return readAll();
+      if (change.kind === 'written') {
+        // An import: its rows arrive with the signal, so the 20,000-entry table is not read back.
+        const written = writtenEntriesOf(change);
+        if (!written) return readAll();
+        void reading.then(() => {
+          if (!active) return;
+          setEntries((all) => (all ? mergeManyEntries(all, written, change.removed) : all));
+          refreshStorage();
+        });
+        return;
+      }
       // After any full read in flight, so an older snapshot cannot land on top of this change.
       void reading.then(async () => {
         const rows = await db.entries.bulkGet(change.ids);

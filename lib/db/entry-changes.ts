@@ -1,12 +1,19 @@
 // A cheap signal that library entries changed, shared by every extension page (other panel windows, the options
-// page) over a BroadcastChannel: which ids changed, or "many" after an import. Pages re-read only what it names.
+// page) over a BroadcastChannel: which ids changed, what an import wrote, or "re-read everything". Pages re-read
+// only what it names.
 import { z } from 'zod';
+import type { StoredEntry } from './records';
 
 const CHANNEL = 'questionnaire-autofill:entries';
 
 export const EntryChangeSchema = z.union([
   z.object({ kind: z.literal('entries'), ids: z.array(z.string()).min(1) }),
-  /** Too many to name (an import): re-read the whole table. */
+  /**
+   * What an import committed, as the stored rows (one JSON text: one copy instead of 20,000 objects to clone),
+   * and the ids it removed: pages merge them instead of re-reading the whole table.
+   */
+  z.object({ kind: z.literal('written'), entries: z.string(), removed: z.array(z.string()) }),
+  /** Too many to name: re-read the whole table. */
   z.object({ kind: z.literal('all') }),
 ]);
 export type EntryChange = z.infer<typeof EntryChangeSchema>;
@@ -28,4 +35,24 @@ export function watchEntryChanges(listener: (change: EntryChange) => void): () =
     if (parsed.success) listener(parsed.data);
   };
   return () => channel.close();
+}
+
+/**
+ * The rows a `written` change carries, or undefined when its text is not a list of entries (each an object with a
+ * string id, question and answer): the page then re-reads the table instead. A sender is an extension page.
+ */
+export function writtenEntriesOf(change: Extract<EntryChange, { kind: 'written' }>): StoredEntry[] | undefined {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(change.entries);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rows)) return undefined;
+  for (const row of rows as unknown[]) {
+    if (typeof row !== 'object' || row === null) return undefined;
+    const { id, question, answer } = row as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof question !== 'string' || typeof answer !== 'string') return undefined;
+  }
+  return rows as StoredEntry[];
 }

@@ -43,3 +43,15 @@ export function mergeEntries<T extends LibraryEntry>(list: readonly T[], changed
   }
   return next ?? list;
 }
+
+/**
+ * `list` with many changes applied at once (an import's thousands): one pass and one sort by id, where inserting
+ * each into the sorted list would move the list once per entry.
+ */
+export function mergeManyEntries<T extends LibraryEntry>(list: readonly T[], changed: readonly T[], removed: readonly string[] = []): readonly T[] {
+  if (changed.length + removed.length <= 50) return mergeEntries(list, changed, removed);
+  const byId = new Map(list.map((entry) => [entry.id, entry]));
+  for (const entry of changed) byId.set(entry.id, entry);
+  for (const id of removed) byId.delete(id);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

@@ -150,6 +150,8 @@ export interface ImportFigures {
   ms: number;
   /** Choosing the file to the preview shown (Apply offered). */
   previewMs: number;
+  /** Choosing the file to the library list counting the imported entries. */
+  listedMs: number;
   /** The panel's longest main-thread task meanwhile. */
   longest: number;
 }
@@ -178,10 +180,13 @@ export async function importFigures(context: BrowserContext, extensionId: string
   await apply.click({ timeout: 120_000 });
   await panel.getByText(/^Imported scale\.json: /).waitFor({ timeout: 300_000 });
   const ms = Date.now() - start;
+  // The library list showing the imported entries (the sample's few beside them): the import as the analyst sees it.
+  await panel.locator('.library-counts').filter({ hasText: new RegExp(`of ${String(entries.length).slice(0, -2)}\\d\\d entries shown`) }).waitFor({ timeout: 300_000 });
+  const listedMs = Date.now() - start;
   const longest = await panel.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: { duration: number }[] }).__longTasks.map((t) => t.duration)));
   await panel.close();
   rmSync(dir, { recursive: true, force: true });
-  return { ms, previewMs, longest };
+  return { ms, previewMs, listedMs, longest };
 }
 
 const IMPORT_RUNS = 2;
@@ -208,7 +213,7 @@ export async function runImport(): Promise<void> {
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const describe = (list: ImportFigures[]) =>
-    `${median(list.map((f) => f.ms)).toFixed(0)} ms (preview shown at ${median(list.map((f) => f.previewMs)).toFixed(0)} ms; longest panel task ${Math.max(...list.map((f) => f.longest)).toFixed(0)} ms)`;
+    `${median(list.map((f) => f.ms)).toFixed(0)} ms (preview shown at ${median(list.map((f) => f.previewMs)).toFixed(0)} ms; listed at ${median(list.map((f) => f.listedMs)).toFixed(0)} ms; longest panel task ${Math.max(...list.map((f) => f.longest)).toFixed(0)} ms)`;
   const worker = median(figures.worker!.map((f) => f.ms));
   const previous = median(figures.previous!.map((f) => f.ms));
   console.log(`import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> preview -> apply -> imported), median of ${IMPORT_RUNS}, each into an empty library:`);

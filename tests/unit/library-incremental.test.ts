@@ -2,16 +2,32 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
-import { watchEntryChanges, type EntryChange } from '../../lib/db/entry-changes';
+import { watchEntryChanges, writtenEntriesOf, type EntryChange } from '../../lib/db/entry-changes';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { planSync } from '../../lib/library/plan-sync';
-import { mergeEntries } from '../../lib/library/merge-entries';
+import { mergeEntries, mergeManyEntries } from '../../lib/library/merge-entries';
 import { createLibrarySearchIndex } from '../../lib/library/search-library';
 import type { LibraryEntry } from '../../lib/schema';
 
 const entry = (id: string, question: string, extra: Partial<LibraryEntry> = {}): LibraryEntry => ({ id, question, answer: `Answer to ${question}`, ...extra });
 const library = Array.from({ length: 200 }, (_, i) => entry(`e-${String(i).padStart(3, '0')}`, `Question ${i} about ${i % 2 ? 'encryption' : 'backups'}`));
 const ids = (list: readonly LibraryEntry[]) => list.map((e) => e.id);
+
+describe('mergeManyEntries', () => {
+  it('gives the same list as merging one change at a time, for an import-sized batch', () => {
+    const changed = [
+      ...Array.from({ length: 120 }, (_, i) => entry(`n-${String(119 - i).padStart(3, '0')}`, `New ${i}`)),
+      ...library.filter((_, i) => i % 3 === 0).map((e) => ({ ...e, answer: 'Changed.' })),
+    ];
+    const removed = ['e-001', 'e-150', 'missing'];
+    const many = mergeManyEntries(library, changed, removed);
+    expect(many).toEqual(mergeEntries(library, changed, removed));
+    expect(ids(many)).toEqual([...ids(many)].sort());
+    expect(many).toHaveLength(200 + 120 - 2);
+    expect(many.find((e) => e.id === 'e-003')?.answer).toBe('Changed.');
+    expect(library).toHaveLength(200);
+  });
+});
 
 describe('mergeEntries', () => {
   it('replaces, inserts in id order and removes, leaving the input untouched', () => {
@@ -61,7 +77,7 @@ describe('search index after a change', () => {
 });
 
 describe('change signal', () => {
-  it('names the entry after each single-entry write and asks for a full re-read after an import; a failed write says nothing', async () => {
+  it('names the entry after each single-entry write and sends what an import wrote; a failed write says nothing', async () => {
     const db = new AutofillDatabase('incremental-signal-test');
     const heard: EntryChange[] = [];
     const stop = watchEntryChanges((change) => heard.push(change));
@@ -80,10 +96,24 @@ describe('change signal', () => {
       const plan = planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: entry('b', 'Second?'), index: 0, where: 'entry 1' }], invalid: [] }, []);
       await applySyncPlan(db, plan);
       await settle();
-      expect(heard.at(-1)).toEqual({ kind: 'all' });
+      // An import sends the rows it wrote: a page merges them instead of reading the whole table back.
+      const last = heard.at(-1);
+      expect(last).toMatchObject({ kind: 'written', removed: [] });
+      const rows = last?.kind === 'written' ? writtenEntriesOf(last) : undefined;
+      expect(rows).toEqual([await db.entries.get('b')]);
     } finally {
       stop();
       db.close();
+    }
+  });
+});
+
+describe('writtenEntriesOf', () => {
+  it('reads the rows an import sent, and refuses text that is not a list of entries (the page re-reads instead)', () => {
+    const rows = [entry('a', 'Q?', { tags: ['x'] })];
+    expect(writtenEntriesOf({ kind: 'written', entries: JSON.stringify(rows), removed: [] })).toEqual(rows);
+    for (const text of ['not json', '{"id":"a"}', '[{"id":"a","question":"Q?"}]', '[null]', '[{"id":1,"question":"Q?","answer":"A."}]']) {
+      expect(writtenEntriesOf({ kind: 'written', entries: text, removed: [] })).toBeUndefined();
     }
   });
 });
