@@ -10,7 +10,7 @@ import type { ConfidenceBand } from '../schema/proposal';
  * proposals at or above it are right >= 97% of the time, a `partial` label (the entry misses the asked facet)
  * counting as wrong.
  */
-export const BAND_THRESHOLDS = { high: 0.806, review: 0.497 } as const;
+export const BAND_THRESHOLDS = { high: 0.799, review: 0.497 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
