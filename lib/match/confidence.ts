@@ -10,7 +10,7 @@ import type { ConfidenceBand } from '../schema/proposal';
  * proposals at or above it are right >= 97% of the time, a `partial` label (the entry misses the asked facet)
  * counting as wrong.
  */
-export const BAND_THRESHOLDS = { high: 0.823, review: 0.497 } as const;
+export const BAND_THRESHOLDS = { high: 0.799, review: 0.497 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
@@ -46,6 +46,11 @@ export interface Evidence {
   namedInWording: number;
   /** Weighted share of the question made of terms no entry of the library mentions at all. */
   unknownShare: number;
+  /**
+   * Supporting terms that are vocabulary concepts, not plain words. When not given, every supporting term is
+   * taken for a concept.
+   */
+  supportingConcepts?: number;
 }
 
 /**
@@ -87,12 +92,15 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
 
 /**
  * A one-concept question ("Is there a documented BCP?", "Summarise your security program"): its only topical
- * term is the one the entry names in its wording or tags. Resting on one term is then the whole question,
- * not a sign of a topic the library lacks (those questions have a topical term the entry does not explain:
- * "guaranteed uptime", "source code escrow").
+ * term is a vocabulary concept that the entry names in its wording or tags. Resting on one term is then the
+ * whole question, not a sign of a topic the library lacks (those questions have a topical term the entry does
+ * not explain: "guaranteed uptime", "source code escrow"). A plain word alone is not spared: a word can mean
+ * many things ("A.5.18 Access rights": "rights" names the data subject rights entry; the question is about
+ * access).
  */
 function isOneConcept(evidence: Evidence): boolean {
-  return evidence.supportingTerms === 1 && evidence.unexplainedTerms === 0 && evidence.namedInWording === 1;
+  const concepts = evidence.supportingConcepts ?? evidence.supportingTerms;
+  return evidence.supportingTerms === 1 && concepts === 1 && evidence.unexplainedTerms === 0 && evidence.namedInWording === 1;
 }
 
 /**

@@ -110,8 +110,12 @@ export function questionScope(normalizedQuestion: string): Scope {
 
 /** The customer acts in the entry ("customers can enforce", "admins can export", "the region chosen at signup"). */
 const ENTRY_CUSTOMER_ACTS = /\b(?:customers?|clients?|tenants?|admins?|administrators?|users?) (?:can|may|are able to)\b|\bchosen\b|\bcustomer[- ]managed\b|\bself[- ]service\b/i;
-/** The customer receives something in the entry. */
-const ENTRY_CUSTOMER_GETS = /\b(?:customers?|tenants?|clients?)\b(?! data)|\bavailable\b|\bunder nda\b|\bon request\b|\bpublished\b|\btrust (?:page|center)\b/i;
+/**
+ * The customer receives something in the entry: shared with or provided to customers, customers receive or can
+ * request, available, under NDA. A mere mention ("customer approval", "customer data") is not receiving.
+ */
+const ENTRY_CUSTOMER_GETS =
+  /\b(?:to|with|for) (?:our |the |each |every )?(?:customers?|tenants?|clients?)\b(?! data)|\b(?:customers?|tenants?|clients?) (?:receive|get|can|may|are (?:given|notified|informed|sent|provided)|have access)\b|\bnotify (?:the |affected )?(?:customers?|tenants?|clients?)\b|\bavailable\b|\bunder nda\b|\bon request\b|\bpublished\b|\btrust (?:page|center)\b/i;
 /** The entry is about our workforce: its wording or answer names staff, laptops, workforce sign-in. */
 const ENTRY_WORKFORCE = /\b(?:employees?|staff|workforce|personnel|laptops?|workstations?|contractors?|leavers|remote work)\b/i;
 

@@ -6,8 +6,12 @@
 import { entryStatus, isStale, type LibraryEntry } from '../schema/library';
 import type { IndexedEntry, IndexedUnit, MatchIndex, Posting, UnitKind } from './match-index';
 
-/** Bumped whenever the index's shape or the way it is built changes: older snapshots are then ignored. */
-export const INDEX_SNAPSHOT_FORMAT = 1;
+/**
+ * Bumped whenever the index's shape or the way it is built changes (the vocabulary included: a snapshot holds the
+ * concept terms of its day): older snapshots are then ignored. 2: "tabletop" and "drill" no longer mean business
+ * continuity.
+ */
+export const INDEX_SNAPSHOT_FORMAT = 2;
 
 const KINDS: readonly UnitKind[] = ['question', 'alternate', 'alias', 'tag'];
 

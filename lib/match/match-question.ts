@@ -304,9 +304,11 @@ function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>,
   let namedInWording = 0;
   const unit = index.units[top.unit];
   const tags = index.entries[top.entry]!.tagTerms;
+  let supportingConcepts = 0;
   for (const t of top.matched) {
     if (GENERIC_TERMS.has(t)) continue;
     supportingTerms += 1;
+    if (t.startsWith('~')) supportingConcepts += 1;
     if (unit?.terms.has(t) || tags.has(t)) namedInWording += 1;
   }
   let topicalTerms = 0;
@@ -320,6 +322,7 @@ function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>,
     unexplainedTerms: topicalTerms - supportingTerms,
     namedInWording,
     unknownShare: queryWeight > 0 ? unknown / queryWeight : 0,
+    supportingConcepts,
   };
 }
 

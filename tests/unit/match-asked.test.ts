@@ -115,6 +115,21 @@ describe('scope: the customer and the product vs our own controls', () => {
     expect(proposal?.entryId).toBe('sso');
     expect(proposal?.why.notes ?? []).not.toContain('asks what the customer can do; the entry is about what we do');
   });
+
+  it('does not read a mere mention of the customer as something the customer gets', () => {
+    // Naming the customer ("customer approval", "customer data") is not giving the customer anything.
+    const note = 'asks what the customer gets; the entry does not say it is shared';
+    expect(scopeMismatch('customer-gets', 'Production data is never copied to test environments. Exceptions need written customer approval.')?.note).toBe(note);
+    expect(scopeMismatch('customer-gets', 'Customer data is encrypted with AES-256.')?.note).toBe(note);
+    for (const shared of [
+      'Reports are shared with customers each quarter.',
+      'Customers receive a summary of each test.',
+      'We notify affected customers within 72 hours.',
+      'Each tenant gets a dedicated environment provided to the customer on signup.',
+    ]) {
+      expect(scopeMismatch('customer-gets', shared), shared).toBeUndefined();
+    }
+  });
 });
 
 describe('general vs specific, near neighbours', () => {

@@ -35,6 +35,10 @@ describe('confidenceOf', () => {
     expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, unexplainedTerms: 1 })).toBeCloseTo(0.55, 5);
     // The concept only in the answer's prose: the penalty stays.
     expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, namedInWording: 0 })).toBeCloseTo(0.55, 5);
+    // The one term is a plain word, not a vocabulary concept ("A.5.18 Access rights" -> "data subject rights"):
+    // a word can mean many things, so the penalty stays.
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, supportingConcepts: 0 })).toBeCloseTo(0.55, 5);
+    expect(confidenceOf(best, distantRunnerUp, { ...oneConcept, supportingConcepts: 1 })).toBeCloseTo(0.75, 5);
     // A runner-up within the lead names the concept too: ambiguous, so the penalty stays on top of crowding.
     const near = { sim: 0.47, coverage: 0.3, precision: 0.5 };
     expect(confidenceOf(best, near, oneConcept)).toBeCloseTo(0.55 - (0.12 - 0.08) * 0.8 - 0.2, 5);

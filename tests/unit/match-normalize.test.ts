@@ -76,6 +76,13 @@ describe('security vocabulary', () => {
     for (const s of spellings) expect(concept(s), s).toContain(`~${id}`);
   });
 
+  it('does not read an exercise as business continuity: incident response plans are exercised in tabletops too', () => {
+    expect(concept('The incident response plan is exercised in tabletop exercises and drills.')).not.toContain('~bcp');
+    expect(concept('tabletop exercise')).toContain('~exercise');
+    expect(concept('business continuity test')).toEqual(expect.arrayContaining(['~continuity-test', '~bcp']));
+    expect(concept('DR testing')).toContain('~continuity-test');
+  });
+
   it('keeps the words of a phrase next to its concept', () => {
     expect(extractTerms('data retention')).toEqual(expect.arrayContaining(['~retention', 'data']));
   });
