@@ -91,18 +91,6 @@ function addPosting(postings: Map<string, Posting>, term: string, id: number, tf
   }
 }
 
-/** Compute every impact with the final average lengths (they drift while the index is being built). */
-function refreshImpacts(index: MatchIndex): void {
-  const avgUnit = index.unitLengthSum / Math.max(1, index.units.length);
-  const avgAnswer = index.answerLengthSum / Math.max(1, index.entries.length);
-  for (const p of index.unitPostings.values()) {
-    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.units[p.ids[i]!]!.length, avgUnit);
-  }
-  for (const p of index.answerPostings.values()) {
-    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.entries[p.ids[i]!]!.answerLength, avgAnswer);
-  }
-}
-
 /** Whether any wording, tag or the answer of an entry already has a term (document frequency counts entries). */
 function entryHasTerm(index: MatchIndex, indexed: IndexedEntry, term: string): boolean {
   return indexed.answerTerms.has(term) || indexed.units.some((u) => index.units[u]!.terms.has(term));
@@ -131,16 +119,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/**
- * What a build keeps between entries: the terms the current entry already has (to count document frequency
- * without searching its other wordings), and the counted terms of every normalised text seen so far (libraries
- * repeat tags, boilerplate wordings and stock answers; each is tokenised once).
- */
-interface BuildScratch {
-  entryTerms: Set<string>;
-  texts: TextMemo;
-}
-
 /** One text, tokenised: its normalised form, counted terms, their total and near-identical signature. */
 interface TextTerms {
   normalized: string;
@@ -148,57 +126,235 @@ interface TextTerms {
   length: number;
   signature: string;
   hasWords: boolean;
+  /** While building: the terms as build-local ids and their frequencies, in `terms` order. */
+  ids?: Int32Array;
+  tfs?: Int32Array;
 }
 
-/** Raw text -> its tokenised form, for question wordings and for topics (tags, answers), normalised apart. */
-interface TextMemo {
-  question: Map<string, TextTerms>;
-  topic: Map<string, TextTerms>;
-}
-
-/** Tokenise a text once per build (libraries repeat tags, boilerplate wordings and stock answers). */
-function tokenize(text: string, asQuestion: boolean, memo: TextMemo | undefined): TextTerms {
-  const cache = memo && (asQuestion ? memo.question : memo.topic);
-  const known = cache?.get(text);
-  if (known) return known;
+/** Tokenise one text (question wordings and topics, i.e. tags and answers, are normalised apart). */
+function tokenize(text: string, asQuestion: boolean): TextTerms {
   const normalized = asQuestion ? normalizeQuestion(text) : normalizeText(text);
   const ws = wordsOfNormalized(normalized);
   const terms = countTerms(termsOfWords(ws));
   let length = 0;
   for (const tf of terms.values()) length += tf;
-  const result = { normalized, terms, length, signature: asQuestion ? signatureOf(terms.keys()) : '', hasWords: ws.length > 0 };
-  cache?.set(text, result);
-  return result;
+  return { normalized, terms, length, signature: asQuestion ? signatureOf(terms.keys()) : '', hasWords: ws.length > 0 };
 }
 
 /**
- * Add one wording to an entry. While building, `build` is passed (see BuildScratch) and BM25 impacts are left
- * for `refreshImpacts`; a learned alias added later computes its own.
+ * What a build keeps while it indexes the entries. Libraries have a few thousand distinct terms at most, so every
+ * term gets a small integer id and the counts and postings live in arrays indexed by it (no string-keyed map
+ * update per occurrence); the maps of the finished index are made once per term at the end. Each distinct text
+ * (libraries repeat tags, boilerplate wordings and stock answers) is tokenised once.
  */
-function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, build?: BuildScratch): void {
-  // A tag is a topic, not a question: no numbering or answer hints to strip.
-  const { normalized, terms, length, signature, hasWords } = tokenize(text, kind !== 'tag', build?.texts);
-  if (!hasWords) return;
-  if (index.knownWords) for (const w of wordsOfNormalized(normalized)) index.knownWords.add(w);
+class IndexBuilder {
+  readonly termIds = new Map<string, number>();
+  readonly termNames: string[] = [];
+  /** Per term id: entries mentioning it anywhere. */
+  readonly df: number[] = [];
+  /** Per term id: 1 + the last entry that counted it in `df` (0: none yet). */
+  readonly seenIn: number[] = [];
+  readonly unitIds: number[][] = [];
+  readonly unitTf: number[][] = [];
+  readonly answerIds: number[][] = [];
+  readonly answerTf: number[][] = [];
+  /** Term ids in the order each map below first received them (the maps of the finished index keep that order). */
+  readonly dfOrder: number[] = [];
+  readonly unitOrder: number[] = [];
+  readonly answerOrder: number[] = [];
+  /** Per unit and per entry: its length (BM25 impacts are computed from them at the end). */
+  readonly unitLength: number[] = [];
+  readonly answerLength: number[] = [];
+  private readonly questionTexts = new Map<string, TextTerms>();
+  private readonly topicTexts = new Map<string, TextTerms>();
+  /** Scratch for one entry's answer + tag terms: where a term id sits in the merged list (valid while seenIn says so). */
+  private readonly slot: number[] = [];
+  private mergedIds: number[] = [];
+  private mergedTf: number[] = [];
+
+  text(text: string, asQuestion: boolean): TextTerms {
+    const cache = asQuestion ? this.questionTexts : this.topicTexts;
+    const known = cache.get(text);
+    if (known) return known;
+    const result = tokenize(text, asQuestion);
+    const ids = new Int32Array(result.terms.size);
+    const tfs = new Int32Array(result.terms.size);
+    let k = 0;
+    for (const [t, tf] of result.terms) {
+      ids[k] = this.idOf(t);
+      tfs[k++] = tf;
+    }
+    result.ids = ids;
+    result.tfs = tfs;
+    cache.set(text, result);
+    return result;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(term, id);
+      this.termNames.push(term);
+      this.df.push(0);
+      this.seenIn.push(0);
+      this.slot.push(0);
+      this.unitIds.push([]);
+      this.unitTf.push([]);
+      this.answerIds.push([]);
+      this.answerTf.push([]);
+    }
+    return id;
+  }
+
+  /** Count a term for an entry's document frequency, once per entry. */
+  private countFor(id: number, stamp: number): void {
+    if (this.seenIn[id] === stamp) return;
+    this.seenIn[id] = stamp;
+    if (this.df[id] === 0) this.dfOrder.push(id);
+    this.df[id]! += 1;
+  }
+
+  /** The answer and tag terms of an entry (answer terms first, frequencies summed), posted and counted. */
+  addAnswer(entryIdx: number, answer: TextTerms, tags: TextTerms): void {
+    const stamp = entryIdx + 1;
+    const mergedIds = this.mergedIds;
+    const mergedTf = this.mergedTf;
+    let n = 0;
+    for (const source of [answer, tags]) {
+      const ids = source.ids!;
+      const tfs = source.tfs!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (this.seenIn[id] === stamp) {
+          mergedTf[this.slot[id]!]! += tfs[k]!;
+          continue;
+        }
+        this.seenIn[id] = stamp;
+        this.slot[id] = n;
+        mergedIds[n] = id;
+        mergedTf[n++] = tfs[k]!;
+      }
+    }
+    for (let k = 0; k < n; k++) {
+      const id = mergedIds[k]!;
+      const list = this.answerIds[id]!;
+      if (list.length === 0) this.answerOrder.push(id);
+      list.push(entryIdx);
+      this.answerTf[id]!.push(mergedTf[k]!);
+      if (this.df[id] === 0) this.dfOrder.push(id);
+      this.df[id]! += 1;
+    }
+    this.answerLength.push(answer.length + tags.length);
+  }
+
+  addUnit(entryIdx: number, unitId: number, text: TextTerms): void {
+    const stamp = entryIdx + 1;
+    const ids = text.ids!;
+    const tfs = text.tfs!;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      this.countFor(id, stamp);
+      const list = this.unitIds[id]!;
+      if (list.length === 0) this.unitOrder.push(id);
+      list.push(unitId);
+      this.unitTf[id]!.push(tfs[k]!);
+    }
+    this.unitLength.push(text.length);
+  }
+
+  /** Fill the index's maps: document frequencies and postings with their BM25 impacts at the final average lengths. */
+  finish(index: MatchIndex): void {
+    const names = this.termNames;
+    for (const id of this.dfOrder) index.documentFrequency.set(names[id]!, this.df[id]!);
+    const post = (order: number[], ids: number[][], tfs: number[][], lengths: number[], sum: number, into: Map<string, Posting>) => {
+      const average = sum / Math.max(1, lengths.length);
+      for (const id of order) {
+        const owners = ids[id]!;
+        const tf = tfs[id]!;
+        const impact = new Array<number>(owners.length);
+        for (let i = 0; i < owners.length; i++) impact[i] = bm25Impact(tf[i]!, lengths[owners[i]!]!, average);
+        into.set(names[id]!, { ids: owners, tf, impact });
+      }
+    };
+    post(this.unitOrder, this.unitIds, this.unitTf, this.unitLength, index.unitLengthSum, index.unitPostings);
+    post(this.answerOrder, this.answerIds, this.answerTf, this.answerLength, index.answerLengthSum, index.answerPostings);
+  }
+}
+
+/** An indexed entry whose term maps are made when first read (the matcher reads those of a question's few candidates). */
+class BuiltEntry implements IndexedEntry {
+  readonly units: number[] = [];
+  #answerTerms: Map<string, number> | undefined;
+  #tagTerms: Set<string> | undefined;
+
+  constructor(
+    readonly entry: LibraryEntry,
+    readonly draft: boolean,
+    readonly stale: boolean,
+    readonly answerLength: number,
+    private readonly answer: TextTerms,
+    private readonly tags: TextTerms,
+  ) {}
+
+  get answerTerms(): Map<string, number> {
+    if (!this.#answerTerms) {
+      const terms = new Map(this.answer.terms);
+      for (const [t, tf] of this.tags.terms) terms.set(t, (terms.get(t) ?? 0) + tf);
+      this.#answerTerms = terms;
+    }
+    return this.#answerTerms;
+  }
+
+  get tagTerms(): Set<string> {
+    return (this.#tagTerms ??= new Set(this.tags.terms.keys()));
+  }
+
+  /** The answer as `normalizeText` gives it. */
+  get answerNormalized(): string {
+    return this.answer.normalized;
+  }
+}
+
+/** Record one wording's unit and its exact and near-identical keys (its terms are counted by the caller). */
+function pushUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, tokens: TextTerms): number {
   const id = index.units.length;
   index.version += 1;
-  index.units.push({ entry: entryIdx, kind, text, terms, length });
+  index.units.push({ entry: entryIdx, kind, text, terms: tokens.terms, length: tokens.length });
   index.unitEntry.push(entryIdx);
-  index.unitLengthSum += length;
-  const indexed = index.entries[entryIdx]!;
-  for (const [t, tf] of terms) {
-    const known = build ? build.entryTerms.has(t) : entryHasTerm(index, indexed, t);
-    if (!known) {
-      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
-      build?.entryTerms.add(t);
-    }
-    addPosting(index.unitPostings, t, id, tf, build ? 0 : bm25Impact(tf, length, index.unitLengthSum / index.units.length));
+  index.unitLengthSum += tokens.length;
+  index.entries[entryIdx]!.units.push(id);
+  if (kind !== 'tag') {
+    pushTo(index.exact, tokens.normalized, id);
+    if (tokens.signature) pushTo(index.signature, tokens.signature, id);
   }
-  indexed.units.push(id);
-  if (kind === 'tag') return;
-  pushTo(index.exact, normalized, id);
-  if (signature) pushTo(index.signature, signature, id);
+  return id;
+}
+
+/** Add one wording to a built index (a learned alias), with its own BM25 impacts. */
+function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string): void {
+  // A tag is a topic, not a question: no numbering or answer hints to strip.
+  const tokens = tokenize(text, kind !== 'tag');
+  if (!tokens.hasWords) return;
+  if (index.knownWords) for (const w of wordsOfNormalized(tokens.normalized)) index.knownWords.add(w);
+  const indexed = index.entries[entryIdx]!;
+  // Counted before the unit joins the entry, so its own terms do not look already known.
+  const known = [...tokens.terms.keys()].map((t) => entryHasTerm(index, indexed, t));
+  const id = pushUnit(index, entryIdx, kind, text, tokens);
+  let k = 0;
+  for (const [t, tf] of tokens.terms) {
+    if (!known[k++]) index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
+    addPosting(index.unitPostings, t, id, tf, bm25Impact(tf, tokens.length, index.unitLengthSum / index.units.length));
+  }
   index.typoBuckets = undefined;
+}
+
+/** Add one wording while building (see IndexBuilder). */
+function addBuiltUnit(index: MatchIndex, builder: IndexBuilder, entryIdx: number, kind: UnitKind, text: string): void {
+  const tokens = builder.text(text, kind !== 'tag');
+  if (!tokens.hasWords) return;
+  const id = pushUnit(index, entryIdx, kind, text, tokens);
+  builder.addUnit(entryIdx, id, tokens);
 }
 
 /**
@@ -224,38 +380,23 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     today: options.today ?? new Date().toISOString().slice(0, 10),
     version: 0,
   };
-  const texts: TextMemo = { question: new Map(), topic: new Map() };
+  const builder = new IndexBuilder();
   for (const entry of entries) {
     const status = entryStatus(entry);
     if (status === 'retired' || index.entryById.has(entry.id)) continue;
     const entryIdx = index.entries.length;
-    const tagTerms = tokenize((entry.tags ?? []).join(' ; '), false, texts);
-    const answer = tokenize(entry.answer, false, texts);
-    const answerTerms = new Map(answer.terms);
-    for (const [t, tf] of tagTerms.terms) answerTerms.set(t, (answerTerms.get(t) ?? 0) + tf);
-    const answerLength = answer.length + tagTerms.length;
-    const indexed: IndexedEntry = {
-      entry,
-      draft: status === 'draft',
-      stale: isStale(entry, index.today),
-      units: [],
-      answerTerms,
-      tagTerms: new Set(tagTerms.terms.keys()),
-      answerLength,
-    };
-    index.entries.push(indexed);
+    const tags = builder.text((entry.tags ?? []).join(' ; '), false);
+    const answer = builder.text(entry.answer, false);
+    const answerLength = answer.length + tags.length;
+    index.entries.push(new BuiltEntry(entry, status === 'draft', isStale(entry, index.today), answerLength, answer, tags));
     index.entryById.set(entry.id, entryIdx);
     index.answerLengthSum += answerLength;
-    for (const [t, tf] of answerTerms) {
-      addPosting(index.answerPostings, t, entryIdx, tf, 0);
-      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
-    }
-    const build: BuildScratch = { entryTerms: new Set(answerTerms.keys()), texts };
-    addUnit(index, entryIdx, 'question', entry.question, build);
-    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt, build);
-    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag, build);
+    builder.addAnswer(entryIdx, answer, tags);
+    addBuiltUnit(index, builder, entryIdx, 'question', entry.question);
+    for (const alt of entry.alternateQuestions ?? []) addBuiltUnit(index, builder, entryIdx, 'alternate', alt);
+    for (const tag of entry.tags ?? []) addBuiltUnit(index, builder, entryIdx, 'tag', tag);
   }
-  refreshImpacts(index);
+  builder.finish(index);
   for (const alias of aliases) addLearnedAlias(index, alias);
   return index;
 }
@@ -328,15 +469,26 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   return best;
 }
 
-/** Every word of the library's wordings, tags and answers, unstemmed; built on first need (typo checks). */
+/**
+ * Every word of the library's wordings, tags and answers, unstemmed; built on first need (typo checks). A text met
+ * again adds no word (nor changes the set's order), so each distinct text is normalised once, and an answer the
+ * build already normalised is not normalised again.
+ */
 function knownWordsOf(index: MatchIndex): Set<string> {
   if (index.knownWords) return index.knownWords;
   const known = new Set<string>();
+  const seen = new Set<string>();
   for (const unit of index.units) {
+    if (seen.has(unit.text)) continue;
+    seen.add(unit.text);
     for (const w of wordsOfNormalized(normalizeText(unit.text))) known.add(w);
   }
-  for (const { entry } of index.entries) {
-    for (const w of wordsOfNormalized(normalizeText(entry.answer))) known.add(w);
+  seen.clear();
+  for (const indexed of index.entries) {
+    const normalized = indexed instanceof BuiltEntry ? indexed.answerNormalized : normalizeText(indexed.entry.answer);
+    if (seen.has(normalized)) continue;
+    seen.add(normalized);
+    for (const w of wordsOfNormalized(normalized)) known.add(w);
   }
   index.knownWords = known;
   return known;
