@@ -66,11 +66,14 @@ export interface MatchIndex {
   version: number;
 }
 
-/** Parallel arrays: the ids holding a term and the BM25 saturation of its frequency there (`impact`). */
+/**
+ * Parallel arrays: the ids holding a term and the BM25 saturation of its frequency there (`impact`). A build
+ * writes typed arrays of the exact size; a learned alias turns the postings it adds to into plain arrays.
+ */
 export interface Posting {
-  ids: number[];
-  tf: number[];
-  impact: number[];
+  ids: number[] | Int32Array;
+  tf: number[] | Int32Array;
+  impact: number[] | Float64Array;
 }
 
 const K1 = 1.2;
@@ -83,6 +86,9 @@ function bm25Impact(tf: number, length: number, averageLength: number): number {
 function addPosting(postings: Map<string, Posting>, term: string, id: number, tf: number, impact: number): void {
   const p = postings.get(term);
   if (p) {
+    if (!Array.isArray(p.ids)) p.ids = Array.from(p.ids);
+    if (!Array.isArray(p.tf)) p.tf = Array.from(p.tf);
+    if (!Array.isArray(p.impact)) p.impact = Array.from(p.impact);
     p.ids.push(id);
     p.tf.push(tf);
     p.impact.push(impact);
@@ -129,6 +135,8 @@ interface TextTerms {
   /** While building: the terms as build-local ids and their frequencies, in `terms` order. */
   ids?: Int32Array;
   tfs?: Int32Array;
+  /** The terms as a set, made on first need and shared by every entry with this text as its tags. */
+  termSet?: Set<string>;
 }
 
 /** Tokenise one text (question wordings and topics, i.e. tags and answers, are normalised apart). */
@@ -143,34 +151,36 @@ function tokenize(text: string, asQuestion: boolean): TextTerms {
 
 /**
  * What a build keeps while it indexes the entries. Libraries have a few thousand distinct terms at most, so every
- * term gets a small integer id and the counts and postings live in arrays indexed by it (no string-keyed map
- * update per occurrence); the maps of the finished index are made once per term at the end. Each distinct text
- * (libraries repeat tags, boilerplate wordings and stock answers) is tokenised once.
+ * term gets a small integer id and the counts live in arrays indexed by it (no string-keyed map update per
+ * occurrence). The entries are read once to count, then the postings are written into typed arrays of their
+ * exact size, impacts included (no growing arrays, no second pass over the impacts); the maps of the finished
+ * index are made once per term. Each distinct text (libraries repeat tags, boilerplate wordings and stock
+ * answers) is tokenised once.
  */
 class IndexBuilder {
   readonly termIds = new Map<string, number>();
   readonly termNames: string[] = [];
   /** Per term id: entries mentioning it anywhere. */
-  readonly df: number[] = [];
+  private readonly df: number[] = [];
   /** Per term id: 1 + the last entry that counted it in `df` (0: none yet). */
-  readonly seenIn: number[] = [];
-  readonly unitIds: number[][] = [];
-  readonly unitTf: number[][] = [];
-  readonly answerIds: number[][] = [];
-  readonly answerTf: number[][] = [];
-  /** Term ids in the order each map below first received them (the maps of the finished index keep that order). */
-  readonly dfOrder: number[] = [];
-  readonly unitOrder: number[] = [];
-  readonly answerOrder: number[] = [];
-  /** Per unit and per entry: its length (BM25 impacts are computed from them at the end). */
-  readonly unitLength: number[] = [];
-  readonly answerLength: number[] = [];
+  private readonly seenIn: number[] = [];
+  /** Per term id: how many units, and how many entries' answer fields, hold it. */
+  private readonly unitCount: number[] = [];
+  private readonly answerCount: number[] = [];
+  /** Term ids in the order each map of the finished index first received them (the maps keep that order). */
+  private readonly dfOrder: number[] = [];
+  private readonly unitOrder: number[] = [];
+  private readonly answerOrder: number[] = [];
+  /** Per unit: its tokens; per entry: its answer's and tags' tokens. */
+  private readonly unitTokens: TextTerms[] = [];
+  private readonly answers: TextTerms[] = [];
+  private readonly tags: TextTerms[] = [];
   private readonly questionTexts = new Map<string, TextTerms>();
   private readonly topicTexts = new Map<string, TextTerms>();
-  /** Scratch for one entry's answer + tag terms: where a term id sits in the merged list (valid while seenIn says so). */
+  /** Scratch for one entry's answer + tag terms: where a term id sits in the merged list. */
   private readonly slot: number[] = [];
-  private mergedIds: number[] = [];
-  private mergedTf: number[] = [];
+  private readonly mergedIds: number[] = [];
+  private readonly mergedTf: number[] = [];
 
   text(text: string, asQuestion: boolean): TextTerms {
     const cache = asQuestion ? this.questionTexts : this.topicTexts;
@@ -199,94 +209,120 @@ class IndexBuilder {
       this.df.push(0);
       this.seenIn.push(0);
       this.slot.push(0);
-      this.unitIds.push([]);
-      this.unitTf.push([]);
-      this.answerIds.push([]);
-      this.answerTf.push([]);
+      this.unitCount.push(0);
+      this.answerCount.push(0);
     }
     return id;
   }
 
-  /** Count a term for an entry's document frequency, once per entry. */
-  private countFor(id: number, stamp: number): void {
-    if (this.seenIn[id] === stamp) return;
-    this.seenIn[id] = stamp;
-    if (this.df[id] === 0) this.dfOrder.push(id);
-    this.df[id]! += 1;
-  }
-
-  /** The answer and tag terms of an entry (answer terms first, frequencies summed), posted and counted. */
-  addAnswer(entryIdx: number, answer: TextTerms, tags: TextTerms): void {
+  /**
+   * The answer and tag terms of an entry, answer terms first and frequencies summed (as `BuiltEntry.answerTerms`
+   * has them): their count is left in `mergedIds`/`mergedTf`, and every one is marked as seen in this entry.
+   */
+  private merge(entryIdx: number, answer: TextTerms, tags: TextTerms): number {
     const stamp = entryIdx + 1;
-    const mergedIds = this.mergedIds;
-    const mergedTf = this.mergedTf;
+    const { mergedIds, mergedTf, seenIn, slot } = this;
     let n = 0;
-    for (const source of [answer, tags]) {
+    for (let pass = 0; pass < 2; pass++) {
+      const source = pass === 0 ? answer : tags;
       const ids = source.ids!;
       const tfs = source.tfs!;
       for (let k = 0; k < ids.length; k++) {
         const id = ids[k]!;
-        if (this.seenIn[id] === stamp) {
-          mergedTf[this.slot[id]!]! += tfs[k]!;
+        if (seenIn[id] === stamp) {
+          mergedTf[slot[id]!]! += tfs[k]!;
           continue;
         }
-        this.seenIn[id] = stamp;
-        this.slot[id] = n;
+        seenIn[id] = stamp;
+        slot[id] = n;
         mergedIds[n] = id;
         mergedTf[n++] = tfs[k]!;
       }
     }
+    return n;
+  }
+
+  /** Count an entry's answer and tag terms (document frequency counts entries). */
+  addAnswer(entryIdx: number, answer: TextTerms, tags: TextTerms): void {
+    this.answers.push(answer);
+    this.tags.push(tags);
+    const n = this.merge(entryIdx, answer, tags);
     for (let k = 0; k < n; k++) {
-      const id = mergedIds[k]!;
-      const list = this.answerIds[id]!;
-      if (list.length === 0) this.answerOrder.push(id);
-      list.push(entryIdx);
-      this.answerTf[id]!.push(mergedTf[k]!);
+      const id = this.mergedIds[k]!;
+      if (this.answerCount[id] === 0) this.answerOrder.push(id);
+      this.answerCount[id]! += 1;
       if (this.df[id] === 0) this.dfOrder.push(id);
       this.df[id]! += 1;
     }
-    this.answerLength.push(answer.length + tags.length);
   }
 
-  addUnit(entryIdx: number, unitId: number, text: TextTerms): void {
+  /** Count a unit's terms; a term the entry already has does not count again in its document frequency. */
+  addUnit(entryIdx: number, text: TextTerms): void {
+    this.unitTokens.push(text);
     const stamp = entryIdx + 1;
     const ids = text.ids!;
-    const tfs = text.tfs!;
     for (let k = 0; k < ids.length; k++) {
       const id = ids[k]!;
-      this.countFor(id, stamp);
-      const list = this.unitIds[id]!;
-      if (list.length === 0) this.unitOrder.push(id);
-      list.push(unitId);
-      this.unitTf[id]!.push(tfs[k]!);
+      if (this.seenIn[id] !== stamp) {
+        this.seenIn[id] = stamp;
+        if (this.df[id] === 0) this.dfOrder.push(id);
+        this.df[id]! += 1;
+      }
+      if (this.unitCount[id] === 0) this.unitOrder.push(id);
+      this.unitCount[id]! += 1;
     }
-    this.unitLength.push(text.length);
   }
 
-  /** Fill the index's maps: document frequencies and postings with their BM25 impacts at the final average lengths. */
+  /** Fill the index's maps: document frequencies, and postings with their BM25 impacts at the final average lengths. */
   finish(index: MatchIndex): void {
     const names = this.termNames;
     for (const id of this.dfOrder) index.documentFrequency.set(names[id]!, this.df[id]!);
-    const post = (order: number[], ids: number[][], tfs: number[][], lengths: number[], sum: number, into: Map<string, Posting>) => {
-      const average = sum / Math.max(1, lengths.length);
-      for (const id of order) {
-        const owners = ids[id]!;
-        const tf = tfs[id]!;
-        const impact = new Array<number>(owners.length);
-        for (let i = 0; i < owners.length; i++) impact[i] = bm25Impact(tf[i]!, lengths[owners[i]!]!, average);
-        into.set(names[id]!, { ids: owners, tf, impact });
+    const terms = names.length;
+    const unitTables = this.tables(this.unitCount);
+    const averageUnit = index.unitLengthSum / Math.max(1, this.unitTokens.length);
+    const at = new Int32Array(terms);
+    this.unitTokens.forEach((tokens, unit) => {
+      const ids = tokens.ids!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        const table = unitTables[id]!;
+        const i = at[id]!++;
+        table.ids[i] = unit;
+        table.tf[i] = tokens.tfs![k]!;
+        table.impact[i] = bm25Impact(tokens.tfs![k]!, tokens.length, averageUnit);
       }
-    };
-    post(this.unitOrder, this.unitIds, this.unitTf, this.unitLength, index.unitLengthSum, index.unitPostings);
-    post(this.answerOrder, this.answerIds, this.answerTf, this.answerLength, index.answerLengthSum, index.answerPostings);
+    });
+    const answerTables = this.tables(this.answerCount);
+    const averageAnswer = index.answerLengthSum / Math.max(1, this.answers.length);
+    at.fill(0);
+    for (let entry = 0; entry < this.answers.length; entry++) {
+      const answer = this.answers[entry]!;
+      const tags = this.tags[entry]!;
+      // The stamps of the counting pass are spent: a fresh range of them (entries + 1 onwards) for this one.
+      const n = this.merge(this.answers.length + 1 + entry, answer, tags);
+      const length = answer.length + tags.length;
+      for (let k = 0; k < n; k++) {
+        const id = this.mergedIds[k]!;
+        const table = answerTables[id]!;
+        const i = at[id]!++;
+        table.ids[i] = entry;
+        table.tf[i] = this.mergedTf[k]!;
+        table.impact[i] = bm25Impact(this.mergedTf[k]!, length, averageAnswer);
+      }
+    }
+    for (const id of this.unitOrder) index.unitPostings.set(names[id]!, unitTables[id]!);
+    for (const id of this.answerOrder) index.answerPostings.set(names[id]!, answerTables[id]!);
+  }
+
+  private tables(counts: readonly number[]): Posting[] {
+    return counts.map((n) => ({ ids: new Int32Array(n), tf: new Int32Array(n), impact: new Float64Array(n) }));
   }
 }
 
 /** An indexed entry whose term maps are made when first read (the matcher reads those of a question's few candidates). */
 class BuiltEntry implements IndexedEntry {
   readonly units: number[] = [];
-  #answerTerms: Map<string, number> | undefined;
-  #tagTerms: Set<string> | undefined;
+  private answerTermMap: Map<string, number> | undefined;
 
   constructor(
     readonly entry: LibraryEntry,
@@ -298,16 +334,16 @@ class BuiltEntry implements IndexedEntry {
   ) {}
 
   get answerTerms(): Map<string, number> {
-    if (!this.#answerTerms) {
+    if (!this.answerTermMap) {
       const terms = new Map(this.answer.terms);
       for (const [t, tf] of this.tags.terms) terms.set(t, (terms.get(t) ?? 0) + tf);
-      this.#answerTerms = terms;
+      this.answerTermMap = terms;
     }
-    return this.#answerTerms;
+    return this.answerTermMap;
   }
 
   get tagTerms(): Set<string> {
-    return (this.#tagTerms ??= new Set(this.tags.terms.keys()));
+    return (this.tags.termSet ??= new Set(this.tags.terms.keys()));
   }
 
   /** The answer as `normalizeText` gives it. */
@@ -353,8 +389,8 @@ function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: stri
 function addBuiltUnit(index: MatchIndex, builder: IndexBuilder, entryIdx: number, kind: UnitKind, text: string): void {
   const tokens = builder.text(text, kind !== 'tag');
   if (!tokens.hasWords) return;
-  const id = pushUnit(index, entryIdx, kind, text, tokens);
-  builder.addUnit(entryIdx, id, tokens);
+  pushUnit(index, entryIdx, kind, text, tokens);
+  builder.addUnit(entryIdx, tokens);
 }
 
 /**

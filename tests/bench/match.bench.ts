@@ -271,7 +271,7 @@ type Engine = Pick<typeof import('../../lib/match'), 'buildIndex' | 'matchQuesti
 const BEFORE_REV = process.env.MATCH_BEFORE ?? '7992708';
 
 /** The matching engine of a commit, taken out of git (its lib/ folder) and imported from there. */
-async function engineAt(rev: string): Promise<Engine> {
+export async function engineAt(rev: string): Promise<Engine> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const dir = join(root, 'node_modules', '.cache', 'match-before', rev);
   const entry = join(dir, 'lib', 'match', 'index.ts');
@@ -287,7 +287,7 @@ async function engineAt(rev: string): Promise<Engine> {
  * Every labelled question, and the speed run's 500 on a generated 5,000-entry library, matched by both engines:
  * proposals, scores, bands, why lines and candidates must be the same, or the bench stops.
  */
-function checkIdentical(before: Engine): void {
+export function checkIdentical(before: Engine): void {
   const devLibrary = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
   const sampleLibrary = LibraryExportSchema.parse(read('public/sample-library.json')).entries;
   const dev = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).map((q) => q.text);
