@@ -66,11 +66,14 @@ export interface MatchIndex {
   version: number;
 }
 
-/** Parallel arrays: the ids holding a term and the BM25 saturation of its frequency there (`impact`). */
+/**
+ * Parallel arrays: the ids holding a term and the BM25 saturation of its frequency there (`impact`). A build
+ * writes typed arrays of the exact size; a learned alias turns the postings it adds to into plain arrays.
+ */
 export interface Posting {
-  ids: number[];
-  tf: number[];
-  impact: number[];
+  ids: number[] | Int32Array;
+  tf: number[] | Int32Array;
+  impact: number[] | Float64Array;
 }
 
 const K1 = 1.2;
@@ -83,23 +86,14 @@ function bm25Impact(tf: number, length: number, averageLength: number): number {
 function addPosting(postings: Map<string, Posting>, term: string, id: number, tf: number, impact: number): void {
   const p = postings.get(term);
   if (p) {
+    if (!Array.isArray(p.ids)) p.ids = Array.from(p.ids);
+    if (!Array.isArray(p.tf)) p.tf = Array.from(p.tf);
+    if (!Array.isArray(p.impact)) p.impact = Array.from(p.impact);
     p.ids.push(id);
     p.tf.push(tf);
     p.impact.push(impact);
   } else {
     postings.set(term, { ids: [id], tf: [tf], impact: [impact] });
-  }
-}
-
-/** Compute every impact with the final average lengths (they drift while the index is being built). */
-function refreshImpacts(index: MatchIndex): void {
-  const avgUnit = index.unitLengthSum / Math.max(1, index.units.length);
-  const avgAnswer = index.answerLengthSum / Math.max(1, index.entries.length);
-  for (const p of index.unitPostings.values()) {
-    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.units[p.ids[i]!]!.length, avgUnit);
-  }
-  for (const p of index.answerPostings.values()) {
-    for (let i = 0; i < p.ids.length; i++) p.impact[i] = bm25Impact(p.tf[i]!, index.entries[p.ids[i]!]!.answerLength, avgAnswer);
   }
 }
 
@@ -131,16 +125,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/**
- * What a build keeps between entries: the terms the current entry already has (to count document frequency
- * without searching its other wordings), and the counted terms of every normalised text seen so far (libraries
- * repeat tags, boilerplate wordings and stock answers; each is tokenised once).
- */
-interface BuildScratch {
-  entryTerms: Set<string>;
-  texts: TextMemo;
-}
-
 /** One text, tokenised: its normalised form, counted terms, their total and near-identical signature. */
 interface TextTerms {
   normalized: string;
@@ -148,57 +132,265 @@ interface TextTerms {
   length: number;
   signature: string;
   hasWords: boolean;
+  /** While building: the terms as build-local ids and their frequencies, in `terms` order. */
+  ids?: Int32Array;
+  tfs?: Int32Array;
+  /** The terms as a set, made on first need and shared by every entry with this text as its tags. */
+  termSet?: Set<string>;
 }
 
-/** Raw text -> its tokenised form, for question wordings and for topics (tags, answers), normalised apart. */
-interface TextMemo {
-  question: Map<string, TextTerms>;
-  topic: Map<string, TextTerms>;
-}
-
-/** Tokenise a text once per build (libraries repeat tags, boilerplate wordings and stock answers). */
-function tokenize(text: string, asQuestion: boolean, memo: TextMemo | undefined): TextTerms {
-  const cache = memo && (asQuestion ? memo.question : memo.topic);
-  const known = cache?.get(text);
-  if (known) return known;
+/** Tokenise one text (question wordings and topics, i.e. tags and answers, are normalised apart). */
+function tokenize(text: string, asQuestion: boolean): TextTerms {
   const normalized = asQuestion ? normalizeQuestion(text) : normalizeText(text);
   const ws = wordsOfNormalized(normalized);
   const terms = countTerms(termsOfWords(ws));
   let length = 0;
   for (const tf of terms.values()) length += tf;
-  const result = { normalized, terms, length, signature: asQuestion ? signatureOf(terms.keys()) : '', hasWords: ws.length > 0 };
-  cache?.set(text, result);
-  return result;
+  return { normalized, terms, length, signature: asQuestion ? signatureOf(terms.keys()) : '', hasWords: ws.length > 0 };
 }
 
 /**
- * Add one wording to an entry. While building, `build` is passed (see BuildScratch) and BM25 impacts are left
- * for `refreshImpacts`; a learned alias added later computes its own.
+ * What a build keeps while it indexes the entries. Libraries have a few thousand distinct terms at most, so every
+ * term gets a small integer id and the counts live in arrays indexed by it (no string-keyed map update per
+ * occurrence). The entries are read once to count, then the postings are written into typed arrays of their
+ * exact size, impacts included (no growing arrays, no second pass over the impacts); the maps of the finished
+ * index are made once per term. Each distinct text (libraries repeat tags, boilerplate wordings and stock
+ * answers) is tokenised once.
  */
-function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, build?: BuildScratch): void {
-  // A tag is a topic, not a question: no numbering or answer hints to strip.
-  const { normalized, terms, length, signature, hasWords } = tokenize(text, kind !== 'tag', build?.texts);
-  if (!hasWords) return;
-  if (index.knownWords) for (const w of wordsOfNormalized(normalized)) index.knownWords.add(w);
+class IndexBuilder {
+  readonly termIds = new Map<string, number>();
+  readonly termNames: string[] = [];
+  /** Per term id: entries mentioning it anywhere. */
+  private readonly df: number[] = [];
+  /** Per term id: 1 + the last entry that counted it in `df` (0: none yet). */
+  private readonly seenIn: number[] = [];
+  /** Per term id: how many units, and how many entries' answer fields, hold it. */
+  private readonly unitCount: number[] = [];
+  private readonly answerCount: number[] = [];
+  /** Term ids in the order each map of the finished index first received them (the maps keep that order). */
+  private readonly dfOrder: number[] = [];
+  private readonly unitOrder: number[] = [];
+  private readonly answerOrder: number[] = [];
+  /** Per unit: its tokens; per entry: its answer's and tags' tokens. */
+  private readonly unitTokens: TextTerms[] = [];
+  private readonly answers: TextTerms[] = [];
+  private readonly tags: TextTerms[] = [];
+  private readonly questionTexts = new Map<string, TextTerms>();
+  private readonly topicTexts = new Map<string, TextTerms>();
+  /** Scratch for one entry's answer + tag terms: where a term id sits in the merged list. */
+  private readonly slot: number[] = [];
+  private readonly mergedIds: number[] = [];
+  private readonly mergedTf: number[] = [];
+
+  text(text: string, asQuestion: boolean): TextTerms {
+    const cache = asQuestion ? this.questionTexts : this.topicTexts;
+    const known = cache.get(text);
+    if (known) return known;
+    const result = tokenize(text, asQuestion);
+    const ids = new Int32Array(result.terms.size);
+    const tfs = new Int32Array(result.terms.size);
+    let k = 0;
+    for (const [t, tf] of result.terms) {
+      ids[k] = this.idOf(t);
+      tfs[k++] = tf;
+    }
+    result.ids = ids;
+    result.tfs = tfs;
+    cache.set(text, result);
+    return result;
+  }
+
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.termNames.length;
+      this.termIds.set(term, id);
+      this.termNames.push(term);
+      this.df.push(0);
+      this.seenIn.push(0);
+      this.slot.push(0);
+      this.unitCount.push(0);
+      this.answerCount.push(0);
+    }
+    return id;
+  }
+
+  /**
+   * The answer and tag terms of an entry, answer terms first and frequencies summed (as `BuiltEntry.answerTerms`
+   * has them): their count is left in `mergedIds`/`mergedTf`, and every one is marked as seen in this entry.
+   */
+  private merge(entryIdx: number, answer: TextTerms, tags: TextTerms): number {
+    const stamp = entryIdx + 1;
+    const { mergedIds, mergedTf, seenIn, slot } = this;
+    let n = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      const source = pass === 0 ? answer : tags;
+      const ids = source.ids!;
+      const tfs = source.tfs!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        if (seenIn[id] === stamp) {
+          mergedTf[slot[id]!]! += tfs[k]!;
+          continue;
+        }
+        seenIn[id] = stamp;
+        slot[id] = n;
+        mergedIds[n] = id;
+        mergedTf[n++] = tfs[k]!;
+      }
+    }
+    return n;
+  }
+
+  /** Count an entry's answer and tag terms (document frequency counts entries). */
+  addAnswer(entryIdx: number, answer: TextTerms, tags: TextTerms): void {
+    this.answers.push(answer);
+    this.tags.push(tags);
+    const n = this.merge(entryIdx, answer, tags);
+    for (let k = 0; k < n; k++) {
+      const id = this.mergedIds[k]!;
+      if (this.answerCount[id] === 0) this.answerOrder.push(id);
+      this.answerCount[id]! += 1;
+      if (this.df[id] === 0) this.dfOrder.push(id);
+      this.df[id]! += 1;
+    }
+  }
+
+  /** Count a unit's terms; a term the entry already has does not count again in its document frequency. */
+  addUnit(entryIdx: number, text: TextTerms): void {
+    this.unitTokens.push(text);
+    const stamp = entryIdx + 1;
+    const ids = text.ids!;
+    for (let k = 0; k < ids.length; k++) {
+      const id = ids[k]!;
+      if (this.seenIn[id] !== stamp) {
+        this.seenIn[id] = stamp;
+        if (this.df[id] === 0) this.dfOrder.push(id);
+        this.df[id]! += 1;
+      }
+      if (this.unitCount[id] === 0) this.unitOrder.push(id);
+      this.unitCount[id]! += 1;
+    }
+  }
+
+  /** Fill the index's maps: document frequencies, and postings with their BM25 impacts at the final average lengths. */
+  finish(index: MatchIndex): void {
+    const names = this.termNames;
+    for (const id of this.dfOrder) index.documentFrequency.set(names[id]!, this.df[id]!);
+    const terms = names.length;
+    const unitTables = this.tables(this.unitCount);
+    const averageUnit = index.unitLengthSum / Math.max(1, this.unitTokens.length);
+    const at = new Int32Array(terms);
+    this.unitTokens.forEach((tokens, unit) => {
+      const ids = tokens.ids!;
+      for (let k = 0; k < ids.length; k++) {
+        const id = ids[k]!;
+        const table = unitTables[id]!;
+        const i = at[id]!++;
+        table.ids[i] = unit;
+        table.tf[i] = tokens.tfs![k]!;
+        table.impact[i] = bm25Impact(tokens.tfs![k]!, tokens.length, averageUnit);
+      }
+    });
+    const answerTables = this.tables(this.answerCount);
+    const averageAnswer = index.answerLengthSum / Math.max(1, this.answers.length);
+    at.fill(0);
+    for (let entry = 0; entry < this.answers.length; entry++) {
+      const answer = this.answers[entry]!;
+      const tags = this.tags[entry]!;
+      // The stamps of the counting pass are spent: a fresh range of them (entries + 1 onwards) for this one.
+      const n = this.merge(this.answers.length + 1 + entry, answer, tags);
+      const length = answer.length + tags.length;
+      for (let k = 0; k < n; k++) {
+        const id = this.mergedIds[k]!;
+        const table = answerTables[id]!;
+        const i = at[id]!++;
+        table.ids[i] = entry;
+        table.tf[i] = this.mergedTf[k]!;
+        table.impact[i] = bm25Impact(this.mergedTf[k]!, length, averageAnswer);
+      }
+    }
+    for (const id of this.unitOrder) index.unitPostings.set(names[id]!, unitTables[id]!);
+    for (const id of this.answerOrder) index.answerPostings.set(names[id]!, answerTables[id]!);
+  }
+
+  private tables(counts: readonly number[]): Posting[] {
+    return counts.map((n) => ({ ids: new Int32Array(n), tf: new Int32Array(n), impact: new Float64Array(n) }));
+  }
+}
+
+/** An indexed entry whose term maps are made when first read (the matcher reads those of a question's few candidates). */
+class BuiltEntry implements IndexedEntry {
+  readonly units: number[] = [];
+  private answerTermMap: Map<string, number> | undefined;
+
+  constructor(
+    readonly entry: LibraryEntry,
+    readonly draft: boolean,
+    readonly stale: boolean,
+    readonly answerLength: number,
+    private readonly answer: TextTerms,
+    private readonly tags: TextTerms,
+  ) {}
+
+  get answerTerms(): Map<string, number> {
+    if (!this.answerTermMap) {
+      const terms = new Map(this.answer.terms);
+      for (const [t, tf] of this.tags.terms) terms.set(t, (terms.get(t) ?? 0) + tf);
+      this.answerTermMap = terms;
+    }
+    return this.answerTermMap;
+  }
+
+  get tagTerms(): Set<string> {
+    return (this.tags.termSet ??= new Set(this.tags.terms.keys()));
+  }
+
+  /** The answer as `normalizeText` gives it. */
+  get answerNormalized(): string {
+    return this.answer.normalized;
+  }
+}
+
+/** Record one wording's unit and its exact and near-identical keys (its terms are counted by the caller). */
+function pushUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string, tokens: TextTerms): number {
   const id = index.units.length;
   index.version += 1;
-  index.units.push({ entry: entryIdx, kind, text, terms, length });
+  index.units.push({ entry: entryIdx, kind, text, terms: tokens.terms, length: tokens.length });
   index.unitEntry.push(entryIdx);
-  index.unitLengthSum += length;
-  const indexed = index.entries[entryIdx]!;
-  for (const [t, tf] of terms) {
-    const known = build ? build.entryTerms.has(t) : entryHasTerm(index, indexed, t);
-    if (!known) {
-      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
-      build?.entryTerms.add(t);
-    }
-    addPosting(index.unitPostings, t, id, tf, build ? 0 : bm25Impact(tf, length, index.unitLengthSum / index.units.length));
+  index.unitLengthSum += tokens.length;
+  index.entries[entryIdx]!.units.push(id);
+  if (kind !== 'tag') {
+    pushTo(index.exact, tokens.normalized, id);
+    if (tokens.signature) pushTo(index.signature, tokens.signature, id);
   }
-  indexed.units.push(id);
-  if (kind === 'tag') return;
-  pushTo(index.exact, normalized, id);
-  if (signature) pushTo(index.signature, signature, id);
+  return id;
+}
+
+/** Add one wording to a built index (a learned alias), with its own BM25 impacts. */
+function addUnit(index: MatchIndex, entryIdx: number, kind: UnitKind, text: string): void {
+  // A tag is a topic, not a question: no numbering or answer hints to strip.
+  const tokens = tokenize(text, kind !== 'tag');
+  if (!tokens.hasWords) return;
+  if (index.knownWords) for (const w of wordsOfNormalized(tokens.normalized)) index.knownWords.add(w);
+  const indexed = index.entries[entryIdx]!;
+  // Counted before the unit joins the entry, so its own terms do not look already known.
+  const known = [...tokens.terms.keys()].map((t) => entryHasTerm(index, indexed, t));
+  const id = pushUnit(index, entryIdx, kind, text, tokens);
+  let k = 0;
+  for (const [t, tf] of tokens.terms) {
+    if (!known[k++]) index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
+    addPosting(index.unitPostings, t, id, tf, bm25Impact(tf, tokens.length, index.unitLengthSum / index.units.length));
+  }
   index.typoBuckets = undefined;
+}
+
+/** Add one wording while building (see IndexBuilder). */
+function addBuiltUnit(index: MatchIndex, builder: IndexBuilder, entryIdx: number, kind: UnitKind, text: string): void {
+  const tokens = builder.text(text, kind !== 'tag');
+  if (!tokens.hasWords) return;
+  pushUnit(index, entryIdx, kind, text, tokens);
+  builder.addUnit(entryIdx, tokens);
 }
 
 /**
@@ -224,38 +416,23 @@ export function buildIndex(entries: readonly LibraryEntry[], aliases: readonly A
     today: options.today ?? new Date().toISOString().slice(0, 10),
     version: 0,
   };
-  const texts: TextMemo = { question: new Map(), topic: new Map() };
+  const builder = new IndexBuilder();
   for (const entry of entries) {
     const status = entryStatus(entry);
     if (status === 'retired' || index.entryById.has(entry.id)) continue;
     const entryIdx = index.entries.length;
-    const tagTerms = tokenize((entry.tags ?? []).join(' ; '), false, texts);
-    const answer = tokenize(entry.answer, false, texts);
-    const answerTerms = new Map(answer.terms);
-    for (const [t, tf] of tagTerms.terms) answerTerms.set(t, (answerTerms.get(t) ?? 0) + tf);
-    const answerLength = answer.length + tagTerms.length;
-    const indexed: IndexedEntry = {
-      entry,
-      draft: status === 'draft',
-      stale: isStale(entry, index.today),
-      units: [],
-      answerTerms,
-      tagTerms: new Set(tagTerms.terms.keys()),
-      answerLength,
-    };
-    index.entries.push(indexed);
+    const tags = builder.text((entry.tags ?? []).join(' ; '), false);
+    const answer = builder.text(entry.answer, false);
+    const answerLength = answer.length + tags.length;
+    index.entries.push(new BuiltEntry(entry, status === 'draft', isStale(entry, index.today), answerLength, answer, tags));
     index.entryById.set(entry.id, entryIdx);
     index.answerLengthSum += answerLength;
-    for (const [t, tf] of answerTerms) {
-      addPosting(index.answerPostings, t, entryIdx, tf, 0);
-      index.documentFrequency.set(t, (index.documentFrequency.get(t) ?? 0) + 1);
-    }
-    const build: BuildScratch = { entryTerms: new Set(answerTerms.keys()), texts };
-    addUnit(index, entryIdx, 'question', entry.question, build);
-    for (const alt of entry.alternateQuestions ?? []) addUnit(index, entryIdx, 'alternate', alt, build);
-    for (const tag of entry.tags ?? []) addUnit(index, entryIdx, 'tag', tag, build);
+    builder.addAnswer(entryIdx, answer, tags);
+    addBuiltUnit(index, builder, entryIdx, 'question', entry.question);
+    for (const alt of entry.alternateQuestions ?? []) addBuiltUnit(index, builder, entryIdx, 'alternate', alt);
+    for (const tag of entry.tags ?? []) addBuiltUnit(index, builder, entryIdx, 'tag', tag);
   }
-  refreshImpacts(index);
+  builder.finish(index);
   for (const alias of aliases) addLearnedAlias(index, alias);
   return index;
 }
@@ -328,15 +505,26 @@ export function correctTypo(index: MatchIndex, word: string): string | null {
   return best;
 }
 
-/** Every word of the library's wordings, tags and answers, unstemmed; built on first need (typo checks). */
+/**
+ * Every word of the library's wordings, tags and answers, unstemmed; built on first need (typo checks). A text met
+ * again adds no word (nor changes the set's order), so each distinct text is normalised once, and an answer the
+ * build already normalised is not normalised again.
+ */
 function knownWordsOf(index: MatchIndex): Set<string> {
   if (index.knownWords) return index.knownWords;
   const known = new Set<string>();
+  const seen = new Set<string>();
   for (const unit of index.units) {
+    if (seen.has(unit.text)) continue;
+    seen.add(unit.text);
     for (const w of wordsOfNormalized(normalizeText(unit.text))) known.add(w);
   }
-  for (const { entry } of index.entries) {
-    for (const w of wordsOfNormalized(normalizeText(entry.answer))) known.add(w);
+  seen.clear();
+  for (const indexed of index.entries) {
+    const normalized = indexed instanceof BuiltEntry ? indexed.answerNormalized : normalizeText(indexed.entry.answer);
+    if (seen.has(normalized)) continue;
+    seen.add(normalized);
+    for (const w of wordsOfNormalized(normalized)) known.add(w);
   }
   index.knownWords = known;
   return known;

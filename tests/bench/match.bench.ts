@@ -1,7 +1,12 @@
 // Matching benchmark: accuracy of this engine and of a plain Fuse.js baseline on the labelled dev sets, the
 // band calibration, and speed/memory on generated libraries of 1,000 / 5,000 / 20,000 entries x 500 questions.
-import { readFileSync } from 'node:fs';
+// Speed is measured beside the engine as it was before the index-build rewrite (the commit BEFORE_REV, taken out
+// of git into node_modules/.cache), alternated in the same run, after checking that both give identical results.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import Fuse from 'fuse.js';
 import { BAND_THRESHOLDS, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
 import {
@@ -122,7 +127,7 @@ function perSource(questions: readonly LabelledQuestion[], scoreOf: (qs: Labelle
 }
 
 /** Deterministic PRNG (mulberry32) so every run generates the same libraries. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -146,7 +151,7 @@ const EXTRA_SENTENCES = [
 ];
 
 /** A realistic library of `size` entries: the public libraries' entries re-scoped to products and regions. */
-function generateLibrary(templates: readonly LibraryEntry[], size: number, seed: number): LibraryEntry[] {
+export function generateLibrary(templates: readonly LibraryEntry[], size: number, seed: number): LibraryEntry[] {
   const rand = prng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   return Array.from({ length: size }, (_, i) => {
@@ -169,7 +174,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length -
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
-function speed(): void {
+function speedInputs(): { templates: LibraryEntry[]; questions: string[] } {
   const templates = [
     ...LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries,
     ...LibraryExportSchema.parse(read('public/sample-library.json')).entries,
@@ -184,36 +189,64 @@ function speed(): void {
     const t = templates[Math.floor(rand() * templates.length)]!;
     questions.push(`${Math.floor(rand() * 9) + 1}.${Math.floor(rand() * 20)} ${t.alternateQuestions?.[0] ?? t.question} Please explain.`);
   }
+  return { templates, questions };
+}
+
+function speed(before: Engine): void {
+  const { templates, questions } = speedInputs();
   const spread = questions.filter((_, i) => i % 10 === 0);
 
   console.log(`\nmachine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} (wall-clock times include waiting for a core; CPU times do not)`);
-  console.log('\n| entries | index build (wall / CPU) | fuse baseline index build | median / question (wall / CPU) | p95 / question (wall / CPU) | fuse baseline median / question | speed-up (median wall) | heap after build | peak RSS |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('\nspeed: this engine ("now") and the engine of ' + BEFORE_REV + ' ("before"), alternated in the same run; index build median of 3 builds each (2 at 20,000)');
+  console.log('\n| entries | index build now (wall / CPU) | before | median / question now (wall / CPU) | before | p95 / question now (wall / CPU) | fuse baseline index build | fuse baseline median / question | speed-up over fuse (median wall) | heap after build | peak RSS |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  const now: Engine = { buildIndex, matchQuestion };
+  const timed = <T>(f: () => T): [T, number, number] => {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    const value = f();
+    return [value, performance.now() - t0, cpuMs(process.cpuUsage(c0))];
+  };
+  const fmt = (wall: number[], cpu: number[], digits: number) => `${median(wall).toFixed(digits)} / ${median(cpu).toFixed(digits)} ms`;
   for (const size of [1_000, 5_000, 20_000]) {
     // Plain Fuse.js takes seconds per long question on large libraries: 50 questions, 10 at 20,000 entries.
     const baselineSample = spread.slice(0, size >= 20_000 ? 10 : 50);
     const library = generateLibrary(templates, size, size);
-    const heapBefore = process.memoryUsage().heapUsed;
-    let c0 = process.cpuUsage();
-    let t0 = performance.now();
-    const index = buildIndex(library, [], { today: TODAY });
-    const build = performance.now() - t0;
-    const buildCpu = cpuMs(process.cpuUsage(c0));
-    const heapAfterBuild = process.memoryUsage().heapUsed;
+    const builds = { now: { wall: [] as number[], cpu: [] as number[] }, before: { wall: [] as number[], cpu: [] as number[] } };
+    const indexes: { now?: MatchIndex; before?: MatchIndex } = {};
+    let heapGrowth = 0;
+    let heapAfterBuild = 0;
+    for (let round = 0; round < (size >= 20_000 ? 2 : 3); round++) {
+      const order = round % 2 === 0 ? (['now', 'before'] as const) : (['before', 'now'] as const);
+      for (const which of order) {
+        indexes[which] = undefined;
+        const heapBefore = process.memoryUsage().heapUsed;
+        const [index, wall, cpu] = timed(() => (which === 'now' ? now : before).buildIndex(library, [], { today: TODAY }) as MatchIndex);
+        if (which === 'now') {
+          heapAfterBuild = process.memoryUsage().heapUsed;
+          heapGrowth = heapAfterBuild - heapBefore;
+        }
+        indexes[which] = index;
+        builds[which].wall.push(wall);
+        builds[which].cpu.push(cpu);
+      }
+    }
     let peakRss = process.memoryUsage().rss;
     // Warm up the JIT and the typo cache's first use, as a side panel that has matched one page has.
-    for (const q of questions.slice(0, 20)) matchQuestion(index, { text: q });
-    const times: number[] = [];
-    const cpuTimes: number[] = [];
-    for (const q of questions) {
-      c0 = process.cpuUsage();
-      t0 = performance.now();
-      matchQuestion(index, { text: q });
-      times.push(performance.now() - t0);
-      cpuTimes.push(cpuMs(process.cpuUsage(c0)));
+    for (const q of questions.slice(0, 20)) {
+      matchQuestion(indexes.now!, { text: q });
+      before.matchQuestion(indexes.before!, { text: q });
     }
+    const per = { now: { wall: [] as number[], cpu: [] as number[] }, before: { wall: [] as number[], cpu: [] as number[] } };
+    questions.forEach((q, i) => {
+      for (const which of i % 2 === 0 ? (['now', 'before'] as const) : (['before', 'now'] as const)) {
+        const [, wall, cpu] = timed(() => (which === 'now' ? now : before).matchQuestion(indexes[which]!, { text: q }));
+        per[which].wall.push(wall);
+        per[which].cpu.push(cpu);
+      }
+    });
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    t0 = performance.now();
+    let t0 = performance.now();
     const fuse = fuseIndex(library);
     const fuseBuild = performance.now() - t0;
     fuse.search(baselineSample[0]!, { limit: 3 });
@@ -224,14 +257,66 @@ function speed(): void {
       baseline.push(performance.now() - t0);
     }
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    const engineMedian = median(times);
+    const engineMedian = median(per.now.wall);
     console.log(
-      `| ${size.toLocaleString('en')} | ${build.toFixed(0)} / ${buildCpu.toFixed(0)} ms | ${fuseBuild.toFixed(0)} ms | ${engineMedian.toFixed(3)} / ${median(cpuTimes).toFixed(3)} ms | ${p95(times).toFixed(3)} / ${p95(cpuTimes).toFixed(3)} ms | ${median(baseline).toFixed(1)} ms (${baselineSample.length} q) | ${(median(baseline) / engineMedian).toFixed(0)}x | +${mb(heapAfterBuild - heapBefore)} (${mb(heapAfterBuild)} total) | ${mb(peakRss)} |`,
+      `| ${size.toLocaleString('en')} | ${fmt(builds.now.wall, builds.now.cpu, 0)} | ${fmt(builds.before.wall, builds.before.cpu, 0)} | ${fmt(per.now.wall, per.now.cpu, 3)} | ${fmt(per.before.wall, per.before.cpu, 3)} | ${p95(per.now.wall).toFixed(3)} / ${p95(per.now.cpu).toFixed(3)} ms | ${fuseBuild.toFixed(0)} ms | ${median(baseline).toFixed(1)} ms (${baselineSample.length} q) | ${(median(baseline) / engineMedian).toFixed(0)}x | +${mb(heapGrowth)} (${mb(heapAfterBuild)} total) | ${mb(peakRss)} |`,
     );
+  }
+  console.log(`load average after: ${loadavg().map((l) => l.toFixed(1)).join(' / ')}`);
+}
+
+type Engine = Pick<typeof import('../../lib/match'), 'buildIndex' | 'matchQuestion'>;
+
+/** The design before the index-build rewrite: `MATCH_BEFORE=<rev>` measures another one. */
+const BEFORE_REV = process.env.MATCH_BEFORE ?? '7992708';
+
+/** The matching engine of a commit, taken out of git (its lib/ folder) and imported from there. */
+export async function engineAt(rev: string): Promise<Engine> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const dir = join(root, 'node_modules', '.cache', 'match-before', rev);
+  const entry = join(dir, 'lib', 'match', 'index.ts');
+  if (!existsSync(entry)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git -C "${root}" archive "${rev}" lib | tar -x -C "${dir}"`]);
+  }
+  return (await import(pathToFileURL(entry).href)) as Engine;
+}
+
+/**
+ * Every labelled question, and the speed run's 500 on a generated 5,000-entry library, matched by both engines:
+ * proposals, scores, bands, why lines and candidates must be the same, or the bench stops.
+ */
+export function checkIdentical(before: Engine): void {
+  const devLibrary = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
+  const sampleLibrary = LibraryExportSchema.parse(read('public/sample-library.json')).entries;
+  const dev = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).map((q) => q.text);
+  const sample = LabelledQuestionsSchema.parse(read('tests/fixtures/match/sample-questions.json')).map((q) => q.text);
+  const { templates, questions } = speedInputs();
+  const sets: Array<[string, LibraryEntry[], string[]]> = [
+    ['dev set', devLibrary, dev],
+    ['sample library', sampleLibrary, sample],
+    ['generated 5,000 entries', generateLibrary(templates, 5_000, 5_000), questions],
+  ];
+  for (const [name, library, texts] of sets) {
+    const now = buildIndex(library, [], { today: TODAY });
+    const then = before.buildIndex(library, [], { today: TODAY });
+    let same = 0;
+    for (const text of texts) {
+      for (const options of [{}, { candidateCount: 10 }]) {
+        const a = JSON.stringify(matchQuestion(now, { text }, options));
+        const b = JSON.stringify(before.matchQuestion(then, { text }, options));
+        if (a !== b) throw new Error(`match bench: ${name}: "${text}" matched differently from ${BEFORE_REV}:\n  now    ${a}\n  before ${b}`);
+      }
+      same += 1;
+    }
+    console.log(`identical to ${BEFORE_REV} (proposal, confidence, band, why, 10 candidates): ${name}, ${same} of ${texts.length} questions`);
   }
 }
 
 export async function run(): Promise<void> {
   accuracy();
-  speed();
+  const before = await engineAt(BEFORE_REV);
+  checkIdentical(before);
+  speed(before);
 }
