@@ -182,6 +182,8 @@ test('keyboard: next, accept and undo without the mouse; shortcuts are listed; f
   // Undo of a select2 Yes/No goes back to no answer through select2's own clear button; the model follows.
   await panel.keyboard.press('j');
   const mfa = card(panel, /multi-factor authentication/);
+  // The undo's re-read of the page re-renders the list: accept only once the cursor is on the next card.
+  await expect(mfa).toHaveAttribute('aria-current', 'true');
   await panel.keyboard.press('a');
   await expect(mfa.locator('.badge-filled')).toHaveText('Filled');
   await expect.poll(() => surveyModel(survey, Q.mfa)).toMatchObject({ value: '1', add_info: expect.stringContaining('MFA is enforced') });
