@@ -78,6 +78,10 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const [announcement, setAnnouncement] = useState('');
   const [selectedKey, setSelectedKey] = useState<string>();
   const selected = selectedKey === undefined ? -1 : rows.findIndex((r) => r.key === selectedKey);
+  // A fill or undo ends later than the key or click that started it: it moves the selection and focus only if the
+  // analyst has not moved them since (j, k, a click), so the next key acts on the card the analyst went to.
+  const selectedKeyRef = useRef(selectedKey);
+  selectedKeyRef.current = selectedKey;
   const matching = useMemo(() => allRows.reduce((n, r) => n + (r.matching ? 1 : 0), 0), [allRows]);
   // The opening's end, for the bench: every question's proposals are on screen (the commit that showed them).
   useEffect(() => {
@@ -135,6 +139,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
     (key: string | undefined, moveFocus = false) => {
       const index = rowsRef.current.findIndex((r) => r.key === key);
       if (key === undefined || index < 0) return;
+      selectedKeyRef.current = key;
       setSelectedKey(key);
       list.current?.scrollToRow(index);
       session.focus(key);
@@ -166,7 +171,9 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const accept = useCallback(
     async (key: string) => {
       setMode(key, 'view');
+      const from = selectedKeyRef.current;
       const ok = await session.fill(key);
+      if (selectedKeyRef.current !== from) return;
       const index = rowsRef.current.findIndex((r) => r.key === key);
       // Focus follows the selection to the next question (the Accept button it was on is gone).
       const next = ok && index >= 0 && index + 1 < rowsRef.current.length ? rowsRef.current[index + 1]! : rowsRef.current[index];
@@ -181,11 +188,12 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const fillEdited = useCallback(
     async (key: string, choice: FillChoice, base: LibraryEntry | undefined) => {
       setMode(key, 'view');
+      const from = selectedKeyRef.current;
       const ok = await session.fill(key, choice);
       const row = rowsRef.current.find((r) => r.key === key);
       const changed = !base || base.answer.trim() !== choice.text.trim() || (choice.choice ?? '') !== (base.choice ?? currentProposal(row!)?.choice ?? '');
       if (ok && row && changed) setOffer({ key, questionText: row.question.text, answer: choice.text, choice: choice.choice, base });
-      else list.current?.focusCard(key);
+      else if (selectedKeyRef.current === from) list.current?.focusCard(key);
     },
     [session.fill, setMode],
   );
@@ -195,7 +203,10 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
       // The offer to keep an edit in the library is about a fill that no longer stands.
       setOffer((o) => (o?.key === key ? undefined : o));
       // The Undo button goes with the fill it undid: focus stays on the card.
-      void session.undo(key).then(() => list.current?.focusCard(key));
+      const from = selectedKeyRef.current;
+      void session.undo(key).then(() => {
+        if (selectedKeyRef.current === from) list.current?.focusCard(key);
+      });
     },
     [session.undo],
   );
