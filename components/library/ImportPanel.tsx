@@ -4,6 +4,7 @@
 import { memo, useRef, useState, type ChangeEvent } from 'react';
 import type { AutofillDatabase } from '../../lib/db/database';
 import { checkLibraryFileSize } from '../../lib/library/parse-library-file';
+import { whenSampleSettled } from '../../lib/library/sample-library';
 import { planBlockers, PREVIEW_ROWS, summarizePlan, type ConflictChoices, type PlannedEntry, type SyncOptions, type SyncPreview } from '../../lib/library/plan-sync';
 import { ConflictChoice } from './ConflictChoice';
 import { EntryBadges } from './EntryBadges';
@@ -91,6 +92,8 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     setBusy(true);
     close();
     try {
+      // The first-run sample may still be being written: the preview must see it (and offer to remove it).
+      await whenSampleSettled(db);
       if (/\.zip$/i.test(file.name)) {
         // An evidence bundle: every part checked first; its library JSON then goes through the same preview.
         const read = await readBundle(file.name, new Uint8Array(await file.arrayBuffer()));

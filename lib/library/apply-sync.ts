@@ -89,6 +89,12 @@ export async function applySyncPlan(
           `Nothing was imported: the library changed since the preview (entry "${driftedId}"). Import ${plan.fileName} again to see a fresh preview.`,
         );
       }
+      const appearedId = plan.localIds ? firstNotIn(storedIds, plan.localIds) : undefined;
+      if (appearedId !== undefined) {
+        throw new SyncApplyError(
+          `Nothing was imported: entry "${appearedId}" was added to the library since the preview, and mirroring the export would have kept it. Import ${plan.fileName} again to see a fresh preview.`,
+        );
+      }
       // Removed entries keep their version rows (an entry imported and never changed gets its row now): fill
       // history that links to them still resolves.
       if (removedIds.length) {
@@ -123,4 +129,11 @@ export async function applySyncPlan(
   );
   if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'written', entries: written, removed: removedIds });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
+}
+
+/** The first of `ids` that `known` does not hold. */
+function firstNotIn(ids: readonly string[], known: readonly string[]): string | undefined {
+  if (ids.length === 0) return undefined;
+  const seen = new Set(known);
+  return ids.find((id) => !seen.has(id));
 }

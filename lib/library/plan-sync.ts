@@ -44,6 +44,11 @@ export interface SyncPlan {
   skipped: InvalidEntry[];
   /** File entries whose id was merged into another entry here: skipped, so a merge is not undone by a sync. */
   merged?: (PlannedEntry & { intoId: string })[];
+  /**
+   * The ids of the library the plan was made against. A mirror removes every entry absent from the file, so an
+   * entry added here after the preview (the first-run sample loading late, another window) stops the apply.
+   */
+  localIds?: string[];
 }
 
 /** Rows of each list the preview shows; conflicts are all sent (each needs a side). */
@@ -143,6 +148,7 @@ export function planSync(file: ParsedLibraryFile, localEntries: readonly StoredE
     ...(file.handoff ? { handoff: true } : {}),
     skipped: file.skipped ?? [],
   };
+  if (plan.mirror) plan.localIds = localEntries.map((e) => e.id);
   const locals = new Map(localEntries.map((e) => [e.id, e]));
   const mergedInto = new Map<string, string>();
   for (const local of localEntries) for (const id of local._meta?.mergedIds ?? []) if (!locals.has(id)) mergedInto.set(id, local.id);

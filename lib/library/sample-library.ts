@@ -55,6 +55,19 @@ export function loadSampleLibraryIfEmpty(
   return load;
 }
 
+/**
+ * Settles once a sample load started in this page has ended (at once when none runs): an import previewed before
+ * it ends would be planned against a library the sample is still being written into.
+ */
+export function whenSampleSettled(db: AutofillDatabase = getDatabase()): Promise<void> {
+  const pending = loading.get(db);
+  if (!pending) return Promise.resolve();
+  return pending.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 async function loadOnce(db: AutofillDatabase, fetchSample: () => Promise<string>, now: Date): Promise<number> {
   if ((await db.entries.count()) > 0) return 0;
   if ((await getSetting(SAMPLE_LOADED_SETTING, z.string(), '', db)) !== '') return 0;

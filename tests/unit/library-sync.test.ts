@@ -175,6 +175,19 @@ describe('applySyncPlan', () => {
     expect((await getEntry('a', db))?.answer).toBe('A1');
   });
 
+  it('refuses a mirror made before an entry was added (the first-run sample loading late): the mirror would keep it', async () => {
+    const db = freshDb();
+    await importFile(db, [entry('a', 'A')]);
+    const plan = planSync(fileOf([entry('a', 'A'), entry('c', 'C')]), await listEntries(db), { mirror: true });
+    await createEntry(entry('late', 'written after the preview'), db, T1);
+    await expect(applySyncPlan(db, plan, {}, T2)).rejects.toThrow(/entry "late" was added to the library since the preview, and mirroring the export would have kept it/);
+    expect((await listEntries(db)).map((e) => e.id)).toEqual(['a', 'late']);
+    // Without a mirror the entry added meanwhile is simply kept beside the import.
+    const keep = planSync(fileOf([entry('a', 'A'), entry('c', 'C')]), (await listEntries(db)).filter((e) => e.id !== 'late'));
+    expect(await applySyncPlan(db, keep, {}, T2)).toMatchObject({ added: 1, removed: 0 });
+    expect((await listEntries(db)).map((e) => e.id)).toEqual(['a', 'c', 'late']);
+  });
+
   it('keeps the stored rows valid against the stored-entry schema', async () => {
     const db = freshDb();
     await importFile(db, [entry('a', 'A')]);
