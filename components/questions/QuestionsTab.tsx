@@ -65,6 +65,8 @@ const nextTick = () => new Promise((resolve) => setTimeout(resolve, 0));
 export function QuestionsTab({ target, active }: { target: TargetTab | undefined; active: boolean }) {
   const services = usePanelServices();
   const [working, setWorking] = useState(target);
+  markOpen('questions-mounted');
+  useEffect(() => markOpen('questions-committed'), []);
   const session = useQuestionSession(working?.access === 'page' ? working.id : undefined, active);
   const allRows = useMemo(() => groupBySection(session.rows), [session.rows]);
   const summary = useMemo(() => summarize(allRows), [allRows]);

@@ -172,6 +172,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   }, [port, tabId, services, propose, historyFor]);
 
   useEffect(() => {
+    markOpen('session-effect');
     dispatch({ type: 'reset' });
     setScan(undefined);
     setScanTabId(undefined);

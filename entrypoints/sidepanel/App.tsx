@@ -8,8 +8,8 @@ import { markOpen } from '../../lib/panel/open-marks';
 
 // The Questions view and the services are needed at once: their chunks start loading with this module, in parallel.
 const servicesModule = import('./services');
-const questionsModule = import('../../components/questions/QuestionsTab');
-const QuestionsTab = lazy(() => questionsModule.then((m) => ({ default: m.QuestionsTab })));
+const questionsModule = import('../../components/questions/QuestionsTab').then((m) => (markOpen('questions-module'), m));
+type QuestionsTabView = (typeof import('../../components/questions/QuestionsTab'))['QuestionsTab'];
 const LibraryTab = lazy(() => import('../../components/library/LibraryTab').then((m) => ({ default: m.LibraryTab })));
 const HistoryTab = lazy(() => import('../../components/history/HistoryTab').then((m) => ({ default: m.HistoryTab })));
 
@@ -26,9 +26,17 @@ export function App() {
   const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set(['questions']));
   const target = useTargetTab();
   const [services, setServices] = useState<PanelServices>();
+  // The Questions view is rendered once its chunk has loaded, not through lazy(): a view that suspends shows the
+  // fallback first, and React then holds the real view back for its fallback throttle (about 300 ms of a
+  // reopening spent waiting, with the page scan not yet asked for).
+  const [questionsView, setQuestionsView] = useState<{ QuestionsTab: QuestionsTabView }>();
   const [loadError, setLoadError] = useState<string>();
 
   useEffect(() => {
+    questionsModule.then(
+      ({ QuestionsTab }) => setQuestionsView({ QuestionsTab }),
+      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
+    );
     servicesModule.then(
       ({ createPanelServices }) => {
         markOpen('services-ready');
@@ -86,7 +94,8 @@ export function App() {
           {services && opened.has(t.id) && (
             <PanelServicesProvider services={services}>
               <Suspense fallback={<p className="hint">Loading…</p>}>
-                {t.id === 'questions' && <QuestionsTab target={target} active={tab === 'questions'} />}
+                {t.id === 'questions' &&
+                  (questionsView ? <questionsView.QuestionsTab target={target} active={tab === 'questions'} /> : <p className="hint">Loading…</p>)}
                 {t.id === 'library' && <LibraryTab />}
                 {t.id === 'history' && <HistoryTab active={tab === 'history'} />}
               </Suspense>

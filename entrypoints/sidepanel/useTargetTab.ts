@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { describeTab, tabFromSearch, type TargetTab } from '../../lib/panel/target-tab';
+import { markOpen } from '../../lib/panel/open-marks';
 
 function isOwnPage(url: string | undefined): boolean {
   return !!url && url.startsWith(browser.runtime.getURL('/'));
@@ -34,6 +35,7 @@ export function useTargetTab(): TargetTab | undefined {
       const at = visited.indexOf(id);
       if (at >= 0) visited.splice(at, 1);
       visited.push(id);
+      markOpen('target-known');
       setTarget(describeTab({ id, url: tab.url, title: tab.title }));
     };
     const initial = tabFromSearch(location.search);

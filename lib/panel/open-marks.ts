@@ -5,6 +5,11 @@
 export type OpenMark =
   | 'panel-start'
   | 'services-ready'
+  | 'questions-module'
+  | 'target-known'
+  | 'questions-mounted'
+  | 'questions-committed'
+  | 'session-effect'
   | 'scan-start'
   | 'scan-done'
   | 'library-loaded'
