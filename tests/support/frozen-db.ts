@@ -21,6 +21,12 @@ export const V1_STORES = {
 export const V2_STORES = { ...V1_STORES, history: '++seq, at, portal, entryId, result, questionKey, requestId, pageUrl' };
 /** What version 3 added; never change it. */
 export const V3_ADDED = { versions: '++id, entryId, &[entryId+version], at' };
+/** What version 4 added; never change it. */
+export const V4_ADDED = { evidence: 'id, title, validUntil, sha256, *entryIds' };
+/** The v4 schema exactly as released; never change it. */
+export const V4_STORES = { ...V2_STORES, ...V3_ADDED, ...V4_ADDED };
+/** What version 5 changed: the entries' unused indexes dropped; never change it. */
+export const V5_CHANGED = { entries: 'id' };
 
 const SeedSchema = z.object({
   version: z.number().int(),

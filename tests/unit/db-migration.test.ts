@@ -48,8 +48,8 @@ describe('database migrations', () => {
         expect(result.error?.issues ?? []).toEqual([]);
       }
     }
-    // Indexes the current code queries are usable on migrated data.
-    expect((await db.entries.where('status').equals('retired').toArray()).map((e) => e.id)).toEqual(['old-pentest']);
+    // Indexes the current code queries are usable on migrated data (entries are read by id only since v5).
+    expect((await db.entries.where(':id').equals('old-pentest').toArray()).map((e) => e.status)).toEqual(['retired']);
     expect(await db.aliases.where('normalized').equals('stored data encrypted').count()).toBe(1);
     expect((await db.entries.get('old-pentest'))?.futureField).toEqual({ kept: true });
     db.close();
@@ -66,7 +66,7 @@ describe('database migrations', () => {
 
     const db = new AutofillDatabase(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBeGreaterThanOrEqual(4);
     expect(await db.entries.get('soc2')).toMatchObject({ answer: 'Yes.' });
     expect(await db.evidence.count()).toBe(0);
     const row = { id: 'ev-1', title: 'SOC 2', fileName: 'soc2.pdf', mime: 'application/pdf', size: 5, sha256: 'a'.repeat(64), entryIds: ['soc2'], addedAt: '2026-01-01T00:00:00Z' };
