@@ -35,6 +35,9 @@ export function overlongTextReason(name: string, text: string): string | undefin
 
 /** The first string in a parsed JSON value longer than the limit, with its path (e.g. "citations.0.title"). */
 export function findOverlongText(value: unknown): { path: string[]; text: string } | undefined {
+  // Nearly every entry fits: the walk that builds paths (an array per value visited) runs only for the rare one
+  // that does not.
+  if (!holdsOverlongText(value)) return undefined;
   const stack: Array<[unknown, string[]]> = [[value, []]];
   while (stack.length > 0) {
     const [node, path] = stack.pop()!;
@@ -45,6 +48,22 @@ export function findOverlongText(value: unknown): { path: string[]; text: string
     }
   }
   return undefined;
+}
+
+/** Whether any string in a parsed JSON value is longer than the limit; allocates nothing per value. */
+function holdsOverlongText(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') {
+      if (node.length > MAX_ENTRY_TEXT_CHARS) return true;
+    } else if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push(node[i]);
+    } else if (typeof node === 'object' && node !== null) {
+      for (const key in node) if (Object.hasOwn(node, key)) stack.push((node as Record<string, unknown>)[key]);
+    }
+  }
+  return false;
 }
 
 /** A time later than now plus the allowed clock skew: it cannot be a real change time. */

@@ -251,16 +251,31 @@ function tableToLibrary(fileName: string, kind: 'csv' | 'xlsx', table: string[][
   return finish(result);
 }
 
-/** Nesting depth of a parsed JSON value, walked without recursion (a hostile file may nest thousands deep). */
+/**
+ * Nesting depth of a parsed JSON value, walked without recursion (a hostile file may nest thousands deep). Two
+ * parallel stacks and only objects pushed: nothing is allocated per value (it runs for every entry of a file).
+ */
 function nestingDepth(value: unknown, stopAbove: number): number {
   let deepest = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node !== 'object' || node === null) continue;
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  if (typeof value === 'object' && value !== null) {
+    nodes.push(value);
+    depths.push(1);
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const depth = depths.pop()!;
     deepest = Math.max(deepest, depth);
     if (deepest > stopAbove) break;
-    for (const child of Object.values(node)) stack.push([child, depth + 1]);
+    for (const key in node) {
+      if (!Object.hasOwn(node, key)) continue;
+      const child = (node as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) {
+        nodes.push(child);
+        depths.push(depth + 1);
+      }
+    }
   }
   return deepest;
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEntry } from '../../lib/db/records';
 import { exportLibraryCsv } from '../../lib/library/export-library';
 import { LibraryFileError } from '../../lib/library/library-errors';
+import { MAX_ENTRY_NESTING } from '../../lib/library/limits';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
 import { planSync } from '../../lib/library/plan-sync';
 import { protectCell, unprotectCell } from '../../lib/library/table-columns';
@@ -58,6 +59,23 @@ describe('XLSX: decompression bombs and huge cells', () => {
   it('refuses an over-long answer in JSON too, naming the entry and field', async () => {
     const parsed = await parseLibraryFile(jsonLibrary([{ id: 'big', question: 'Q?', answer: 'x'.repeat(100_001) }]), 'big.json', { now: NOW });
     expect(parsed.invalid[0]).toMatchObject({ where: 'entry 1', id: 'big', reason: 'answer: 100,001 characters; the limit is 100,000 per field. Shorten it or split the entry.' });
+  });
+
+  it('names the nested field of an over-long text and refuses values nested past the limit, in a file of valid entries', async () => {
+    const ok = (id: string) => ({ id, question: `${id}?`, answer: 'Yes.', citations: [{ title: 'Policy', section: '1' }], extra: { a: [{ b: 'c' }] } });
+    const deep = { id: 'deep', question: 'Deep?', answer: 'Yes.', extra: {} as Record<string, unknown> };
+    let node = deep.extra;
+    for (let level = 0; level < MAX_ENTRY_NESTING; level++) node = (node.next = {}) as Record<string, unknown>;
+    const parsed = await parseLibraryFile(
+      jsonLibrary([ok('a'), { ...ok('long'), citations: [{ title: 'Policy', section: '1' }, { title: 't'.repeat(100_001), section: '2' }] }, ok('b'), deep, ok('c')]),
+      'nested.json',
+      { now: NOW },
+    );
+    expect(parsed.entries.map((e) => e.entry.id)).toEqual(['a', 'b', 'c']);
+    expect(parsed.invalid).toEqual([
+      { index: 1, where: 'entry 2', id: 'long', reason: 'citations.1.title: 100,001 characters; the limit is 100,000 per field. Shorten it or split the entry.' },
+      { index: 3, where: 'entry 4', id: 'deep', reason: `entry: values nested more than ${MAX_ENTRY_NESTING} levels deep; remove or flatten the extra fields` },
+    ]);
   });
 
   it('does not hang on a data-validation rule and a dimension spanning every cell of the sheet', async () => {
