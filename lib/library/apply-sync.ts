@@ -19,12 +19,6 @@ export interface ApplyOptions {
   onProgress?: (written: number, total: number) => void;
   /** Aborting rolls the whole transaction back: nothing of the import is kept. */
   signal?: AbortSignal;
-  /**
-   * Called with the rows the change signal will carry (and the key it will name them by) as soon as they are
-   * written out, while the database is still storing them: the importing page can read them meanwhile. Called
-   * before the commit, so they are not committed yet; only the signal says they are.
-   */
-  onWritten?: (key: string, entries: string) => void;
 }
 
 /** The import was cancelled before it committed; the library is unchanged. */
@@ -54,7 +48,7 @@ export async function applySyncPlan(
   /** A Date is the import time alone (the older call form). */
   options: ApplyOptions | Date = {},
 ): Promise<SyncResult> {
-  const { now = new Date(), onProgress, signal, onWritten } = options instanceof Date ? { now: options } : options;
+  const { now = new Date(), onProgress, signal } = options instanceof Date ? { now: options } : options;
   const blockers = planBlockers(plan, choices);
   if (blockers.length > 0) throw new SyncApplyError(`Nothing was imported. ${blockers.join(' ')}`);
   const at = now.toISOString();
@@ -83,7 +77,6 @@ export async function applySyncPlan(
   const total = writes.length + puts.length;
   const by = await currentAuthor(db);
   let written = '[]';
-  const key = crypto.randomUUID();
 
   await withStorageErrors(`the import of ${plan.fileName}`, () =>
     db.transaction('rw', db.entries, db.versions, async () => {
@@ -122,7 +115,6 @@ export async function applySyncPlan(
       // The rows as the change signal carries them, written out while the database stores the steps (this thread
       // would wait for it then); pages merge them instead of reading 20,000 entries back.
       written = JSON.stringify(all);
-      onWritten?.(key, written);
       for (let step = 0; step < steps.length; step++) {
         await steps[step];
         onProgress?.(Math.min((step + 1) * APPLY_CHUNK, total), total);
@@ -135,7 +127,7 @@ export async function applySyncPlan(
       if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
     }),
   );
-  if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'written', entries: written, removed: removedIds, key });
+  if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'written', entries: written, removed: removedIds });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
 }
 

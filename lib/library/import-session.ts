@@ -14,11 +14,8 @@ export interface ImportSession {
   open(bytes: Uint8Array<ArrayBuffer>, fileName: string, options: SyncOptions): Promise<SyncPreview>;
   /** The same file previewed with other options (mirror, remove the sample), against the library as it is now. */
   replan(options: SyncOptions): Promise<SyncPreview>;
-  /**
-   * Writes the last preview's plan in one transaction: all or nothing. `onWritten` receives the rows the change
-   * signal will carry before they are committed (see applySyncPlan).
-   */
-  apply(choices: ConflictChoices, onProgress?: (written: number, total: number) => void, onWritten?: (key: string, entries: string) => void): Promise<SyncResult>;
+  /** Writes the last preview's plan in one transaction: all or nothing. */
+  apply(choices: ConflictChoices, onProgress?: (written: number, total: number) => void): Promise<SyncResult>;
   /** Aborts a running apply: its transaction is rolled back and nothing of the import is written. */
   cancel(): void;
 }
@@ -45,12 +42,12 @@ export function createImportSession(db: () => AutofillDatabase, parse: (bytes: U
       return preview(options);
     },
     replan: preview,
-    async apply(choices, onProgress, onWritten) {
+    async apply(choices, onProgress) {
       if (!plan) throw new Error('Nothing to apply: choose the library file again.');
       const controller = new AbortController();
       running = controller;
       try {
-        return await applySyncPlan(db(), plan, choices, { signal: controller.signal, onProgress, ...(onWritten ? { onWritten } : {}) });
+        return await applySyncPlan(db(), plan, choices, { signal: controller.signal, onProgress });
       } finally {
         if (running === controller) running = undefined;
       }

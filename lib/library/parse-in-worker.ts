@@ -9,7 +9,6 @@ import type { AutofillDatabase } from '../db/database';
 import type { SyncResult } from './apply-sync';
 import { createImportSession, type ImportSession } from './import-session';
 import type { ConflictChoices, SyncOptions, SyncPreview } from './plan-sync';
-import { forgetPrimedEntries, primeWrittenEntries } from '../db/entry-changes';
 import { LibraryFileError } from './library-errors';
 import { InvalidEntrySchema, parseLibraryFile, type LibraryFileKind, type ParsedEntry, type ParsedLibraryFile } from './parse-library-file';
 
@@ -73,8 +72,6 @@ export const FromImportWorkerSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('failed'), request: z.number().int(), message: z.string(), fileError: z.boolean(), name: z.string().optional() }),
   z.object({ type: z.literal('preview'), request: z.number().int(), preview: SyncPreviewSchema }),
   z.object({ type: z.literal('progress'), request: z.number().int(), written: count, total: count }),
-  /** The rows the apply's change signal will carry, sent while the database stores them (not committed yet). */
-  z.object({ type: z.literal('written'), request: z.number().int(), key: z.string(), entries: z.string() }),
   z.object({ type: z.literal('applied'), request: z.number().int(), result: z.object({ added: count, updated: count, keptLocal: count, removed: count }) }),
 ]);
 export type FromImportWorker = z.infer<typeof FromImportWorkerSchema>;
@@ -105,11 +102,7 @@ export function createImportWorkerCore(post: (message: FromImportWorker) => void
       const { request } = message;
       try {
         if (message.type === 'apply') {
-          const result = await sessionOf().apply(
-            message.choices,
-            (written, total) => post({ type: 'progress', request, written, total }),
-            (key, entries) => post({ type: 'written', request, key, entries }),
-          );
+          const result = await sessionOf().apply(message.choices, (written, total) => post({ type: 'progress', request, written, total }));
           post({ type: 'applied', request, result });
           return;
         }
@@ -200,18 +193,9 @@ export function createWorkerImportSession(worker: ImportWorkerLike): ImportSessi
       waiting.onProgress?.(message.written, message.total);
       return;
     }
-    if (message.type === 'written') {
-      // Read now, while the database commits; the list takes them only from the change signal that follows.
-      primeWrittenEntries(message.key, message.entries);
-      return;
-    }
     current = undefined;
-    if (message.type === 'failed') {
-      forgetPrimedEntries();
-      waiting.reject(errorFrom(message, fileName));
-      return;
-    }
-    if (message.type === 'preview') waiting.resolve(message.preview as SyncPreview);
+    if (message.type === 'failed') waiting.reject(errorFrom(message, fileName));
+    else if (message.type === 'preview') waiting.resolve(message.preview as SyncPreview);
     else if (message.type === 'applied') waiting.resolve(message.result);
     else waiting.reject(new Error(`Unexpected answer from the import worker: ${message.type}`));
   };

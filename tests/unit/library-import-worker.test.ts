@@ -3,12 +3,11 @@
 // rolls the whole transaction back. The whole import run in the worker: preview against the stored library, the
 // write from the worker, Cancel and a failed chunk leaving the library as it was.
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
-import { forgetPrimedEntries, primeWrittenEntries, watchEntryChanges, writtenEntriesOf, type EntryChange } from '../../lib/db/entry-changes';
 import { APPLY_CHUNK, applySyncPlan, ImportCancelledError } from '../../lib/library/apply-sync';
 import { LibraryFileError } from '../../lib/library/library-errors';
-import { createImportWorkerCore, createWorkerImportSession, createWorkerParser, PARSED_CHUNK, type FromImportWorker, type ImportWorkerLike } from '../../lib/library/parse-in-worker';
+import { createImportWorkerCore, createWorkerImportSession, createWorkerParser, PARSED_CHUNK, type ImportWorkerLike } from '../../lib/library/parse-in-worker';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
 import { planSync, PREVIEW_ROWS, summarizePlan } from '../../lib/library/plan-sync';
 
@@ -97,8 +96,7 @@ describe('applying an import in steps', () => {
 
 describe('the whole import in the worker (preview, write, cancel)', () => {
   /** A worker whose core writes to `db`, messages structured-cloned both ways as a real worker does. */
-  /** `seen` gets every answer the worker sends to the page. */
-  function sessionOver(db: AutofillDatabase, seen?: (answer: FromImportWorker) => void) {
+  function sessionOver(db: AutofillDatabase) {
     const worker: ImportWorkerLike = {
       onmessage: null,
       postMessage(message) {
@@ -107,7 +105,6 @@ describe('the whole import in the worker (preview, write, cancel)', () => {
       },
     };
     const receive = createImportWorkerCore((answer) => {
-      seen?.(answer);
       const copy = structuredClone(answer);
       setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent<unknown>), 0);
     }, { db: () => db });
@@ -176,66 +173,6 @@ describe('the whole import in the worker (preview, write, cancel)', () => {
     expect(progress).toEqual([APPLY_CHUNK]);
     db.entries.bulkPut = bulkPut;
     expect(await db.entries.count()).toBe(0);
-    db.close();
-  });
-
-  it('sends the written rows to the page before the commit; the change signal that follows finds them read', async () => {
-    const db = new AutofillDatabase(`worker-primed-${Math.random()}`);
-    const session = sessionOver(db);
-    await session.open(bytesOf(valid(APPLY_CHUNK + 5)), 'team.json', {});
-    const changes: EntryChange[] = [];
-    const stop = watchEntryChanges((change) => changes.push(change));
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      await session.apply({});
-      await vi.waitFor(() => expect(changes).toHaveLength(1));
-      const change = changes[0]!;
-      if (change.kind !== 'written') throw new Error(`expected a written change, got ${change.kind}`);
-      expect(change.key).toMatch(/^[0-9a-f-]{36}$/);
-      // Read when the worker sent them (before the commit): the signal's rows are not parsed again.
-      const parsedBefore = parse.mock.calls.length;
-      const rows = writtenEntriesOf(change);
-      expect(parse.mock.calls.length).toBe(parsedBefore);
-      expect(rows?.map((e) => e.id).sort()).toEqual((await db.entries.toArray()).map((e) => e.id).sort());
-      expect(rows).toEqual(JSON.parse(change.entries));
-      // Used once: a second read of the same change parses its own text.
-      expect(writtenEntriesOf(change)).toEqual(rows);
-      expect(parse.mock.calls.length).toBe(parsedBefore + 2);
-      // A change naming another write never gets these rows.
-      primeWrittenEntries(change.key!, change.entries);
-      expect(writtenEntriesOf({ ...change, key: 'another write', entries: '[]' })).toEqual([]);
-      expect(writtenEntriesOf({ ...change, entries: '[]' })).toEqual([]);
-    } finally {
-      parse.mockRestore();
-      stop();
-      forgetPrimedEntries();
-      db.close();
-    }
-  });
-
-  it('a cancelled write announces nothing and its rows sent early are dropped', async () => {
-    const db = new AutofillDatabase(`worker-primed-cancel-${Math.random()}`);
-    const sent: FromImportWorker[] = [];
-    const session = sessionOver(db, (answer) => sent.push(answer));
-    await session.open(bytesOf(valid(APPLY_CHUNK * 3)), 'team.json', {});
-    const changes: EntryChange[] = [];
-    const stop = watchEntryChanges((change) => changes.push(change));
-    const error = await session.apply({}, () => session.cancel()).catch((e: unknown) => e);
-    expect((error as Error).name).toBe('ImportCancelledError');
-    const early = sent.find((m) => m.type === 'written');
-    if (early?.type !== 'written') throw new Error('the worker sent no rows before the commit');
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      // Not kept: the same key and text are parsed from the change itself.
-      writtenEntriesOf({ kind: 'written', entries: early.entries, removed: [], key: early.key });
-      expect(parse).toHaveBeenCalledTimes(1);
-    } finally {
-      parse.mockRestore();
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(changes).toEqual([]);
-    expect(await db.entries.count()).toBe(0);
-    stop();
     db.close();
   });
 
