@@ -74,11 +74,16 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
     onActiveChange(false);
   };
 
+  // Apply and the options wait for the new plan: an Apply clicked meanwhile would write the plan before the
+  // change (a mirror ticked but not applied) and replace the replan's answer.
   const replan = async (options: SyncOptions) => {
+    setBusy(true);
     try {
       setPlan(await session().replan(options));
     } catch (e) {
       setError(`Nothing was imported. ${describeError(e)}`);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -259,7 +264,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
           {sampleCount > 0 && !plan.handoff && (
             <p className="library-sample-offer">
               <label className="library-check">
-                <input type="checkbox" checked={removeSample} onChange={(e) => void toggleRemoveSample(e.target.checked)} />
+                <input type="checkbox" checked={removeSample} disabled={busy} onChange={(e) => void toggleRemoveSample(e.target.checked)} />
                 <span>Remove the {sampleCount} sample entries (fictional answers loaded on first run); an entry of the same id in this file replaces its sample</span>
               </label>
             </p>
@@ -267,7 +272,7 @@ export function ImportPanel({ db, sampleCount, onMessage, onActiveChange }: Prop
           {!plan.handoff && (
             <p>
               <label className="library-check">
-                <input type="checkbox" checked={mirror} onChange={(e) => void toggleMirror(e.target.checked)} />
+                <input type="checkbox" checked={mirror} disabled={busy} onChange={(e) => void toggleMirror(e.target.checked)} />
                 <span>Mirror the export: remove local entries that are not in this file</span>
               </label>
             </p>
