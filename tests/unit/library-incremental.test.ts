@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges, writtenEntriesOf, type EntryChange } from '../../lib/db/entry-changes';
@@ -95,8 +95,9 @@ describe('change signal', () => {
       ]);
       const plan = planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: entry('b', 'Second?'), index: 0, where: 'entry 1' }], invalid: [] }, []);
       await applySyncPlan(db, plan);
-      await settle();
-      // An import sends the rows it wrote: a page merges them instead of reading the whole table back.
+      // An import sends the rows it wrote: a page merges them instead of reading the whole table back. Waited for,
+      // not slept on: under a loaded machine the channel took longer than a fixed 50 ms (full suite, load 14).
+      await vi.waitFor(() => expect(heard).toHaveLength(4));
       const last = heard.at(-1);
       expect(last).toMatchObject({ kind: 'written', removed: [] });
       const rows = last?.kind === 'written' ? writtenEntriesOf(last) : undefined;
