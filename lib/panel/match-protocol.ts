@@ -16,6 +16,8 @@ export const MatchQuestionSchema = z.object({
 });
 export type MatchQuestion = z.infer<typeof MatchQuestionSchema>;
 
+const EntrySchema = z.looseObject({ id: z.string(), question: z.string(), answer: z.string() });
+
 const AliasSchema = z.object({ entryId: z.string(), text: z.string(), normalized: z.string() });
 
 export const ToMatchWorkerSchema = z.discriminatedUnion('type', [
@@ -23,10 +25,25 @@ export const ToMatchWorkerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('library-chunk'),
     version: z.number().int(),
-    entries: z.array(z.looseObject({ id: z.string(), question: z.string(), answer: z.string() })),
+    entries: z.array(EntrySchema),
     aliases: z.array(AliasSchema),
     last: z.boolean(),
     today: z.string(),
+  }),
+  /**
+   * Library `version` is what the worker reads from the library database itself (the panel neither reads nor
+   * sends the entries for matching): the entries as stored when it reads them (or read ahead of this message, if no
+   * entry changed since), with these learned wordings.
+   */
+  z.object({
+    type: z.literal('library-from-db'),
+    version: z.number().int(),
+    aliases: z.array(AliasSchema),
+    today: z.string(),
+    /** The entry changes the panel knows of (wrote or heard announced): a read made under another count is redone. */
+    generation: z.number().int().optional(),
+    /** The panel holds no entries: send those the proposals name with them (`entries` below). */
+    shipEntries: z.boolean().optional(),
   }),
   /** Match these questions against library `version`, in this order (visible first); a newer request replaces it. */
   z.object({ type: z.literal('match'), request: z.number().int(), version: z.number().int(), questions: z.array(MatchQuestionSchema) }),
@@ -34,7 +51,14 @@ export const ToMatchWorkerSchema = z.discriminatedUnion('type', [
 export type ToMatchWorker = z.infer<typeof ToMatchWorkerSchema>;
 
 export const FromMatchWorkerSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('proposals'), request: z.number().int(), proposals: z.record(z.string(), z.array(ProposalSchema)), done: z.boolean() }),
+  z.object({
+    type: z.literal('proposals'),
+    request: z.number().int(),
+    proposals: z.record(z.string(), z.array(ProposalSchema)),
+    done: z.boolean(),
+    /** The entries these proposals name (proposed and runner-up) not sent before for this library version. */
+    entries: z.array(EntrySchema).optional(),
+  }),
   z.object({ type: z.literal('failed'), request: z.number().int(), message: z.string() }),
 ]);
 export type FromMatchWorker = z.infer<typeof FromMatchWorkerSchema>;
