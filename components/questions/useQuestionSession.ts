@@ -422,10 +422,13 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const planned = planUndo(row.lastFill);
       const main = planned.find((r) => r.fieldId === row.question.fieldId);
       const comment = planned.find((r) => r.fieldId === row.question.commentFieldId);
-      const entry = row.lastFill.entryId ? entries.get(row.lastFill.entryId) : undefined;
+      const entryId = row.lastFill.entryId;
+      dispatch({ type: 'fill-started', keys: [key] });
+      // The history names the entry the fill came from; one no longer proposed (restored from the history) is read.
+      let entry = entryId ? entries.get(entryId) : undefined;
+      if (entryId && !entry && services.library.entriesById) entry = (await services.library.entriesById([entryId]).catch(() => []))[0];
       const answer: FilledAnswer = { value: main?.value ?? null, edited: false, entry, undo: true };
       if (comment && typeof comment.value === 'string') answer.comment = comment.value;
-      dispatch({ type: 'fill-started', keys: [key] });
       try {
         const [sent] = await sendFills([{ question: row.question, answer, requests: planned }]);
         dispatch({ type: 'undone', key, fieldId: row.question.fieldId, results: sent!.results });
@@ -434,7 +437,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         dispatch({ type: 'fill-aborted', key, reason: errorText(e) });
       }
     },
-    [port, entries, sendFills, forgetTaught],
+    [port, entries, sendFills, forgetTaught, services],
   );
 
   /**
