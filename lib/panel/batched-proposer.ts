@@ -1,7 +1,7 @@
 // The panel's side of the matching worker: sends each library snapshot once (in chunks, a task apart), asks for the
 // questions not matched yet and hands proposals over as batches arrive. Questions already matched against the same
 // snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
-import { FromMatchWorkerSchema, LIBRARY_CHUNK, type MatchQuestion, type ToMatchWorker } from './match-protocol';
+import { FromMatchWorkerSchema, LIBRARY_CHUNK, shippedEntriesOf, type MatchQuestion, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot } from './ports';
 import { markOpen } from './open-marks';
 import type { DetectedQuestion, LibraryEntry, Proposal } from '../schema';
@@ -78,7 +78,7 @@ export function createBatchedProposer(
     if (!parsed.success) return;
     // Entries are sent once per snapshot: kept even from the answer to a request since replaced.
     if (parsed.data.type === 'proposals' && parsed.data.entries && parsed.data.request >= firstRequestOfVersion) {
-      for (const entry of parsed.data.entries) entries.set(entry.id, entry as LibraryEntry);
+      for (const entry of shippedEntriesOf(parsed.data.entries) ?? []) entries.set(entry.id, entry);
     }
     if (!waiting || parsed.data.request !== waiting.request) return;
     const message = parsed.data;

@@ -100,7 +100,7 @@ async function readRemembered(cache: IndexCache, fingerprint: string, aliases: s
 /** Matching for a snapshot: index (loaded or built) and, with a cache, what earlier openings ranked. */
 async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchWorkerOptions, stored?: StoredRead): Promise<Prepared> {
   const { cache } = options;
-  const fingerprint = cache ? (stored?.fingerprint ?? libraryFingerprint(snapshot.entries, today)) : '';
+  const fingerprint = cache ? (stored?.fingerprint ?? (await libraryFingerprint(snapshot.entries, today))) : '';
   const remember = !!cache?.loadProposals && !!cache.saveProposals && options.rememberProposals !== false;
   const aliases = JSON.stringify(snapshot.aliases);
   // The remembered proposals are a small read asked for first: started after it, the large index read (and its
@@ -130,7 +130,7 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
   };
 }
 
-const withEntries = (entries: LibraryEntry[] | undefined) => (entries ? { entries } : {});
+const withEntries = (entries: LibraryEntry[] | undefined) => (entries ? { entries: JSON.stringify(entries) } : {});
 
 /** Returns the handler for messages from the panel; answers go to `post`. */
 export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, options: MatchWorkerOptions | number = {}): (data: unknown) => void {
@@ -173,7 +173,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     if (stored && stored.day === day && stored.changes === changes && stored.generation === generation) return stored.read;
     const read = (async (): Promise<StoredRead> => {
       const entries = await database!.readEntries();
-      const fingerprint = cache ? libraryFingerprint(entries, day) : '';
+      const fingerprint = cache ? await libraryFingerprint(entries, day) : '';
       markOpen('worker-library-read');
       const row = cache && settings.rememberProposals !== false ? await database!.readRemembered?.(fingerprint).catch(() => undefined) : undefined;
       const parsed = row ? RememberedSchema.safeParse(row.byWording) : undefined;

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIndexCache, IndexCacheDatabase, type IndexCache } from '../../lib/db/index-cache';
 import { addLearnedAlias, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
 import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
-import { ToMatchWorkerSchema, type FromMatchWorker } from '../../lib/panel/match-protocol';
+import { shippedEntriesOf, ToMatchWorkerSchema, type FromMatchWorker } from '../../lib/panel/match-protocol';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createLibraryReader } from '../../lib/db/library-reader';
 import Dexie from 'dexie';
@@ -93,15 +93,15 @@ describe('index snapshot', () => {
     for (const damage of damaged) expect(restoreIndex(damage(structuredClone(good)), entries, TODAY)).toBeUndefined();
   });
 
-  it('the fingerprint changes with any field of any entry, their order and the day', () => {
-    const base = libraryFingerprint(entries, TODAY);
-    expect(libraryFingerprint(structuredClone(entries), TODAY)).toBe(base);
-    expect(libraryFingerprint(entries, '2026-12-02')).not.toBe(base);
-    expect(libraryFingerprint([entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).not.toBe(base);
+  it('the fingerprint changes with any field of any entry, their order and the day', async () => {
+    const base = await libraryFingerprint(entries, TODAY);
+    expect(await libraryFingerprint(structuredClone(entries), TODAY)).toBe(base);
+    expect(await libraryFingerprint(entries, '2026-12-02')).not.toBe(base);
+    expect(await libraryFingerprint([entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).not.toBe(base);
     const edited = entries.map((e) => (e.id === 'backup' ? { ...e, answer: 'Monthly restore tests.' } : e));
-    expect(libraryFingerprint(edited, TODAY)).not.toBe(base);
+    expect(await libraryFingerprint(edited, TODAY)).not.toBe(base);
     const retired = entries.map((e) => (e.id === 'enc' ? { ...e, status: 'retired' as const } : e));
-    expect(libraryFingerprint(retired, TODAY)).not.toBe(base);
+    expect(await libraryFingerprint(retired, TODAY)).not.toBe(base);
   });
 });
 
@@ -303,7 +303,7 @@ describe('the IndexedDB index cache', () => {
     const db = new IndexCacheDatabase('index-cache-test');
     const cache = createIndexCache(db);
     const snapshot = snapshotIndex(buildIndex(entries, [], { today: TODAY }));
-    const fingerprint = libraryFingerprint(entries, TODAY);
+    const fingerprint = await libraryFingerprint(entries, TODAY);
     await cache.save(fingerprint, snapshot);
     expect(await cache.load('another-library')).toBeUndefined();
     const loaded = await cache.load(fingerprint);
@@ -449,7 +449,7 @@ describe('the matching worker reading the library database itself', () => {
     const proposals = messages.flatMap((m) => (m.type === 'proposals' ? Object.values(m.proposals).flat() : []));
     const named = new Set(proposals.flatMap((p) => [p.entryId, ...(p.why.runnerUp ? [p.why.runnerUp.entryId] : [])]));
     expect(named.size).toBeGreaterThan(1);
-    const sent = messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ?? []) : []));
+    const sent = messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : []));
     // Every named entry, as stored, and each once.
     expect(new Set(sent.map((e) => e.id))).toEqual(named);
     expect(sent).toHaveLength(named.size);
@@ -458,13 +458,13 @@ describe('the matching worker reading the library database itself', () => {
     messages.length = 0;
     receive({ type: 'match', request: 2, version: 1, questions });
     await vi.waitFor(() => expect(lastDone()).toBe(true));
-    expect(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ?? []) : []))).toEqual([]);
+    expect(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : []))).toEqual([]);
     // A new version starts over; a panel holding the entries itself gets none.
     messages.length = 0;
     receive({ type: 'library-from-db', version: 2, aliases: [], today: TODAY, shipEntries: true });
     receive({ type: 'match', request: 3, version: 2, questions });
     await vi.waitFor(() => expect(lastDone()).toBe(true));
-    expect(new Set(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ?? []) : [])).map((e) => e.id))).toEqual(named);
+    expect(new Set(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : [])).map((e) => e.id))).toEqual(named);
     messages.length = 0;
     receive({ type: 'library-from-db', version: 3, aliases: [], today: TODAY });
     receive({ type: 'match', request: 4, version: 3, questions });
@@ -512,7 +512,7 @@ describe('the library as the worker reads it from IndexedDB', () => {
     // What the panel-sends design gives the worker: its store's entries (bookkeeping stripped), through the message schema.
     const panel = (await db.entries.toArray()).map(({ _meta: _ignored, ...e }) => e);
     const sent = ToMatchWorkerSchema.parse({ type: 'library-chunk', version: 1, entries: panel, aliases: [], last: true, today: TODAY });
-    expect(sent.type === 'library-chunk' && libraryFingerprint(sent.entries as LibraryEntry[], TODAY)).toBe(libraryFingerprint(read, TODAY));
+    expect(sent.type === 'library-chunk' && (await libraryFingerprint(sent.entries as LibraryEntry[], TODAY))).toBe(await libraryFingerprint(read, TODAY));
     expect(read.some((e) => '_meta' in e)).toBe(false);
     db.close();
     await Dexie.delete('library-reader-test');

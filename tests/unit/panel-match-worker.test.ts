@@ -3,7 +3,7 @@
 // one, and the rows reducer fills rows in as batches land.
 import { describe, expect, it } from 'vitest';
 import { createBatchedProposer, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
-import { LIBRARY_CHUNK, type ToMatchWorker } from '../../lib/panel/match-protocol';
+import { LIBRARY_CHUNK, shippedEntriesOf, type ToMatchWorker } from '../../lib/panel/match-protocol';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import type { LibrarySnapshot } from '../../lib/panel/ports';
 import { createProposer } from '../../lib/panel/propose';
@@ -132,6 +132,14 @@ describe('matching worker', () => {
     expect(next.entries!.size).toBe(0);
     await next.done;
     expect(next.entries!.has('enc')).toBe(true);
+  });
+
+  it('takes the entries sent with proposals only when every row has the shape of an entry', () => {
+    expect(shippedEntriesOf(JSON.stringify([library.entries[0]]))).toEqual([library.entries[0]]);
+    expect(shippedEntriesOf(JSON.stringify([library.entries[0], { id: 'x', question: 'q' }]))).toBeUndefined();
+    expect(shippedEntriesOf(JSON.stringify([null]))).toBeUndefined();
+    expect(shippedEntriesOf('{"id":"x"}')).toBeUndefined();
+    expect(shippedEntriesOf('not json')).toBeUndefined();
   });
 
   it('answers a re-scan of the same questions from the cache without asking the worker again', async () => {
