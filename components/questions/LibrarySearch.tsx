@@ -16,7 +16,7 @@ export function LibrarySearch({ searcher, onPick, onCancel }: { searcher: Librar
         Search the library
         <input ref={input} type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. encryption at rest" />
       </label>
-      {query.trim() !== '' && results.length === 0 && <p className="hint">Nothing in the library matches “{query}”.</p>}
+      {query.trim() !== '' && results.length === 0 && <p className="hint">{searcher.ready === false ? 'Reading the library…' : <>Nothing in the library matches “{query}”.</>}</p>}
       <ul className="search-results">
         {results.map(({ entry, score }) => (
           <li key={entry.id}>

@@ -10,6 +10,7 @@ import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type Last
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import { originOf } from '../../lib/panel/learned-wording';
 import { capLearnedMatches } from '../../lib/panel/propose';
+import { entryChangedSince } from '../../lib/panel/accept-check';
 import type { LearnedToken, LibrarySnapshot } from '../../lib/panel/ports';
 import { sameLibrary } from '../../lib/panel/propose';
 import { usePanelServices } from '../common/PanelServices';
@@ -28,6 +29,8 @@ export interface FillChoice extends AnswerDraft {
 /** Bulk fills go in small batches so progress shows and Cancel takes effect between batches. */
 const BULK_BATCH = 10;
 const RESCAN_SETTLE_MS = 250;
+/** Entry changes announced within this long of each other are proposed for once. */
+const RELOAD_SETTLE_MS = 100;
 /** Proposal batches are applied to the list at most this often: each application re-renders the whole list. */
 const APPLY_PROPOSALS_MS = 150;
 
@@ -74,12 +77,45 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   /** Request ids this panel still awaits an answer for: a re-scan must not settle them by reading the page. */
   const inFlight = useRef(new Set<string>());
 
+  /** The library as matching needs it: without its entries where the matching worker reads them itself. */
+  const loadLibrary = useCallback(() => services.library.loadForMatching?.() ?? services.library.load(), [services]);
+
   /** The proposal batches of the latest propose call, on their way to the list (each call gets its own). */
   const batches = useRef<BatchCoalescer<Proposal[]>>(undefined);
   useEffect(() => () => batches.current?.drop(), []);
 
-  const entries = useMemo(() => new Map(library.entries.map((e) => [e.id, e])), [library]);
-  const searcher: LibrarySearcher = useMemo(() => createLibrarySearcher(library.entries), [library]);
+  /**
+   * Read by the matching worker (`library.fromDatabase`): the panel holds only the entries the proposals name (sent
+   * with them) and those picked by hand; the by-hand search reads the whole library once matching is done, or on
+   * the first search.
+   */
+  const [shipped, setShipped] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
+  const [picked, setPicked] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
+  const [searchEntries, setSearchEntries] = useState<{ of: LibrarySnapshot; entries: readonly LibraryEntry[] }>();
+  const searchRead = useRef<LibrarySnapshot>(undefined);
+  const readForSearch = useCallback(() => {
+    const of = libraryRef.current;
+    if (!of.fromDatabase || searchRead.current === of) return;
+    searchRead.current = of;
+    services.library.load().then(
+      (full) => {
+        if (libraryRef.current === of) setSearchEntries({ of, entries: full.entries });
+      },
+      () => {
+        if (searchRead.current === of) searchRead.current = undefined;
+      },
+    );
+  }, [services]);
+  const entries = useMemo(
+    () => (library.fromDatabase ? new Map([...shipped, ...picked]) : new Map(library.entries.map((e) => [e.id, e]))),
+    [library, shipped, picked],
+  );
+  const searcher: LibrarySearcher = useMemo(() => {
+    if (!library.fromDatabase) return createLibrarySearcher(library.entries);
+    if (searchEntries?.of === library) return createLibrarySearcher(searchEntries.entries);
+    // Not read yet: the first search asks for it; the search shows its results once it is in.
+    return { ready: false, search: () => (setTimeout(readForSearch, 0), []) };
+  }, [library, searchEntries, readForSearch]);
 
   const propose = useCallback(
     (questions: DetectedQuestion[], snapshot: LibrarySnapshot, pageUrl: string | undefined, restored?: Record<string, LastFill>) => {
@@ -94,13 +130,24 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
       batches.current?.drop();
-      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
+      let live: ReadonlyMap<string, LibraryEntry> | undefined;
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => {
+        // The entries the proposals name came with them: shown in the same commit.
+        if (live) setShipped(new Map(live));
+        dispatch({ type: 'proposed', proposals });
+      }, APPLY_PROPOSALS_MS);
       batches.current = coalescer;
-      const { known, pending, done } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
+      const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
+      live = sent;
+      if (sent) setShipped(new Map(sent));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(
-        () => coalescer.flush(),
+        () => {
+          coalescer.flush();
+          // The by-hand search's read, once the proposals are in and the panel is idle.
+          if (snapshot.fromDatabase) setTimeout(readForSearch, 500);
+        },
         (e: unknown) => {
           coalescer.flush();
           setError(errorText(e));
@@ -108,7 +155,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         },
       );
     },
-    [services],
+    [services, readForSearch],
   );
 
   /**
@@ -144,7 +191,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       markOpen('scan-start');
       const [next, loaded] = await Promise.all([
         port.scan(options?.openLists ? { openLists: true } : undefined).then((s) => (markOpen('scan-done'), s)),
-        services.library.load().then((l) => (markOpen('library-loaded'), l)),
+        loadLibrary().then((l) => (markOpen('library-loaded'), l)),
       ]);
       // A newer scan started meanwhile and will be the one shown; this one is still the page as it was read.
       if (seq !== scanSeq.current) return next;
@@ -169,7 +216,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       setPhase('error');
       return undefined;
     }
-  }, [port, tabId, services, propose, historyFor]);
+  }, [port, tabId, services, propose, historyFor, loadLibrary]);
 
   useEffect(() => {
     markOpen('session-effect');
@@ -198,13 +245,38 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   const wasActive = useRef(active);
   useEffect(() => {
     if (active && !wasActive.current && scanRef.current) {
-      void services.library.load().then((snapshot) => {
+      void loadLibrary().then((snapshot) => {
         setLibrary(snapshot);
         if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
       });
     }
     wasActive.current = active;
-  }, [active, services, propose]);
+  }, [active, loadLibrary, propose]);
+
+  // An entry changed (this panel's Library view, another window, an import): the proposals shown may name its old
+  // text, so the page is proposed for again against the library as it is now (a burst of changes counts once).
+  useEffect(() => {
+    const watch = services.library.onEntriesChanged;
+    if (!watch) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        // Hidden behind another view: coming back proposes again anyway (an import's 20,000 rows are not matched
+        // while the Library view shows its progress).
+        if (!scanRef.current || !wasActive.current) return;
+        void loadLibrary().then((snapshot) => {
+          if (!scanRef.current || sameLibrary(libraryRef.current, snapshot)) return;
+          setLibrary(snapshot);
+          propose(scanRef.current.questions, snapshot, scanRef.current.url);
+        });
+      }, RELOAD_SETTLE_MS);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [services, loadLibrary, propose]);
 
   /**
    * Sends fills the write-ahead way: their history rows are written `pending` first (if that fails nothing is
@@ -253,6 +325,26 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, services, tabId],
   );
 
+  /**
+   * The entries among `shown` that were edited or removed since the panel got them, with why (by id); none when the
+   * store cannot read by id. A failed read stops nothing: the fill goes ahead as shown.
+   */
+  const stillCurrent = useCallback(
+    async (shown: readonly LibraryEntry[]): Promise<Map<string, string>> => {
+      const stale = new Map<string, string>();
+      if (!services.library.entriesById || shown.length === 0) return stale;
+      const current = await services.library.entriesById(shown.map((e) => e.id)).catch(() => undefined);
+      if (!current) return stale;
+      const byId = new Map(current.map((e) => [e.id, e]));
+      for (const entry of shown) {
+        const reason = entryChangedSince(entry, byId.get(entry.id));
+        if (reason) stale.set(entry.id, reason);
+      }
+      return stale;
+    },
+    [services],
+  );
+
   /** Fills one question with the shown proposal, or with what the analyst typed/picked. */
   const fill = useCallback(
     async (key: string, choice?: FillChoice): Promise<boolean> => {
@@ -271,6 +363,14 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         return false;
       }
       dispatch({ type: 'fill-started', keys: [key] });
+      // The entry as stored now: one edited or removed since the card showed it is not filled with the old text.
+      if (entry && !choice) {
+        const changed = await stillCurrent([entry]).then((stale) => stale.get(entry.id));
+        if (changed) {
+          dispatch({ type: 'fill-aborted', key, reason: changed });
+          return false;
+        }
+      }
       // From now on undo reverts this fill, and only what this fill teaches.
       taught.current.delete(key);
       let sent;
@@ -294,7 +394,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       if (ok) void port.highlight(requests.map((r) => r.fieldId), 'filled').catch(() => undefined);
       return ok;
     },
-    [port, entries, sendFills, services],
+    [port, entries, sendFills, services, stillCurrent],
   );
 
   /** Undo of a fill also forgets the wording that fill taught, so the mistake is not proposed at High again. */
@@ -305,14 +405,14 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       taught.current.delete(key);
       try {
         await services.library.forgetLearning(token);
-        const snapshot = await services.library.load();
+        const snapshot = await loadLibrary();
         setLibrary(snapshot);
         if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
       } catch (e) {
         setError(`The fill was undone, but the wording it taught is still learned (remove it in the Library view): ${errorText(e)}`);
       }
     },
-    [services, propose],
+    [services, propose, loadLibrary],
   );
 
   const undo = useCallback(
@@ -322,10 +422,13 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const planned = planUndo(row.lastFill);
       const main = planned.find((r) => r.fieldId === row.question.fieldId);
       const comment = planned.find((r) => r.fieldId === row.question.commentFieldId);
-      const entry = row.lastFill.entryId ? entries.get(row.lastFill.entryId) : undefined;
+      const entryId = row.lastFill.entryId;
+      dispatch({ type: 'fill-started', keys: [key] });
+      // The history names the entry the fill came from; one no longer proposed (restored from the history) is read.
+      let entry = entryId ? entries.get(entryId) : undefined;
+      if (entryId && !entry && services.library.entriesById) entry = (await services.library.entriesById([entryId]).catch(() => []))[0];
       const answer: FilledAnswer = { value: main?.value ?? null, edited: false, entry, undo: true };
       if (comment && typeof comment.value === 'string') answer.comment = comment.value;
-      dispatch({ type: 'fill-started', keys: [key] });
       try {
         const [sent] = await sendFills([{ question: row.question, answer, requests: planned }]);
         dispatch({ type: 'undone', key, fieldId: row.question.fieldId, results: sent!.results });
@@ -334,7 +437,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
         dispatch({ type: 'fill-aborted', key, reason: errorText(e) });
       }
     },
-    [port, entries, sendFills, forgetTaught],
+    [port, entries, sendFills, forgetTaught, services],
   );
 
   /**
@@ -361,21 +464,33 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
           continue;
         }
         dispatch({ type: 'fill-started', keys: batch.map((b) => b.row.key) });
+        // Entries edited or removed since the preview are left out, with the reason on their card.
+        const stale = await stillCurrent(batch.flatMap(({ item }) => entries.get(item.entryId) ?? []));
+        for (const { item, row } of batch) {
+          const reason = stale.get(item.entryId);
+          if (reason) dispatch({ type: 'fill-aborted', key: row.key, reason });
+        }
+        const fresh = batch.filter(({ item }) => !stale.has(item.entryId));
+        if (fresh.length === 0) {
+          done += size;
+          onProgress(done);
+          continue;
+        }
         let sent;
         try {
           sent = await sendFills(
-            batch.map(({ item, row }) => ({
+            fresh.map(({ item, row }) => ({
               question: row.question,
               answer: { value: item.plan.value, comment: item.plan.comment, edited: false, entry: entries.get(item.entryId), proposal: currentProposal(row) },
               requests: item.plan.requests,
             })),
           );
         } catch (e) {
-          for (const { row } of batch) dispatch({ type: 'fill-aborted', key: row.key, reason: errorText(e) });
+          for (const { row } of fresh) dispatch({ type: 'fill-aborted', key: row.key, reason: errorText(e) });
           setError(errorText(e));
           break;
         }
-        batch.forEach(({ item, row }, i) => {
+        fresh.forEach(({ item, row }, i) => {
           const { requests, results } = sent[i]!;
           dispatch({ type: 'fill-finished', key: row.key, fieldId: row.question.fieldId, fill: { requests, results, value: item.plan.value, comment: item.plan.comment, edited: false, entryId: item.entryId } });
           if (describeFillOutcome(requests, results).ok) ok++;
@@ -385,7 +500,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       }
       return ok;
     },
-    [port, entries, sendFills, tabId],
+    [port, entries, sendFills, tabId, stillCurrent],
   );
 
   const focus = useCallback(
@@ -403,6 +518,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const row = rowsRef.current.find((r) => r.key === key);
       if (!row) return;
       const choice = services.mapChoice(entry, row.question.options);
+      setPicked((before) => new Map(before).set(entry.id, entry));
       dispatch({ type: 'add-proposal', key, proposal: manualProposal(entry, score, choice) });
     },
     [services],
@@ -477,10 +593,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   );
 
   const reloadLibrary = useCallback(async () => {
-    const snapshot = await services.library.load();
+    const snapshot = await loadLibrary();
     setLibrary(snapshot);
     if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
-  }, [services, propose]);
+  }, [loadLibrary, propose]);
 
   return {
     phase,

@@ -47,23 +47,74 @@ async function readEntriesInPages(db: AutofillDatabase): Promise<LibraryEntry[]>
   }
 }
 
-export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSample: (db: AutofillDatabase) => Promise<number> = loadSampleLibraryIfEmpty): LibraryStore {
+export interface LibraryStoreOptions {
+  /**
+   * The Questions view opens without reading the entries (`loadForMatching`): the matching worker reads them and
+   * sends those its proposals name; the whole library is read only for the by-hand search, later.
+   */
+  matchFromDatabase?: boolean;
+}
+
+export function createLibraryStore(
+  db: AutofillDatabase = getDatabase(),
+  loadSample: (db: AutofillDatabase) => Promise<number> = loadSampleLibraryIfEmpty,
+  options: LibraryStoreOptions = {},
+): LibraryStore {
   let firstRun: Promise<string | undefined> | undefined;
+  /** Entry changes this page knows of (announced by any page, or written here). */
+  let generation = 0;
+  const changeListeners = new Set<() => void>();
   // The last read of the entries, kept until an entry change is announced (by any extension page, this one
   // included): the re-scan after every fill then costs no read of the whole library. Learned wordings are few and
   // change from other views (marked reviewed, forgotten), so they are read on every load.
   let cached: Promise<Omit<LibrarySnapshot, 'aliases'>> | undefined;
-  watchEntryChanges(() => (cached = undefined));
+  watchEntryChanges(() => {
+    cached = undefined;
+    generation++;
+    for (const listener of changeListeners) listener();
+  });
+  const written = () => {
+    cached = undefined;
+    generation++;
+  };
+  /** The sample library, once, on the first read of this page. */
+  const ensureFirstRun = (): Promise<string | undefined> =>
+    (firstRun ??= loadSample(db).then(
+      (added) => {
+        // The sample was written by this page: a read made before (the matching worker's, ahead) is stale.
+        if (added > 0) generation++;
+        return undefined;
+      },
+      (e: unknown) => `The sample library could not be loaded (${e instanceof Error ? e.message : String(e)}); import a library in the Library view.`,
+    ));
+  /** The last snapshot for matching, kept while neither the entries nor the learned wordings changed. */
+  let light: LibrarySnapshot | undefined;
   const readEntries = async (): Promise<Omit<LibrarySnapshot, 'aliases'>> => {
     // First run: an empty library gets the bundled sample once, so the panel has something to propose.
-    firstRun ??= loadSample(db).then(
-      () => undefined,
-      (e: unknown) => `The sample library could not be loaded (${e instanceof Error ? e.message : String(e)}); import a library in the Library view.`,
-    );
-    const problem = await firstRun;
+    const problem = await ensureFirstRun();
     return { entries: await readEntriesInPages(db), problem };
   };
+  const loadForMatching = async (): Promise<LibrarySnapshot> => {
+    const problem = await ensureFirstRun();
+    const aliases = await listLearnedAliases(undefined, db);
+    const same =
+      light?.fromDatabase?.generation === generation &&
+      light.problem === problem &&
+      light.aliases.length === aliases.length &&
+      light.aliases.every((a, i) => JSON.stringify(a) === JSON.stringify(aliases[i]));
+    if (!same) light = { entries: [], aliases, ...(problem ? { problem } : {}), fromDatabase: { generation } };
+    return light!;
+  };
   return {
+    ...(options.matchFromDatabase ? { loadForMatching } : {}),
+    onEntriesChanged(listener) {
+      changeListeners.add(listener);
+      return () => void changeListeners.delete(listener);
+    },
+    async entriesById(ids) {
+      const rows = await db.entries.bulkGet([...ids]);
+      return rows.flatMap((row) => (row ? [stripMeta(row)] : []));
+    },
     async load() {
       const reading = (cached ??= readEntries());
       // A failed read is not kept: the next load tries again.
@@ -87,7 +138,7 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
         status: 'draft',
       };
       const created = stripMeta(await createEntry(draft, db));
-      cached = undefined;
+      written();
       return created;
     },
     async addAlternateWording(entryId, wording) {
@@ -97,7 +148,7 @@ export function createLibraryStore(db: AutofillDatabase = getDatabase(), loadSam
       const alternates = existing.alternateQuestions ?? [];
       if (alternates.includes(wording) || existing.question === wording) return stripMeta(existing);
       const updated = stripMeta(await updateEntry(entryId, { ...fields, alternateQuestions: [...alternates, wording] }, db));
-      cached = undefined;
+      written();
       return updated;
     },
     async learnAlias(entryId, wording, page) {

@@ -45,6 +45,8 @@ export interface IndexCache {
   /** Proposals stored for exactly this library and these aliases (unchecked: the caller validates), or undefined. */
   loadProposals?(fingerprint: string, aliases: string): Promise<Record<string, unknown> | undefined>;
   saveProposals?(fingerprint: string, aliases: string, byWording: Record<string, unknown>): Promise<void>;
+  /** The proposals row stored for this library, whatever learned wordings it was ranked with (the caller compares). */
+  peekProposals?(fingerprint: string): Promise<{ aliases: string; byWording: Record<string, unknown> } | undefined>;
 }
 
 export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase()): IndexCache {
@@ -64,6 +66,14 @@ export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase
       try {
         const row = await db.proposals.get('library');
         return row?.fingerprint === fingerprint && row.aliases === aliases ? row.byWording : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async peekProposals(fingerprint) {
+      try {
+        const row = await db.proposals.get('library');
+        return row?.fingerprint === fingerprint ? { aliases: row.aliases, byWording: row.byWording } : undefined;
       } catch {
         return undefined;
       }

@@ -23,3 +23,17 @@ export function acceptBlock(row: QuestionRow, entries: ReadonlyMap<string, Libra
   }
   return undefined;
 }
+
+/**
+ * Why a fill must not go ahead with the entry as the card showed it (`shown`), given the entry as stored now
+ * (`current`, undefined when it is gone): it was removed, or its answer, choice, status or dates changed since
+ * (edited in another view or window). Undefined when it is the same entry.
+ */
+export function entryChangedSince(shown: LibraryEntry, current: LibraryEntry | undefined): string | undefined {
+  if (!current) return `The library entry "${shown.id}" was removed since it was proposed; nothing was filled.`;
+  const fields = (e: LibraryEntry) => [e.answer, e.choice ?? null, e.status ?? null, e.updatedAt ?? null, e.expiresAt ?? null, e.version ?? null];
+  if (JSON.stringify(fields(shown)) !== JSON.stringify(fields(current))) {
+    return `The library entry "${shown.id}" changed since it was proposed; nothing was filled. Its proposal is being brought up to date: review it and accept again.`;
+  }
+  return undefined;
+}

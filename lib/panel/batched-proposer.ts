@@ -1,10 +1,10 @@
 // The panel's side of the matching worker: sends each library snapshot once (in chunks, a task apart), asks for the
 // questions not matched yet and hands proposals over as batches arrive. Questions already matched against the same
 // snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
-import { FromMatchWorkerSchema, LIBRARY_CHUNK, type MatchQuestion, type ToMatchWorker } from './match-protocol';
+import { FromMatchWorkerSchema, LIBRARY_CHUNK, shippedEntriesOf, type MatchQuestion, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot } from './ports';
 import { markOpen } from './open-marks';
-import type { DetectedQuestion, Proposal } from '../schema';
+import type { DetectedQuestion, LibraryEntry, Proposal } from '../schema';
 
 /** What the panel needs of a Worker (a real one in the panel, a fake in tests). */
 export interface MatchWorkerLike {
@@ -20,13 +20,21 @@ export interface BatchedProposal {
   pending: string[];
   /** Settles when every pending key was answered, or when a newer call replaced this one. */
   done: Promise<void>;
+  /**
+   * For a snapshot read by the worker (`fromDatabase`): the entries its proposals name, as the worker sent them
+   * with the proposals, for this snapshot (filled in before each `onBatch`).
+   */
+  entries?: ReadonlyMap<string, LibraryEntry>;
 }
 
-export type ProposeInBatchesFn = (
+export type ProposeInBatchesFn = ((
   questions: Pick<DetectedQuestion, 'key' | 'text' | 'kind' | 'options' | 'optionsSearchable'>[],
   library: LibrarySnapshot,
   onBatch: (proposals: Record<string, Proposal[]>) => void,
-) => BatchedProposal;
+) => BatchedProposal) & {
+  /** Sends a snapshot to the worker now, before any question is asked (the worker starts reading and preparing). */
+  sendAhead?: (library: LibrarySnapshot) => void;
+};
 
 const memoKey = (q: Pick<DetectedQuestion, 'text' | 'kind' | 'options' | 'optionsSearchable'>) =>
   `${q.text}\u0000${q.kind}\u0000${q.optionsSearchable ? 's' : ''}\u0000${q.options.join('\u0001')}`;
@@ -39,7 +47,19 @@ interface Waiting {
   settle: (error?: Error) => void;
 }
 
-export function createBatchedProposer(worker: MatchWorkerLike, today: () => string = () => new Date().toISOString().slice(0, 10)): ProposeInBatchesFn {
+export interface BatchedProposerOptions {
+  /**
+   * The worker reads the library database itself (`library-from-db`): for each new snapshot only its learned
+   * wordings go out, not its entries (the worker's own read is what it matches, fingerprints and remembers by).
+   */
+  fromDatabase?: boolean;
+}
+
+export function createBatchedProposer(
+  worker: MatchWorkerLike,
+  today: () => string = () => new Date().toISOString().slice(0, 10),
+  options: BatchedProposerOptions = {},
+): ProposeInBatchesFn {
   const versions = new WeakMap<LibrarySnapshot, number>();
   let sentVersion = -1;
   let lastVersion = 0;
@@ -47,12 +67,20 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
   /** Proposals by question wording for the snapshot last sent. */
   let memo = new Map<string, Proposal[]>();
   let waiting: Waiting | undefined;
+  /** Entries the worker sent with proposals for the snapshot last sent, and the first request asked against it. */
+  let entries = new Map<string, LibraryEntry>();
+  let firstRequestOfVersion = 1;
   /** Library chunks go out one task apart; a match request waits behind them. */
   let sending: Promise<void> = Promise.resolve();
 
   worker.onmessage = (event) => {
     const parsed = FromMatchWorkerSchema.safeParse(event.data);
-    if (!parsed.success || !waiting || parsed.data.request !== waiting.request) return;
+    if (!parsed.success) return;
+    // Entries are sent once per snapshot: kept even from the answer to a request since replaced.
+    if (parsed.data.type === 'proposals' && parsed.data.entries && parsed.data.request >= firstRequestOfVersion) {
+      for (const entry of shippedEntriesOf(parsed.data.entries) ?? []) entries.set(entry.id, entry);
+    }
+    if (!waiting || parsed.data.request !== waiting.request) return;
     const message = parsed.data;
     if (message.type === 'failed') {
       waiting.settle(new Error(`Matching failed: ${message.message}`));
@@ -74,6 +102,16 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
 
   const sendLibrary = (library: LibrarySnapshot, version: number) => {
     const day = today();
+    const lazy = library.fromDatabase;
+    if (options.fromDatabase || lazy) {
+      const aliases = library.aliases.map(({ entryId, text, normalized }) => ({ entryId, text, normalized }));
+      const extra = lazy ? { generation: lazy.generation, shipEntries: true } : {};
+      sending = sending.then(() => {
+        worker.postMessage({ type: 'library-from-db', version, aliases, today: day, ...extra });
+        markOpen('library-sent');
+      });
+      return;
+    }
     sending = sending.then(async () => {
       const { entries, aliases } = library;
       for (let start = 0; start === 0 || start < entries.length; start += LIBRARY_CHUNK) {
@@ -85,7 +123,8 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
     });
   };
 
-  return (questions, library, onBatch) => {
+  /** The snapshot's version, sent to the worker unless it was the last one sent. */
+  const ensureSent = (library: LibrarySnapshot): number => {
     let version = versions.get(library);
     if (version === undefined) {
       version = ++lastVersion;
@@ -94,8 +133,16 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
     if (version !== sentVersion) {
       sentVersion = version;
       memo = new Map();
+      entries = new Map();
+      firstRequestOfVersion = requests + 1;
       sendLibrary(library, version);
     }
+    return version;
+  };
+
+  const proposeInBatches: ProposeInBatchesFn = (questions, library, onBatch) => {
+    const version = ensureSent(library);
+    const shipped = library.fromDatabase ? { entries } : {};
     waiting?.settle();
     const known: Record<string, Proposal[]> = {};
     const keysByMemo = new Map<string, string[]>();
@@ -117,7 +164,7 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
       ask.push({ key: wording, text: q.text, kind: q.kind, options: q.options, ...(q.optionsSearchable ? { optionsSearchable: true } : {}) });
     }
     const pending = [...keysByMemo.values()].flat();
-    if (ask.length === 0) return { known, pending, done: Promise.resolve() };
+    if (ask.length === 0) return { known, pending, done: Promise.resolve(), ...shipped };
     const request = ++requests;
     const done = new Promise<void>((resolve, reject) => {
       waiting = {
@@ -133,6 +180,8 @@ export function createBatchedProposer(worker: MatchWorkerLike, today: () => stri
     });
     const sentWith = version;
     sending = sending.then(() => worker.postMessage({ type: 'match', request, version: sentWith, questions: ask }));
-    return { known, pending, done };
+    return { known, pending, done, ...shipped };
   };
+  proposeInBatches.sendAhead = (library) => void ensureSent(library);
+  return proposeInBatches;
 }

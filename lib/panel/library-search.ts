@@ -5,6 +5,8 @@ import { createLibrarySearchIndex } from '../library/search-library';
 import { entryStatus, isStale, type LibraryEntry, type Proposal } from '../schema';
 
 export interface LibrarySearcher {
+  /** False while the library is still being read for the search (results come with the next searcher). */
+  ready?: boolean;
   search(query: string, limit?: number): { entry: LibraryEntry; score: number }[];
 }
 

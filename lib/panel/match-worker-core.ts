@@ -33,10 +33,33 @@ export interface MatchWorkerOptions {
   onIndex?: (how: 'loaded' | 'built', ms: number) => void;
   /** Remember ranked proposals in the cache (default: whenever there is a cache). */
   rememberProposals?: boolean;
+  /** The library database, for `library-from-db` snapshots: read ahead as soon as the worker starts. */
+  database?: LibraryDatabase;
+  /** Today's date (YYYY-MM-DD) for the read ahead; the panel's message says the day it matches for. */
+  today?: () => string;
+}
+
+/** What the worker reads of the library database itself (lib/db in the worker; tests pass an in-memory one). */
+export interface LibraryDatabase {
+  /** Every entry as the panel would load it (bookkeeping stripped), in id order. */
+  readEntries(): Promise<LibraryEntry[]>;
+  /** The proposals row stored for this fingerprint, whatever learned wordings it was ranked with (unchecked). */
+  readRemembered?(fingerprint: string): Promise<{ aliases: string; byWording: Record<string, unknown> } | undefined>;
+  /** Calls `listener` whenever an extension page announces an entry change (lib/db/entry-changes.ts). */
+  watchChanges(listener: () => void): void;
+}
+
+/** Entries read from the database, their fingerprint and the proposals remembered for it, read in one go. */
+interface StoredRead {
+  entries: LibraryEntry[];
+  fingerprint: string;
+  /** Remembered proposals (zod-checked) and the learned wordings they were ranked with. */
+  remembered?: { aliases: string; byWording: Map<string, Proposal[]> };
 }
 
 /** What a library snapshot is matched with: its proposer and what was remembered of earlier openings. */
 interface Prepared {
+  snapshot: LibrarySnapshot;
   /** Settles once the index is loaded or built: remembered proposals do not wait for it. */
   propose: Promise<ProposeFn>;
   /** Proposals by wording ranked against exactly this snapshot before (read from the cache). */
@@ -75,19 +98,27 @@ async function readRemembered(cache: IndexCache, fingerprint: string, aliases: s
 }
 
 /** Matching for a snapshot: index (loaded or built) and, with a cache, what earlier openings ranked. */
-async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchWorkerOptions): Promise<Prepared> {
+async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchWorkerOptions, stored?: StoredRead): Promise<Prepared> {
   const { cache } = options;
-  const fingerprint = cache ? libraryFingerprint(snapshot.entries, today) : '';
+  const fingerprint = cache ? (stored?.fingerprint ?? (await libraryFingerprint(snapshot.entries, today))) : '';
   const remember = !!cache?.loadProposals && !!cache.saveProposals && options.rememberProposals !== false;
   const aliases = JSON.stringify(snapshot.aliases);
   // The remembered proposals are a small read asked for first: started after it, the large index read (and its
-  // structured clone, on this thread) would hold them back.
-  const remembered = remember ? await readRemembered(cache!, fingerprint, aliases) : new Map<string, Proposal[]>();
+  // structured clone, on this thread) would hold them back. Read ahead with the entries, they count only if they
+  // were ranked with exactly these learned wordings.
+  const remembered = !remember
+    ? new Map<string, Proposal[]>()
+    : stored?.remembered
+      ? stored.remembered.aliases === aliases
+        ? new Map(stored.remembered.byWording)
+        : new Map<string, Proposal[]>()
+      : await readRemembered(cache!, fingerprint, aliases);
   const propose = prepareIndex(snapshot, today, fingerprint, options).then((index) => createProposer(() => today, () => index));
   // Not left unhandled while the remembered proposals go out; match() awaits it and reports a failure.
   propose.catch(() => undefined);
-  if (!remember) return { propose, remembered };
+  if (!remember) return { snapshot, propose, remembered };
   return {
+    snapshot,
     propose,
     remembered,
     remember(fresh) {
@@ -99,14 +130,83 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
   };
 }
 
+const withEntries = (entries: LibraryEntry[] | undefined) => (entries ? { entries: JSON.stringify(entries) } : {});
+
 /** Returns the handler for messages from the panel; answers go to `post`. */
 export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, options: MatchWorkerOptions | number = {}): (data: unknown) => void {
   const settings = typeof options === 'number' ? { batchMs: options } : options;
   const batchMs = settings.batchMs ?? BATCH_MS;
   let incoming: { version: number; entries: LibraryEntry[]; aliases: LibrarySnapshot['aliases'] } | undefined;
-  let library: { version: number; snapshot: LibrarySnapshot; ready: Promise<Prepared> } | undefined;
+  /** `shipped`: the panel holds no entries; the ids whose entries went out with proposals for this version. */
+  let library: { version: number; ready: Promise<Prepared>; shipped?: Set<string> } | undefined;
+  let byId: { snapshot: LibrarySnapshot; map: Map<string, LibraryEntry> } | undefined;
+
+  /** The entries these proposals name (proposed and runner-up) that the panel was not sent yet for this version. */
+  const entriesFor = (snapshot: LibrarySnapshot, shipped: Set<string> | undefined, proposals: ReturnType<ProposeFn>): LibraryEntry[] | undefined => {
+    if (!shipped) return undefined;
+    if (byId?.snapshot !== snapshot) byId = { snapshot, map: new Map(snapshot.entries.map((e) => [e.id, e])) };
+    const out: LibraryEntry[] = [];
+    const add = (id: string | undefined) => {
+      if (id === undefined || shipped.has(id)) return;
+      const entry = byId!.map.get(id);
+      if (!entry) return;
+      shipped.add(id);
+      out.push(entry);
+    };
+    for (const list of Object.values(proposals)) {
+      for (const p of list) {
+        add(p.entryId);
+        add(p.why.runnerUp?.entryId);
+      }
+    }
+    return out;
+  };
   let latestRequest = -1;
   const send = (message: FromMatchWorker) => post(FromMatchWorkerSchema.parse(message));
+
+  // The library database, read ahead from the worker's start (while the panel still scans the page) and kept until
+  // an extension page announces an entry change: a read started before the last announced change is not used.
+  const { database, cache } = settings;
+  let changes = 0;
+  let stored: { day: string; changes: number; generation: number; read: Promise<StoredRead> } | undefined;
+  const readStored = (day: string, generation = 0): Promise<StoredRead> => {
+    if (stored && stored.day === day && stored.changes === changes && stored.generation === generation) return stored.read;
+    const read = (async (): Promise<StoredRead> => {
+      const entries = await database!.readEntries();
+      const fingerprint = cache ? await libraryFingerprint(entries, day) : '';
+      markOpen('worker-library-read');
+      const row = cache && settings.rememberProposals !== false ? await database!.readRemembered?.(fingerprint).catch(() => undefined) : undefined;
+      const parsed = row ? RememberedSchema.safeParse(row.byWording) : undefined;
+      return { entries, fingerprint, ...(row && parsed?.success ? { remembered: { aliases: row.aliases, byWording: new Map(Object.entries(parsed.data)) } } : {}) };
+    })();
+    const entry = { day, changes, generation, read };
+    stored = entry;
+    // A failed read is not kept: the next snapshot reads again.
+    read.catch(() => {
+      if (stored === entry) stored = undefined;
+    });
+    return read;
+  };
+  if (database) {
+    database.watchChanges(() => {
+      changes++;
+    });
+    void readStored((settings.today ?? (() => new Date().toISOString().slice(0, 10)))()).catch(() => undefined);
+  }
+
+  const receiveFromDb = (message: Extract<ToMatchWorker, { type: 'library-from-db' }>) => {
+    if (!database) {
+      library = { version: message.version, ready: Promise.reject(new Error('this matcher has no library database to read')) };
+      library.ready.catch(() => undefined);
+      return;
+    }
+    const aliases = message.aliases;
+    // A read tagged with another generation of the panel's (it wrote or heard of an entry change this worker may
+    // not have heard of yet) is not used.
+    const ready = readStored(message.today, message.generation).then((read) => prepare({ entries: read.entries, aliases }, message.today, settings, read));
+    ready.catch(() => undefined);
+    library = { version: message.version, ready, ...(message.shipEntries ? { shipped: new Set<string>() } : {}) };
+  };
 
   const receiveChunk = (chunk: LibraryChunk) => {
     if (incoming?.version !== chunk.version) incoming = { version: chunk.version, entries: [], aliases: [] };
@@ -117,7 +217,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     const today = chunk.today;
     const snapshot = { entries: incoming.entries, aliases: incoming.aliases };
     const ready = prepare(snapshot, today, settings);
-    library = { version: incoming.version, snapshot, ready };
+    library = { version: incoming.version, ready };
     incoming = undefined;
   };
 
@@ -126,8 +226,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       send({ type: 'failed', request: request.request, message: `library version ${request.version} was not sent to the matcher` });
       return;
     }
-    const { snapshot, ready } = library;
-    const { remembered, remember } = await ready;
+    const { ready, shipped } = library;
+    const { snapshot, remembered, remember } = await ready;
     // Wordings ranked against this library before go out at once, in one message; the rest are matched.
     const known: ReturnType<ProposeFn> = {};
     const questions = request.questions.filter((q) => {
@@ -138,7 +238,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     if (questions.length < request.questions.length || questions.length === 0) {
       markOpen('worker-first-batch');
       if (questions.length === 0) markOpen('worker-last-batch');
-      send({ type: 'proposals', request: request.request, proposals: known, done: questions.length === 0 });
+      send({ type: 'proposals', request: request.request, proposals: known, done: questions.length === 0, ...withEntries(entriesFor(snapshot, shipped, known)) });
       if (questions.length === 0) return;
       await nextTask();
     }
@@ -156,7 +256,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       for (const [wording, list] of Object.entries(proposals)) fresh.set(wording, list);
       markOpen('worker-first-batch');
       if (next >= questions.length) markOpen('worker-last-batch');
-      send({ type: 'proposals', request: request.request, proposals, done: next >= questions.length });
+      send({ type: 'proposals', request: request.request, proposals, done: next >= questions.length, ...withEntries(entriesFor(snapshot, shipped, proposals)) });
       await nextTask();
     }
     if (fresh.size > 0) remember?.(fresh);
@@ -168,6 +268,10 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     const message = parsed.data;
     if (message.type === 'library-chunk') {
       receiveChunk(message);
+      return;
+    }
+    if (message.type === 'library-from-db') {
+      receiveFromDb(message);
       return;
     }
     latestRequest = message.request;

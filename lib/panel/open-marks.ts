@@ -21,6 +21,7 @@ export type OpenMark =
   | 'proposals-shown'
   | 'worker-start'
   | 'worker-library-received'
+  | 'worker-library-read'
   | 'worker-index-ready'
   | 'worker-first-batch'
   | 'worker-last-batch';

@@ -28,6 +28,11 @@ export interface LibrarySnapshot {
   aliases: { entryId: string; text: string; normalized: string; origin?: string; reviewedAt?: string }[];
   /** Why the library may be incomplete (e.g. the first-run sample failed to load), for the analyst. */
   problem?: string;
+  /**
+   * The entries were not read by the panel (`entries` is empty): the matching worker reads them from the library
+   * database and sends those its proposals name. `generation` counts the entry changes the panel knows of.
+   */
+  fromDatabase?: { generation: number };
 }
 
 /**
@@ -48,7 +53,17 @@ export type MapChoiceFn = (entry: LibraryEntry, options: string[]) => string | u
 export type LearnedToken = LearnedChange;
 
 export interface LibraryStore {
+  /** Every entry and learned wording (read once and kept until an entry change is announced). */
   load(): Promise<LibrarySnapshot>;
+  /**
+   * Where the matching worker reads the library itself: the learned wordings only, no entries (`fromDatabase`),
+   * the same object while nothing changed. Absent: match with `load()`.
+   */
+  loadForMatching?(): Promise<LibrarySnapshot>;
+  /** Calls `listener` when any extension page announces an entry change; returns the unsubscribe. */
+  onEntriesChanged?(listener: () => void): () => void;
+  /** The current entries with these ids (missing ones left out). */
+  entriesById?(ids: readonly string[]): Promise<LibraryEntry[]>;
   /** Saves an edited answer as a new draft entry (copying the base entry's citations, tags and owner). */
   saveDraft(input: { question: string; answer: string; choice?: string; base?: LibraryEntry }): Promise<LibraryEntry>;
   /** Adds a question wording to an entry's alternate questions. */

@@ -34,6 +34,8 @@ function withSearchedChoice(proposal: Proposal, entry: LibraryEntry | undefined)
 /** True when two snapshots hold the same entries (id, version, status) and aliases, so matches can be reused. */
 export function sameLibrary(a: LibrarySnapshot, b: LibrarySnapshot): boolean {
   if (a === b) return true;
+  // Read by the worker: the store hands out the same snapshot while nothing changed.
+  if (a.fromDatabase || b.fromDatabase) return false;
   if (a.entries.length !== b.entries.length || a.aliases.length !== b.aliases.length) return false;
   const entryKey = (e: LibraryEntry) => `${e.id}\u0000${e.updatedAt ?? ''}\u0000${e.status ?? ''}\u0000${e.expiresAt ?? ''}`;
   return a.entries.every((e, i) => entryKey(e) === entryKey(b.entries[i]!)) && a.aliases.every((x, i) => {

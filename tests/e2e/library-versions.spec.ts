@@ -71,3 +71,41 @@ test('edit, fill, edit again: the history row still shows the filled version, an
   await expect(panel.locator('.library-answer')).toHaveText(SECOND);
   await expect(panel.getByRole('region', { name: 'Versions' }).getByRole('listitem', { name: 'Version 4' })).toContainText('restore of version 2');
 });
+
+test('an entry edited in another window while the Questions view is open: the card shows the new text, and accept never fills the old one', async ({ context, extensionId, portalUrl, openPanel }) => {
+  const url = portalUrl('servicenow', '/versions/edited-elsewhere.html');
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: FORM }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('page-summary')).toHaveText(/^1 detected/);
+  const card = panel.locator('article.card').filter({ hasText: 'Is customer data encrypted at rest?' });
+  await expect(card.getByRole('button', { name: 'Accept & fill' })).toBeVisible();
+  await expect(card).not.toContainText(SECOND);
+
+  // The Library view of another panel window; this one stays on its Questions view.
+  const other = await context.newPage();
+  await other.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  await other.getByRole('tab', { name: 'Library' }).click();
+  // The panel follows the active tab: the portal is brought back to the front before the edit.
+  await page.bringToFront();
+  await expect(card.getByRole('button', { name: 'Accept & fill' })).toBeVisible();
+  await expect(card).not.toContainText(SECOND);
+  await editAnswer(other, SECOND);
+  await expect(card).toContainText(SECOND);
+  await expect(panel.getByRole('tab', { name: 'Questions' })).toHaveAttribute('aria-selected', 'true');
+
+  // Edited again, and accepted at once: whether or not the card caught up yet, the page gets the new text or
+  // nothing (the card then says the entry changed), never the text it replaced.
+  await editAnswer(other, THIRD);
+  await card.getByRole('button', { name: 'Accept & fill' }).click();
+  const field = page.locator('#q1');
+  await expect.poll(async () => ((await field.inputValue()) === THIRD ? 'filled' : (await card.textContent())?.includes('changed since it was proposed') ? 'refused' : 'waiting')).not.toBe('waiting');
+  await expect(field).not.toHaveValue(SECOND);
+  await expect(card).toContainText(THIRD);
+  if ((await field.inputValue()) !== THIRD) {
+    await card.getByRole('button', { name: 'Accept & fill' }).click();
+    await expect(field).toHaveValue(THIRD);
+  }
+  await other.close();
+});

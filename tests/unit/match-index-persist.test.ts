@@ -8,7 +8,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { createIndexCache, IndexCacheDatabase, type IndexCache } from '../../lib/db/index-cache';
 import { addLearnedAlias, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
 import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
-import type { FromMatchWorker } from '../../lib/panel/match-protocol';
+import { shippedEntriesOf, ToMatchWorkerSchema, type FromMatchWorker } from '../../lib/panel/match-protocol';
+import { AutofillDatabase } from '../../lib/db/database';
+import { createLibraryReader } from '../../lib/db/library-reader';
+import Dexie from 'dexie';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import { createProposer } from '../../lib/panel/propose';
 import type { LibraryEntry, Proposal } from '../../lib/schema';
@@ -90,15 +93,15 @@ describe('index snapshot', () => {
     for (const damage of damaged) expect(restoreIndex(damage(structuredClone(good)), entries, TODAY)).toBeUndefined();
   });
 
-  it('the fingerprint changes with any field of any entry, their order and the day', () => {
-    const base = libraryFingerprint(entries, TODAY);
-    expect(libraryFingerprint(structuredClone(entries), TODAY)).toBe(base);
-    expect(libraryFingerprint(entries, '2026-12-02')).not.toBe(base);
-    expect(libraryFingerprint([entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).not.toBe(base);
+  it('the fingerprint changes with any field of any entry, their order and the day', async () => {
+    const base = await libraryFingerprint(entries, TODAY);
+    expect(await libraryFingerprint(structuredClone(entries), TODAY)).toBe(base);
+    expect(await libraryFingerprint(entries, '2026-12-02')).not.toBe(base);
+    expect(await libraryFingerprint([entries[1]!, entries[0]!, ...entries.slice(2)], TODAY)).not.toBe(base);
     const edited = entries.map((e) => (e.id === 'backup' ? { ...e, answer: 'Monthly restore tests.' } : e));
-    expect(libraryFingerprint(edited, TODAY)).not.toBe(base);
+    expect(await libraryFingerprint(edited, TODAY)).not.toBe(base);
     const retired = entries.map((e) => (e.id === 'enc' ? { ...e, status: 'retired' as const } : e));
-    expect(libraryFingerprint(retired, TODAY)).not.toBe(base);
+    expect(await libraryFingerprint(retired, TODAY)).not.toBe(base);
   });
 });
 
@@ -300,7 +303,7 @@ describe('the IndexedDB index cache', () => {
     const db = new IndexCacheDatabase('index-cache-test');
     const cache = createIndexCache(db);
     const snapshot = snapshotIndex(buildIndex(entries, [], { today: TODAY }));
-    const fingerprint = libraryFingerprint(entries, TODAY);
+    const fingerprint = await libraryFingerprint(entries, TODAY);
     await cache.save(fingerprint, snapshot);
     expect(await cache.load('another-library')).toBeUndefined();
     const loaded = await cache.load(fingerprint);
@@ -324,5 +327,194 @@ describe('the IndexedDB index cache', () => {
     await cache.saveProposals!('lib-2', '[]', {});
     expect(await db.proposals.count()).toBe(1);
     db.close();
+  });
+});
+
+/** The library database as the worker reads it itself: entries (cloned on every read), reads counted, changes announced. */
+function storedLibrary(initial: LibraryEntry[], cache: ReturnType<typeof rememberingCache>) {
+  const listeners: (() => void)[] = [];
+  const library = {
+    entries: initial,
+    reads: 0,
+    /** Another extension page wrote entries and said so (lib/db/entry-changes.ts). */
+    edit(next: LibraryEntry[]) {
+      library.entries = next;
+      for (const listener of listeners) listener();
+    },
+    database: {
+      readEntries: async () => (library.reads++, structuredClone(library.entries)),
+      readRemembered: async (fingerprint: string) => {
+        const [key, byWording] = [...cache.remembered].find(([k]) => k.startsWith(`${fingerprint}|`)) ?? [];
+        return key ? { aliases: key.slice(fingerprint.length + 1), byWording: structuredClone(byWording) as Record<string, unknown> } : undefined;
+      },
+      watchChanges: (listener: () => void) => void listeners.push(listener),
+    },
+  };
+  return library;
+}
+
+/** A worker core that reads `library` itself (as the panel's worker does), and a way to ask it for every wording. */
+function readingWorker(library: ReturnType<typeof storedLibrary>, cache: IndexCache) {
+  let batches: FromMatchWorker[] = [];
+  let finished: (() => void) | undefined;
+  const receive = createMatchWorkerCore(
+    (message) => {
+      batches.push(message);
+      if (message.type === 'failed' || message.done) finished?.();
+    },
+    { batchMs: 0, cache, database: library.database, today: () => TODAY },
+  );
+  let request = 0;
+  const ask = async (version: number, aliases: { entryId: string; text: string; normalized: string }[] = []) => {
+    batches = [];
+    const done = new Promise<void>((resolve) => (finished = resolve));
+    receive({ type: 'library-from-db', version, aliases, today: TODAY });
+    receive({ type: 'match', request: ++request, version, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const failed = batches.find((m) => m.type === 'failed');
+    if (failed?.type === 'failed') throw new Error(failed.message);
+    return { messages: batches.length, proposals: Object.assign({}, ...batches.map((m) => (m.type === 'proposals' ? m.proposals : {}))) as Record<string, Proposal[]> };
+  };
+  return { ask };
+}
+
+describe('the matching worker reading the library database itself', () => {
+  it('reads the library once, ahead of the panel asking, and proposes what matching the sent library does', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    const worker = readingWorker(library, cache);
+    // Read ahead as the worker starts, before any message.
+    expect(library.reads).toBe(1);
+    const opened = await worker.ask(1);
+    expect(opened.proposals).toEqual(expected(entries));
+    expect(library.reads).toBe(1);
+  });
+
+  it('sends the remembered proposals of the same stored library at once on the next opening', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    await readingWorker(library, cache).ask(1);
+    await cache.settled(1);
+    // What the panel-sends design remembered is found too: the fingerprint is of the same entries.
+    const reopened = await readingWorker(library, cache).ask(1);
+    expect(reopened.messages).toBe(1);
+    expect(reopened.proposals).toEqual(expected(entries));
+    const aliases = [{ entryId: 'backup', text: 'What is your restore drill cadence?', normalized: 'restore drill cadence' }];
+    const withAlias = await readingWorker(library, cache).ask(1, aliases);
+    expect(withAlias.messages).toBe(asked.length);
+    expect(withAlias.proposals).toEqual(expected(entries, aliases));
+  });
+
+  it('never uses a read-ahead made stale by an edit elsewhere, nor what was remembered for it', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    await readingWorker(library, cache).ask(1);
+    await cache.settled(1);
+    // The panel opens (its worker reads ahead), then another window edits an entry before the panel asks.
+    const worker = readingWorker(library, cache);
+    const edited = entries.map((e) => (e.id === 'backup' ? { ...e, question: 'How often do you test restoring backups?', answer: 'Monthly.' } : e));
+    library.edit(edited);
+    const opened = await worker.ask(1);
+    expect(library.reads).toBe(3);
+    expect(opened.messages).toBe(asked.length);
+    expect(opened.proposals).toEqual(expected(edited));
+  });
+
+  it('reads again for a new snapshot only after an announced entry change', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    const worker = readingWorker(library, cache);
+    await worker.ask(1);
+    const aliases = [{ entryId: 'backup', text: 'What is your restore drill cadence?', normalized: 'restore drill cadence' }];
+    // New learned wordings only: the entries read stay good.
+    expect((await worker.ask(2, aliases)).proposals).toEqual(expected(entries, aliases));
+    expect(library.reads).toBe(1);
+    const edited = entries.filter((e) => e.id !== 'enc');
+    library.edit(edited);
+    expect((await worker.ask(3, aliases)).proposals).toEqual(expected(edited, aliases));
+    expect(library.reads).toBe(2);
+  });
+
+  it('sends, with the proposals, each entry they name once per library version, and only when the panel holds none', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    const messages: FromMatchWorker[] = [];
+    const receive = createMatchWorkerCore((m) => messages.push(m), { batchMs: 0, cache, database: library.database, today: () => TODAY });
+    const questions = asked.map((text) => ({ key: text, text, kind: 'text' as const, options: [] }));
+    const lastDone = () => messages.some((m) => m.type === 'proposals' && m.done);
+    receive({ type: 'library-from-db', version: 1, aliases: [], today: TODAY, shipEntries: true });
+    receive({ type: 'match', request: 1, version: 1, questions });
+    await vi.waitFor(() => expect(lastDone()).toBe(true));
+    const proposals = messages.flatMap((m) => (m.type === 'proposals' ? Object.values(m.proposals).flat() : []));
+    const named = new Set(proposals.flatMap((p) => [p.entryId, ...(p.why.runnerUp ? [p.why.runnerUp.entryId] : [])]));
+    expect(named.size).toBeGreaterThan(1);
+    const sent = messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : []));
+    // Every named entry, as stored, and each once.
+    expect(new Set(sent.map((e) => e.id))).toEqual(named);
+    expect(sent).toHaveLength(named.size);
+    for (const entry of sent) expect(entry).toEqual(entries.find((e) => e.id === entry.id));
+    // The same questions asked again against the same version: nothing sent twice.
+    messages.length = 0;
+    receive({ type: 'match', request: 2, version: 1, questions });
+    await vi.waitFor(() => expect(lastDone()).toBe(true));
+    expect(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : []))).toEqual([]);
+    // A new version starts over; a panel holding the entries itself gets none.
+    messages.length = 0;
+    receive({ type: 'library-from-db', version: 2, aliases: [], today: TODAY, shipEntries: true });
+    receive({ type: 'match', request: 3, version: 2, questions });
+    await vi.waitFor(() => expect(lastDone()).toBe(true));
+    expect(new Set(messages.flatMap((m) => (m.type === 'proposals' ? (m.entries ? (shippedEntriesOf(m.entries) ?? []) : []) : [])).map((e) => e.id))).toEqual(named);
+    messages.length = 0;
+    receive({ type: 'library-from-db', version: 3, aliases: [], today: TODAY });
+    receive({ type: 'match', request: 4, version: 3, questions });
+    await vi.waitFor(() => expect(lastDone()).toBe(true));
+    expect(messages.every((m) => m.type === 'proposals' && m.entries === undefined)).toBe(true);
+  });
+
+  it('reads again when the panel knows of an entry change the worker has not heard of', async () => {
+    const cache = rememberingCache();
+    const library = storedLibrary(entries, cache);
+    const messages: FromMatchWorker[] = [];
+    const receive = createMatchWorkerCore((m) => messages.push(m), { batchMs: 0, cache, database: library.database, today: () => TODAY });
+    expect(library.reads).toBe(1);
+    // The panel wrote the entries (the first-run sample) after the worker's read ahead; no announcement arrived yet.
+    const written = entries.filter((e) => e.id !== 'enc');
+    library.entries = written;
+    receive({ type: 'library-from-db', version: 1, aliases: [], today: TODAY, generation: 1 });
+    receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
+    await vi.waitFor(() => expect(messages.some((m) => m.type === 'proposals' && m.done)).toBe(true));
+    expect(library.reads).toBe(2);
+    expect(Object.assign({}, ...messages.map((m) => (m.type === 'proposals' ? m.proposals : {})))).toEqual(expected(written));
+    // The same generation again: the read is kept.
+    receive({ type: 'library-from-db', version: 2, aliases: [], today: TODAY, generation: 1 });
+    receive({ type: 'match', request: 2, version: 2, questions: [{ key: 'q', text: 'q', kind: 'text', options: [] }] });
+    await vi.waitFor(() => expect(messages.filter((m) => m.type === 'proposals' && m.done)).toHaveLength(2));
+    expect(library.reads).toBe(2);
+  });
+
+  it('a worker without the database says so instead of matching an empty library', async () => {
+    const messages: FromMatchWorker[] = [];
+    const receive = createMatchWorkerCore((m) => messages.push(m), { batchMs: 0 });
+    receive({ type: 'library-from-db', version: 1, aliases: [], today: TODAY });
+    receive({ type: 'match', request: 1, version: 1, questions: [{ key: 'q', text: 'q', kind: 'text', options: [] }] });
+    await vi.waitFor(() => expect(messages).toHaveLength(1));
+    expect(messages[0]?.type).toBe('failed');
+  });
+});
+
+describe('the library as the worker reads it from IndexedDB', () => {
+  it('has the fingerprint of the same entries sent by the panel, so both find the same index and proposals', async () => {
+    const db = new AutofillDatabase('library-reader-test');
+    // Stored as the repositories write them: bookkeeping beside the fields, fields in any order.
+    await db.entries.bulkPut(entries.map(({ id, question, answer, ...rest }) => ({ ...rest, answer, question, id, _meta: { localEditedAt: '2026-11-30T00:00:00.000Z' } })));
+    const read = await createLibraryReader(undefined, db).readEntries();
+    // What the panel-sends design gives the worker: its store's entries (bookkeeping stripped), through the message schema.
+    const panel = (await db.entries.toArray()).map(({ _meta: _ignored, ...e }) => e);
+    const sent = ToMatchWorkerSchema.parse({ type: 'library-chunk', version: 1, entries: panel, aliases: [], last: true, today: TODAY });
+    expect(sent.type === 'library-chunk' && (await libraryFingerprint(sent.entries as LibraryEntry[], TODAY))).toBe(await libraryFingerprint(read, TODAY));
+    expect(read.some((e) => '_meta' in e)).toBe(false);
+    db.close();
+    await Dexie.delete('library-reader-test');
   });
 });

@@ -1,7 +1,7 @@
 // The leftovers after a bulk fill (issue 13, points 2 and 3): the filter, the next unresolved question, the
 // `n` key, and what "accept" does on a card that cannot be accepted as proposed.
 import { describe, expect, it } from 'vitest';
-import { acceptBlock } from '../../lib/panel/accept-check';
+import { acceptBlock, entryChangedSince } from '../../lib/panel/accept-check';
 import { planBulkFill } from '../../lib/panel/bulk-fill';
 import { groupBulkItems, tickedItems } from '../../lib/panel/bulk-groups';
 import { commandForKey, SHORTCUTS } from '../../lib/panel/keyboard';
@@ -112,5 +112,19 @@ describe('bulk preview grouping', () => {
     ]);
     expect(tickedItems(plan.items, new Set(['a2', 'n1'])).map((i) => i.key)).toEqual(['a1', 'e1']);
     expect(tickedItems(plan.items, new Set())).toEqual(plan.items);
+  });
+});
+
+describe('an entry changed since it was proposed', () => {
+  const shown = entry({ id: 'enc', answer: 'Yes, AES-256.', choice: 'Yes', updatedAt: '2026-12-01T00:00:00.000Z', version: 2 });
+  it('is not filled when removed or when its answer, choice, status or version moved', () => {
+    expect(entryChangedSince(shown, { ...shown })).toBeUndefined();
+    expect(entryChangedSince(shown, undefined)).toContain('was removed');
+    expect(entryChangedSince(shown, { ...shown, answer: 'No.' })).toContain('changed since it was proposed');
+    expect(entryChangedSince(shown, { ...shown, choice: 'No' })).toBeDefined();
+    expect(entryChangedSince(shown, { ...shown, status: 'retired' })).toBeDefined();
+    expect(entryChangedSince(shown, { ...shown, version: 3, updatedAt: '2026-12-02T00:00:00.000Z' })).toBeDefined();
+    // A field the fill does not depend on (the tags) leaves it as shown.
+    expect(entryChangedSince(shown, { ...shown, tags: ['crypto'] })).toBeUndefined();
   });
 });

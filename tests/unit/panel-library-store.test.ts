@@ -70,3 +70,39 @@ describe('panel library store', () => {
     expect((await store.history()).map((e) => e.questionKey)).toEqual(['k2', 'k']);
   });
 });
+
+describe('panel library store, with the matching worker reading the entries', () => {
+  it('hands out one entry-less snapshot while nothing changes, and a new one after a write or a new wording', async () => {
+    const db = freshDb();
+    await createEntry(entry({ id: 'enc', question: 'Is data encrypted at rest?' }), db);
+    const store = createLibraryStore(db, async () => 0, { matchFromDatabase: true });
+    const first = await store.loadForMatching!();
+    expect(first.entries).toEqual([]);
+    expect(first.fromDatabase).toBeDefined();
+    expect(await store.loadForMatching!()).toBe(first);
+    // A draft saved here: the worker must read again.
+    await store.saveDraft({ question: 'Do you encrypt stored data?', answer: 'Yes.' });
+    const second = await store.loadForMatching!();
+    expect(second).not.toBe(first);
+    expect(second.fromDatabase!.generation).toBeGreaterThan(first.fromDatabase!.generation);
+    // A learned wording alone: a new snapshot, same generation (the worker's read stays good).
+    await store.learnAlias('enc', 'Q1. Encryption at rest?', { url: 'https://x.example/a', title: 'A' });
+    const third = await store.loadForMatching!();
+    expect(third).not.toBe(second);
+    expect(third.aliases.map((a) => a.text)).toEqual(['Q1. Encryption at rest?']);
+    expect(third.fromDatabase!.generation).toBe(second.fromDatabase!.generation);
+    // Without the option the panel matches with what it reads itself.
+    expect(createLibraryStore(db, async () => 0).loadForMatching).toBeUndefined();
+  });
+
+  it('counts the first-run sample as a change, and reads entries by id as stored now', async () => {
+    const db = freshDb();
+    // The loader says it added one entry (written without an announcement here): a worker's read ahead is stale.
+    const store = createLibraryStore(db, async () => 1, { matchFromDatabase: true });
+    const first = await store.loadForMatching!();
+    expect(first.fromDatabase!.generation).toBe(1);
+    await createEntry(entry({ id: 'sample', answer: 'One.' }), db);
+    expect((await store.entriesById!(['sample', 'missing'])).map((e) => [e.id, e.answer])).toEqual([['sample', 'One.']]);
+    expect((await store.entriesById!(['sample']))[0]).not.toHaveProperty('_meta');
+  });
+});

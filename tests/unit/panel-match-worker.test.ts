@@ -3,7 +3,7 @@
 // one, and the rows reducer fills rows in as batches land.
 import { describe, expect, it } from 'vitest';
 import { createBatchedProposer, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
-import { LIBRARY_CHUNK, type ToMatchWorker } from '../../lib/panel/match-protocol';
+import { LIBRARY_CHUNK, shippedEntriesOf, type ToMatchWorker } from '../../lib/panel/match-protocol';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import type { LibrarySnapshot } from '../../lib/panel/ports';
 import { createProposer } from '../../lib/panel/propose';
@@ -72,6 +72,74 @@ describe('matching worker', () => {
     expect(chunks.map((c) => c.last)).toEqual([false, false, true]);
     const match = worker.sent.find((m) => m.type === 'match');
     expect(match?.type === 'match' && match.questions.length).toBe(4);
+  });
+
+  it('with the worker reading the database, sends only the learned wordings of each new snapshot, never its entries', async () => {
+    const worker = fakeWorker();
+    const propose = createBatchedProposer(worker, () => TODAY, { fromDatabase: true });
+    const withAlias: LibrarySnapshot = { entries: library.entries, aliases: [{ entryId: 'enc', text: 'Data encrypted?', normalized: 'data encrypted', origin: 'https://x.example' }] };
+    // This fake worker has no database to read, so matching fails: only what the panel sends is looked at here.
+    const ask = (snapshot: LibrarySnapshot) => void propose(questions, snapshot, () => undefined).done.catch(() => undefined);
+    ask(withAlias);
+    ask(withAlias);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(worker.sent.filter((m) => m.type === 'library-chunk')).toEqual([]);
+    const snapshots = worker.sent.filter((m) => m.type === 'library-from-db');
+    expect(snapshots).toEqual([{ type: 'library-from-db', version: 1, aliases: [{ entryId: 'enc', text: 'Data encrypted?', normalized: 'data encrypted' }], today: TODAY }]);
+    // A changed snapshot is announced again, as a new version.
+    ask({ ...withAlias, aliases: [] });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(worker.sent.filter((m) => m.type === 'library-from-db').map((m) => m.version)).toEqual([1, 2]);
+  });
+
+  it('with a snapshot the panel did not read, sends it ahead and hands over the entries each proposal names', async () => {
+    const sent: ToMatchWorker[] = [];
+    const worker: MatchWorkerLike = {
+      onmessage: null,
+      postMessage(message) {
+        sent.push(message);
+        const copy = structuredClone(message);
+        setTimeout(() => receive(copy), 0);
+      },
+    };
+    const database = { readEntries: async () => structuredClone(library.entries), watchChanges: () => undefined };
+    const receive = createMatchWorkerCore((answer) => {
+      const copy = structuredClone(answer);
+      setTimeout(() => worker.onmessage?.({ data: copy } as MessageEvent<unknown>), 0);
+    }, { batchMs: 0, database, today: () => TODAY });
+    const propose = createBatchedProposer(worker, () => TODAY);
+    const lazy: LibrarySnapshot = { entries: [], aliases: [], fromDatabase: { generation: 2 } };
+    propose.sendAhead!(lazy);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(sent).toEqual([{ type: 'library-from-db', version: 1, aliases: [], today: TODAY, generation: 2, shipEntries: true }]);
+    const batches: Record<string, Proposal[]>[] = [];
+    const result = propose(questions, lazy, (b) => batches.push(b));
+    await result.done;
+    // Asked against the snapshot sent ahead: not sent again.
+    expect(sent.filter((m) => m.type === 'library-from-db')).toHaveLength(1);
+    const all = Object.assign({}, ...batches) as Record<string, Proposal[]>;
+    expect(all).toEqual(createProposer(() => TODAY)(questions, library));
+    const named = new Set(Object.values(all).flatMap((list) => list.flatMap((p) => [p.entryId, ...(p.why.runnerUp ? [p.why.runnerUp.entryId] : [])])));
+    expect(named.has('enc')).toBe(true);
+    expect(new Set(result.entries!.keys())).toEqual(named);
+    expect(result.entries!.get('enc')).toEqual(library.entries[0]);
+    // A re-scan is answered from the cache, with the entries still at hand.
+    const again = propose(questions, lazy, () => undefined);
+    expect(again.pending).toEqual([]);
+    expect(again.entries!.get('enc')?.answer).toBe('Yes, AES-256.');
+    // A changed snapshot starts with no entries: those of the one before may be out of date.
+    const next = propose(questions.slice(0, 1), { ...lazy, fromDatabase: { generation: 3 } }, () => undefined);
+    expect(next.entries!.size).toBe(0);
+    await next.done;
+    expect(next.entries!.has('enc')).toBe(true);
+  });
+
+  it('takes the entries sent with proposals only when every row has the shape of an entry', () => {
+    expect(shippedEntriesOf(JSON.stringify([library.entries[0]]))).toEqual([library.entries[0]]);
+    expect(shippedEntriesOf(JSON.stringify([library.entries[0], { id: 'x', question: 'q' }]))).toBeUndefined();
+    expect(shippedEntriesOf(JSON.stringify([null]))).toBeUndefined();
+    expect(shippedEntriesOf('{"id":"x"}')).toBeUndefined();
+    expect(shippedEntriesOf('not json')).toBeUndefined();
   });
 
   it('answers a re-scan of the same questions from the cache without asking the worker again', async () => {

@@ -1,0 +1,19 @@
+// The library as the matching worker reads it for itself (lib/panel/match-worker-core.ts, `library-from-db`): the
+// entries (bookkeeping stripped, id order, as the panel loads them), the proposals remembered beside the persisted
+// match index, and the entry-change announcements that make a read stale. Dexie works in a worker: same origin,
+// same database as the panel's.
+import { getDatabase, type AutofillDatabase } from './database';
+import { watchEntryChanges } from './entry-changes';
+import type { IndexCache } from './index-cache';
+import type { LibraryDatabase } from '../panel/match-worker-core';
+
+export function createLibraryReader(cache: IndexCache | undefined, db: AutofillDatabase = getDatabase()): LibraryDatabase {
+  return {
+    // One read: off the panel's main thread, a long clone out of IndexedDB delays nothing the analyst sees. Fields
+    // in the order the library message's schema gives them (id, question, answer, then the rest as stored), so the
+    // fingerprint, and with it the persisted index and remembered proposals, is the one of the same entries sent.
+    readEntries: async () => (await db.entries.toArray()).map(({ _meta: _ignored, id, question, answer, ...rest }) => ({ id, question, answer, ...rest })),
+    ...(cache?.peekProposals ? { readRemembered: (fingerprint: string) => cache.peekProposals!(fingerprint) } : {}),
+    watchChanges: (listener) => void watchEntryChanges(() => listener()),
+  };
+}
