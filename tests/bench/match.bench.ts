@@ -319,7 +319,7 @@ export function checkIdentical(before: Engine): void {
         const a = JSON.stringify(matchQuestion(now, { text }, options));
         const b = JSON.stringify(before.matchQuestion(then, { text }, options));
         if (a === b) continue;
-        if (!SCORING_CHANGED) throw new Error(`match bench: ${name}: "${text}" matched differently from ${BEFORE_REV}:\n  now    ${a}\n  before ${b}`);
+        if (!SCORING_CHANGED) throw new Error(`match bench: ${name}: "${text}" matched differently from ${BEFORE_REV} (after a scoring change on purpose, run with MATCH_SCORING_CHANGED=1):\n  now    ${a}\n  before ${b}`);
         differs = true;
       }
       if (!differs) same += 1;
