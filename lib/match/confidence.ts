@@ -7,10 +7,10 @@ import type { ConfidenceBand } from '../schema/proposal';
  * Calibrated on the training split of the dev set (538 questions, 111 unanswerable; with the evidence weights of
  * `confidenceOf`) by ENGINE_CALIBRATION_TARGETS (lib/match/evaluate.ts): `review` is the lowest confidence at
  * which at most 5% of the unanswerable questions get a proposal (5 of 111), `high` the lowest at which the
- * proposals at or above it are right >= 97% of the time, a `partial` label (the entry misses the asked facet)
- * counting as wrong.
+ * proposals at or above it are right >= 97% of the time and those right at the cut (isotonic fit) >= 95%, a
+ * `partial` label (the entry misses the asked facet) counting as wrong.
  */
-export const BAND_THRESHOLDS = { high: 0.799, review: 0.497 } as const;
+export const BAND_THRESHOLDS = { high: 0.698, review: 0.448 } as const;
 
 export interface SimilarityParts {
   /** Share of the question's weighted terms found in the entry's wording (tags and answer count partly). */
@@ -70,7 +70,7 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
     crowding += EQUAL_COVERAGE_PENALTY;
   }
   let confidence = best.sim - crowding;
-  if (evidence && runnerUp && best.sim > 0 && runnerUp.sim <= DOMINANT_RATIO * best.sim) confidence += DOMINANCE_BONUS;
+  if (evidence && runnerUp && best.sim > 0 && runnerUp.sim <= DOMINANT_RATIO * best.sim && !restsOnOneWord(evidence)) confidence += DOMINANCE_BONUS;
   if (evidence && confidence > 0) {
     if (evidence.supportingTerms >= 3) confidence += BROAD_SUPPORT_BONUS;
     else if (evidence.supportingTerms <= 1 && !(gap >= CLEAR_LEAD && isOneConcept(evidence))) confidence -= SINGLE_TERM_PENALTY;
@@ -101,6 +101,16 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
 function isOneConcept(evidence: Evidence): boolean {
   const concepts = evidence.supportingConcepts ?? evidence.supportingTerms;
   return evidence.supportingTerms === 1 && concepts === 1 && evidence.unexplainedTerms === 0 && evidence.namedInWording === 1;
+}
+
+/**
+ * The entry accounts for at most one topical term of the question and the question is not about that one concept
+ * alone: being far ahead on one word is what unanswerable questions look like too ("AT-4 Training Records": the
+ * training entry says nothing of records; "A.5.18 Access rights": the data subject rights entry), so such an entry
+ * gets no dominance bonus.
+ */
+function restsOnOneWord(evidence: Evidence): boolean {
+  return evidence.supportingTerms <= 1 && !isOneConcept(evidence);
 }
 
 /**

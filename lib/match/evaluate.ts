@@ -110,13 +110,62 @@ export interface CalibrationTargets {
    * precision of everything at or above it meets the target (a wrong proposal near the top may be absorbed).
    */
   highRule?: 'every-cut' | 'at-cut';
+  /**
+   * With `at-cut`: besides the precision of everything at or above the cut, the estimated chance that a proposal
+   * right at the cut is right (an isotonic fit of rightness against confidence, see `isotonicRightness`) must
+   * reach this. Without it the cut may sink to where the marginal proposals are right 89-95% of the time, their
+   * errors hidden by the many right answers above them.
+   */
+  marginalPrecision?: number;
 }
 
 /**
  * The rule BAND_THRESHOLDS were set with on the training split: false proposals on its unanswerable
- * questions at most 8% (4 of 53), `high` proposals right >= 96% of the time at the cut.
+ * questions at most 5%, `high` proposals right >= 97% of the time at and above the cut, and those right at the
+ * cut (isotonic estimate) >= 97% of the time: a `high` answer right at the cut must ship as often as the band does.
  */
-export const ENGINE_CALIBRATION_TARGETS: CalibrationTargets = { highPrecision: 0.97, falseProposalRate: 0.05, highRule: 'at-cut' };
+export const ENGINE_CALIBRATION_TARGETS: CalibrationTargets = {
+  highPrecision: 0.97,
+  falseProposalRate: 0.05,
+  highRule: 'at-cut',
+  marginalPrecision: 0.97,
+};
+
+/** One block of the isotonic fit: the rows pooled together, and how many of them are right. */
+export interface IsotonicBlock {
+  right: number;
+  n: number;
+}
+
+/**
+ * The chance that a proposal is right as a non-decreasing function of its confidence, fitted to the rows by
+ * pool-adjacent-violators (isotonic regression): each distinct confidence maps to the block of neighbouring
+ * confidences it was pooled with (its estimate is right / n). Null questions count as wrong.
+ */
+export function isotonicRightness(rows: readonly CalibrationRow[]): Map<number, IsotonicBlock> {
+  const byCut = new Map<number, { right: number; n: number }>();
+  for (const r of rows) {
+    const c = byCut.get(r.confidence) ?? { right: 0, n: 0 };
+    c.n += 1;
+    if (r.right) c.right += 1;
+    byCut.set(r.confidence, c);
+  }
+  const cuts = [...byCut.keys()].sort((a, b) => a - b);
+  const blocks: Array<{ right: number; n: number; cuts: number[] }> = [];
+  for (const t of cuts) {
+    const c = byCut.get(t)!;
+    blocks.push({ right: c.right, n: c.n, cuts: [t] });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1]!;
+      const prev = blocks[blocks.length - 2]!;
+      if (prev.right / prev.n <= last.right / last.n) break;
+      blocks.splice(blocks.length - 2, 2, { right: prev.right + last.right, n: prev.n + last.n, cuts: [...prev.cuts, ...last.cuts] });
+    }
+  }
+  const out = new Map<number, IsotonicBlock>();
+  for (const b of blocks) for (const t of b.cuts) out.set(t, { right: b.right, n: b.n });
+  return out;
+}
 
 /**
  * The lowest thresholds that meet the targets: `review` keeps false proposals on null questions under the
@@ -138,7 +187,14 @@ export function calibrateBands(rows: readonly CalibrationRow[], targets: Calibra
     return above.filter((r) => r.right).length / above.length;
   };
   if (targets.highRule === 'at-cut') {
-    return { high: cuts.find((t) => t >= review && precisionFrom(t) >= targets.highPrecision) ?? 1, review };
+    const marginal = targets.marginalPrecision;
+    const atCut = marginal === undefined ? undefined : isotonicRightness(rows);
+    const marginalOk = (t: number) => {
+      const block = atCut!.get(t)!;
+      return block.right / block.n >= marginal!;
+    };
+    const ok = (t: number) => precisionFrom(t) >= targets.highPrecision && (atCut === undefined || marginalOk(t));
+    return { high: cuts.find((t) => t >= review && ok(t)) ?? 1, review };
   }
   // Walk down from the most confident: `high` may go as low as precision holds at every cut on the way.
   let high = 1;

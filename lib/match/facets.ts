@@ -129,7 +129,7 @@ export function scopeMismatch(scope: Scope, entryText: string): { note: string; 
     return { note: 'asks what the customer can do; the entry is about what we do', abstain: true };
   }
   if (scope === 'customer-gets' && !ENTRY_CUSTOMER_GETS.test(entryText)) {
-    return { note: 'asks what the customer gets; the entry does not say it is shared', abstain: false };
+    return { note: 'asks what the customer gets; the entry does not say it is shared', abstain: true };
   }
   if (scope === 'product' && ENTRY_WORKFORCE.test(entryText) && !ENTRY_CUSTOMER_ACTS.test(entryText)) {
     return { note: 'asks about the product; the entry is about our workforce', abstain: true };

@@ -33,10 +33,14 @@ const ANSWER_WEIGHT_RANK = 0.35;
 /** Credit for a question term found only in the entry's tags, or only in its answer. */
 const TAG_CREDIT = 0.9;
 const ANSWER_CREDIT = 0.6;
-/** Terms that appear in questions about everything; they count half. */
-const GENERIC_TERMS = new Set([
-  '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance', 'process', 'practic', 'program',
-  'measur', 'technic', 'manag', 'secur', 'data', 'system', 'inform', 'organiz', 'user', 'access', 'servic',
+/**
+ * Terms that appear in questions about everything; they count half. Plain words are listed as words and stemmed
+ * here, so that the set holds what the stemmer makes of them ("information" is `informat`, not `inform`).
+ */
+export const GENERIC_TERMS: ReadonlySet<string> = new Set([
+  '~policy', '~personnel', '~customer', '~periodic', '~annual', '~compliance',
+  ...['process', 'practice', 'program', 'measure', 'technical', 'management', 'security', 'data', 'system',
+    'information', 'organizational', 'user', 'access', 'service'].map(stem),
 ]);
 /** Extra weight per repeat of a term in the question (up to two repeats). */
 const REPEAT_BOOST = 0.25;
@@ -59,6 +63,12 @@ const NEAR_NEIGHBOUR_MARGIN = 0.05;
 const PREFER_MARGIN = 0.08;
 /** Closer still: the one about the whole process goes first. */
 const GENERAL_MARGIN = 0.04;
+/**
+ * A best entry about a case the question does not name ("application" vulnerabilities for "Do you have a
+ * vulnerability management process?"), with a runner-up within PREFER_MARGIN that explains nearly as much of the
+ * question (this much coverage less at most), is held at `review`: which of the two is meant is open.
+ */
+const SUB_CASE_COVERAGE_MARGIN = 0.15;
 /**
  * Words that make an entry's wording about one case of a process: when the question does not name the case,
  * the entry about the whole process goes first ("Describe your backup process": backups, not restore tests).
@@ -267,13 +277,18 @@ function matchedWords(matched: readonly string[], wordsOf: ReadonlyMap<string, s
   return shown;
 }
 
-/** Whether the entry's own question is about a case (SUB_CASE_WORDS) that the question does not name. */
-function isSubCase(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): boolean {
+/** The word of the entry's own question that makes it about a case (SUB_CASE_WORDS) the question does not name. */
+function subCaseWord(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): string | undefined {
   const words = wordsOfNormalized(normalizeText(index.entries[s.entry]!.entry.question));
-  return words.some((w) => {
+  return words.find((w) => {
     const st = stem(w);
     return SUB_CASE_WORDS.has(st) && !questionStems.has(st);
   });
+}
+
+/** Whether the entry's own question is about a case (SUB_CASE_WORDS) that the question does not name. */
+function isSubCase(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): boolean {
+  return subCaseWord(index, s, questionStems) !== undefined;
 }
 
 /**
@@ -347,6 +362,13 @@ function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undef
   if (mismatch) notes.push(mismatch.note);
   if (runner && runner.sim >= top.sim - NEAR_NEIGHBOUR_MARGIN && runner.coverage >= top.coverage - 0.05) {
     notes.push(`close to another entry: "${index.entries[runner.entry]!.entry.question}"`);
+  } else if (
+    runner &&
+    ((runner.sim >= top.sim - PREFER_MARGIN && runner.coverage >= top.coverage - SUB_CASE_COVERAGE_MARGIN) ||
+      (runner.sim >= top.sim - RUNNER_UP_MARGIN && runner.coverage >= top.coverage))
+  ) {
+    const caseWord = subCaseWord(index, top, new Set(asked.pageWords.map(stem)));
+    if (caseWord) notes.push(`about one case ("${caseWord}") the question does not name; close to "${index.entries[runner.entry]!.entry.question}"`);
   }
   return mismatch?.abstain ?? false;
 }

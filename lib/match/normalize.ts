@@ -48,11 +48,14 @@ function cleanText(text: string): string {
     .trim();
 }
 
+const CYBERSECURITY = /\bcyber ?security\b/g;
+
 function foldText(s: string): string {
   const lower = s.toLowerCase().replace(/'s\b/g, '');
   // Most library text is ASCII; the Unicode-aware pattern is only needed for the rest.
   const folded = /^[\x00-\x7f]*$/.test(lower) ? lower.replace(/[^a-z0-9]+/g, ' ') : lower.replace(/[^\p{L}\p{N}]+/gu, ' ');
-  return folded.trim();
+  // "Cybersecurity" is security ("cybersecurity roles", "cybersecurity events"); "cyber insurance" stays.
+  return folded.replace(CYBERSECURITY, 'security').trim();
 }
 
 /** Any text (answers, tags) in canonical form: no HTML, lower case, letters and digits separated by single spaces. */
@@ -103,6 +106,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     // CAIQ-style boilerplate: "established, documented, approved, communicated, applied, evaluated, and maintained".
     'established documented approved communicated applied evaluated maintained implemented defined formal formally ' +
     'place use used using make sure ensure ensures ' +
+    // The same verbs as imperatives and in other forms: "3.2 Establish and Maintain a Data Inventory" (CIS, NIST).
+    'establish establishes establishing maintaining implementing ensured ensuring ' +
     // Modality and existence verbs: "Is X required?", "Do you perform X?", "How often do you X?".
     'require required requires requiring enforce enforced enforces mandatory mandate mandated perform performed ' +
     'performs conduct conducted conducts maintain maintains utilize utilise utilizes employ employed employs follow ' +
