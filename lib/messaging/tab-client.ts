@@ -12,6 +12,7 @@ import {
   type PageScan,
   type PanelToContent,
 } from '../schema';
+import { PageScanSchema } from '../schema/detect';
 import { isPortalHost } from '../detect/portal-hosts';
 import { isFromContentScriptIn } from './sender-checks';
 import { judgeFrames } from './frame-trust';
@@ -240,8 +241,11 @@ export function onQuestionsChanged(tabId: number, listener: (change: { frameId: 
   return () => browser.runtime.onMessage.removeListener(handler);
 }
 
-/** The notice alone: its scan is not read (the panel scans the page again, through `scanTab`, which checks it all). */
-const QuestionsChangedNoticeSchema = z.object({ type: z.literal('questions-changed'), scan: z.object({}) });
+/**
+ * The notice with its scan checked down to the list of questions, whose items are not read: the panel scans the page
+ * again through `scanTab`, which checks them all. A malformed notice is still dropped.
+ */
+const QuestionsChangedNoticeSchema = z.object({ type: z.literal('questions-changed'), scan: PageScanSchema.extend({ questions: z.array(z.unknown()) }) });
 
 /**
  * Like `onQuestionsChanged` for a listener that only needs to know the questions of tab `tabId` changed (same sender
