@@ -13,6 +13,9 @@ export const E2E_BUYER_HOST_PATTERN = '*://*.buyer.example/*';
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   outDir: process.env.QA_OUT_DIR ?? '.output',
+  // QA_NO_MINIFY=1 keeps function names and module regions in the bundle, to read CPU profiles of the panel bench
+  // (`PANEL_PROFILE=dir npm run bench -- panel`).
+  vite: () => (process.env.QA_NO_MINIFY ? { build: { minify: false } } : {}),
   manifest: ({ browser, mode }) => ({
     name: 'Questionnaire Autofill',
     description: 'Fill vendor security questionnaires in GRC portals from your local, cited answer library.',

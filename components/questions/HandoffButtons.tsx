@@ -1,18 +1,29 @@
 // "Questions for owners": the page's questions the library cannot answer well enough (no proposal, below High, a
 // draft or expired answer), exported as a sheet with a suggested owner each. The owners' answers come back through
-// the Library view's import as draft entries (lib/library/handoff.ts).
+// the Library view's import as draft entries (lib/library/handoff.ts). The list re-renders this on every proposal
+// batch and fill, so only the count is kept up to date; the sheet (owners looked up in the library) is built on export.
 import { useMemo, useState } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
-import { buildHandoffSheet, handoffFile, handoffFileName, type HandoffPage } from '../../lib/panel/handoff-sheet';
+import { buildHandoffSheet, countHandoffRows, handoffFile, handoffFileName, type HandoffPage } from '../../lib/panel/handoff-sheet';
 import type { QuestionRow } from '../../lib/panel/question-rows';
 import { downloadBlob } from '../common/download';
 
-export function HandoffButtons({ rows, entries, page }: { rows: readonly QuestionRow[]; entries: ReadonlyMap<string, LibraryEntry>; page: HandoffPage }) {
-  const sheet = useMemo(() => buildHandoffSheet(rows, entries, page), [rows, entries, page]);
+export function HandoffButtons({
+  rows,
+  library,
+  page,
+}: {
+  rows: readonly QuestionRow[];
+  /** Every library entry (owners are suggested from the whole library, not only the proposed entries). */
+  library: () => Promise<ReadonlyMap<string, LibraryEntry>>;
+  page: HandoffPage;
+}) {
+  const count = useMemo(() => countHandoffRows(rows), [rows]);
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string }>();
-  const count = sheet.rows.length;
   const run = async (kind: 'csv' | 'xlsx') => {
     try {
+      const sheet = buildHandoffSheet(rows, await library(), page);
+      const count = sheet.rows.length;
       const fileName = handoffFileName(page, kind);
       downloadBlob(await handoffFile(sheet, kind), fileName);
       setMessage({

@@ -490,7 +490,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           <ShortcutList />
         </div>
       )}
-      {scan && allRows.length > 0 && !bulk && <HandoffButtons rows={allRows} entries={session.entries} page={handoffPage} />}
+      {scan && allRows.length > 0 && !bulk && <HandoffButtons rows={allRows} library={session.wholeLibrary} page={handoffPage} />}
       {allRows.length > 0 && <LeftoversBar filter={filter} counts={filterCounts} compact={compact} onFilter={setFilter} onCompact={setCompact} />}
       <p className="announce" role="status" data-testid="announce">
         {announcement}

@@ -106,10 +106,17 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       },
     );
   }, [services]);
-  const entries = useMemo(
-    () => (library.fromDatabase ? new Map([...shipped, ...picked]) : new Map(library.entries.map((e) => [e.id, e]))),
-    [library, shipped, picked],
-  );
+  // Filled in a loop: a [id, entry] pair per entry was 20,000 short-lived arrays at scale, a GC pause in the opening.
+  const entries = useMemo(() => {
+    const byId = new Map<string, LibraryEntry>();
+    if (library.fromDatabase) {
+      for (const [id, e] of shipped) byId.set(id, e);
+      for (const [id, e] of picked) byId.set(id, e);
+    } else {
+      for (const e of library.entries) byId.set(e.id, e);
+    }
+    return byId;
+  }, [library, shipped, picked]);
   const searcher: LibrarySearcher = useMemo(() => {
     if (!library.fromDatabase) return createLibrarySearcher(library.entries);
     if (searchEntries?.of === library) return createLibrarySearcher(searchEntries.entries);
@@ -598,6 +605,19 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     if (scanRef.current) propose(scanRef.current.questions, snapshot, scanRef.current.url);
   }, [loadLibrary, propose]);
 
+  /**
+   * Every entry of the library, for work over all of it (the hand-off sheet's suggested owners): `entries` holds only
+   * the entries the proposals name when the matching worker reads the library, so this reads it.
+   */
+  const wholeLibrary = useCallback(async (): Promise<ReadonlyMap<string, LibraryEntry>> => {
+    const of = libraryRef.current;
+    if (!of.fromDatabase) return entries;
+    const full = searchEntries?.of === of ? searchEntries.entries : (await services.library.load()).entries;
+    const byId = new Map<string, LibraryEntry>();
+    for (const e of full) byId.set(e.id, e);
+    return byId;
+  }, [entries, searchEntries, services]);
+
   return {
     phase,
     error,
@@ -605,6 +625,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     scanTabId,
     rows: state.rows,
     entries,
+    wholeLibrary,
     searcher,
     rescan,
     fill,

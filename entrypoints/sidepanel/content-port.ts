@@ -3,7 +3,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentPort } from '../../lib/panel/ports';
 import { isPageChange } from '../../lib/panel/target-tab';
-import { attachInFrame, fillTab, highlightInTab, onQuestionsChanged, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
+import { attachInFrame, fillTab, highlightInTab, onQuestionsChangedNotice, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
 
 /**
  * Fills go only to the tab the analyst is looking at: the active tab of its window, or the tab the panel shows
@@ -61,7 +61,7 @@ export function createContentPort(tabId: number): ContentPort {
         if (id === tabId && isPageChange(change)) onChange();
       };
       browser.tabs.onUpdated.addListener(onUpdated);
-      const stopQuestions = onQuestionsChanged(tabId, () => onChange());
+      const stopQuestions = onQuestionsChangedNotice(tabId, () => onChange());
       return () => {
         browser.tabs.onUpdated.removeListener(onUpdated);
         stopQuestions();

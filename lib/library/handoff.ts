@@ -52,6 +52,41 @@ export function suggestOwner(closest: LibraryEntry | undefined, library: Iterabl
 }
 
 /**
+ * `suggestOwner` over one library, for many questions: the owners' tag counts are read from the library once, so a
+ * sheet of a hundred questions over 20,000 entries costs one pass instead of a hundred. Same answers as
+ * `suggestOwner`.
+ */
+export function ownerSuggester(library: Iterable<LibraryEntry>): (closest: LibraryEntry | undefined) => string | undefined {
+  let byTag: Map<string, Map<string, number>> | undefined;
+  const index = () => {
+    byTag = new Map();
+    for (const entry of library) {
+      const owner = entry.owner?.trim();
+      if (!owner || entry.status === 'retired') continue;
+      for (const tag of entry.tags ?? []) {
+        const key = tag.toLowerCase();
+        let owners = byTag.get(key);
+        if (!owners) byTag.set(key, (owners = new Map()));
+        owners.set(owner, (owners.get(owner) ?? 0) + 1);
+      }
+    }
+    return byTag;
+  };
+  return (closest) => {
+    if (!closest) return undefined;
+    if (closest.owner?.trim()) return closest.owner.trim();
+    const tags = new Set((closest.tags ?? []).map((t) => t.toLowerCase()));
+    if (tags.size === 0) return undefined;
+    const owners = byTag ?? index();
+    const counts = new Map<string, number>();
+    for (const tag of tags) for (const [owner, n] of owners.get(tag) ?? []) counts.set(owner, (counts.get(owner) ?? 0) + n);
+    let best: string | undefined;
+    for (const [owner, count] of counts) if (best === undefined || count > counts.get(best)! || (count === counts.get(best)! && owner < best)) best = owner;
+    return best;
+  };
+}
+
+/**
  * One returned row, as the library importer should read it: context columns dropped, the status always draft (an
  * owner's answer is approved by the library's curators, not by the sheet), a choice alone standing in for the
  * answer, dated the import unless the row carries a date. `undefined` when the owner left it unanswered.

@@ -1,8 +1,8 @@
 // The extension side of the protocol (side panel, or the service worker): find the frames of a tab, inject the
 // content script on demand, send each frame its message and validate every reply. See frame-role.ts for the flow.
 import { browser } from 'wxt/browser';
+import { z } from 'zod';
 import {
-  ContentReplySchema,
   ContentToExtensionSchema,
   type AttachReply,
   type ContentReply,
@@ -12,9 +12,11 @@ import {
   type PageScan,
   type PanelToContent,
 } from '../schema';
+import { PageScanSchema } from '../schema/detect';
 import { isPortalHost } from '../detect/portal-hosts';
 import { isFromContentScriptIn } from './sender-checks';
 import { judgeFrames } from './frame-trust';
+import { parseContentReply } from './parse-reply';
 
 /** The content script bundle WXT builds from entrypoints/content.ts. */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
@@ -96,8 +98,9 @@ async function sendToFrame(tabId: number, frameId: number, message: PanelToConte
     // No receiver: the frame navigated away or its script was invalidated. The other frames still answer.
     return undefined;
   }
-  const parsed = ContentReplySchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`frame ${frameId} of tab ${tabId} sent an invalid reply to "${message.type}": ${parsed.error.message}`);
+  // A large scan is checked a slice of questions per task, so the panel stays responsive while it is read.
+  const parsed = await parseContentReply(raw);
+  if (!parsed.success) throw new Error(`frame ${frameId} of tab ${tabId} sent an invalid reply to "${message.type}": ${parsed.message}`);
   return parsed.data;
 }
 
@@ -233,6 +236,27 @@ export function onQuestionsChanged(tabId: number, listener: (change: { frameId: 
     if (!parsed.success) return;
     const frameId = sender.frameId ?? 0;
     listener({ frameId, scan: withFrameId(parsed.data.scan, frameId) });
+  };
+  browser.runtime.onMessage.addListener(handler);
+  return () => browser.runtime.onMessage.removeListener(handler);
+}
+
+/**
+ * The notice with its scan checked down to the list of questions, whose items are not read: the panel scans the page
+ * again through `scanTab`, which checks them all. A malformed notice is still dropped.
+ */
+const QuestionsChangedNoticeSchema = z.object({ type: z.literal('questions-changed'), scan: PageScanSchema.extend({ questions: z.array(z.unknown()) }) });
+
+/**
+ * Like `onQuestionsChanged` for a listener that only needs to know the questions of tab `tabId` changed (same sender
+ * checks): the scan the notice carries is not parsed, which at 1,000 questions cost the panel a 30-80 ms task after
+ * every fill, before the re-scan parsed the page a second time.
+ */
+export function onQuestionsChangedNotice(tabId: number, listener: (frameId: number) => void): () => void {
+  const handler = (message: unknown, sender: Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1]) => {
+    if (!isFromContentScriptIn(sender, browser.runtime.id, tabId)) return;
+    if (!QuestionsChangedNoticeSchema.safeParse(message).success) return;
+    listener(sender.frameId ?? 0);
   };
   browser.runtime.onMessage.addListener(handler);
   return () => browser.runtime.onMessage.removeListener(handler);

@@ -2,7 +2,7 @@
 // each with why, the page's context and a suggested owner, as CSV or XLSX for the people who can answer them.
 import type { LibraryEntry, Proposal } from '../schema';
 import { writeTableCsv, writeTableXlsx } from '../library/export-library';
-import { HANDOFF_COLUMNS, suggestOwner, type HandoffColumn } from '../library/handoff';
+import { HANDOFF_COLUMNS, ownerSuggester, type HandoffColumn } from '../library/handoff';
 import { currentProposal, type QuestionRow } from './question-rows';
 
 /** Why a question goes to an owner, in words the owner reads; undefined when the panel can answer it. */
@@ -27,16 +27,38 @@ export interface HandoffSheet {
   rows: string[][];
 }
 
+/** A question's wording as the sheet compares them, kept per question (a list re-renders it on every change). */
+const textKeys = new WeakMap<QuestionRow['question'], string>();
+function textKeyOf(question: QuestionRow['question']): string {
+  let key = textKeys.get(question);
+  if (key === undefined) {
+    key = question.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    textKeys.set(question, key);
+  }
+  return key;
+}
+
+/**
+ * How many rows the sheet of `rows` would have (one per question text needing an owner), without building it: the
+ * panel shows the count on every change of the list and builds the sheet only when it is exported.
+ */
+export function countHandoffRows(rows: readonly QuestionRow[]): number {
+  const texts = new Set<string>();
+  for (const row of rows) if (handoffReason(row)) texts.add(textKeyOf(row.question));
+  return texts.size;
+}
+
 /** The sheet for the questions of one page that need an owner, in the panel's order. */
 export function buildHandoffSheet(rows: readonly QuestionRow[], library: ReadonlyMap<string, LibraryEntry>, page: HandoffPage): HandoffSheet {
   const out: string[][] = [];
   // One row per question text: the importer derives an entry's id from its question, and one answer serves both.
   const byText = new Map<string, string[]>();
   const numberAt = HANDOFF_COLUMNS.indexOf('handoff_number');
+  const suggestOwner = ownerSuggester(library.values());
   for (const row of rows) {
     const reason = handoffReason(row);
     if (!reason) continue;
-    const textKey = row.question.text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+    const textKey = textKeyOf(row.question);
     const seen = byText.get(textKey);
     if (seen) {
       if (row.question.number) seen[numberAt] = [seen[numberAt], row.question.number].filter(Boolean).join('; ');
@@ -51,7 +73,7 @@ export function buildHandoffSheet(rows: readonly QuestionRow[], library: Readonl
       citation_title: '',
       citation_section: '',
       citation_url: '',
-      owner: suggestOwner(closest, library.values()) ?? '',
+      owner: suggestOwner(closest) ?? '',
       tags: (closest?.tags ?? []).join('; '),
       status: 'draft',
       handoff_options: row.question.options.join('\n'),

@@ -12,10 +12,10 @@ export interface LibrarySearcher {
 
 /** The search index is built on the first search, not when the library loads (20,000 entries take a while). */
 export function createLibrarySearcher(entries: readonly LibraryEntry[]): LibrarySearcher {
-  const live = entries.filter((e) => entryStatus(e) !== 'retired');
   // Found and ranked like the Library view's search (synonyms, typos by closeness); Fuse only scores the picks.
+  // Everything is built on the first search: the panel makes a searcher for every library it loads, most never used.
   let built: { index: ReturnType<typeof createLibrarySearchIndex>; fuse: Fuse<LibraryEntry> } | undefined;
-  const build = () => ({
+  const build = (live = entries.filter((e) => entryStatus(e) !== 'retired')) => ({
     index: createLibrarySearchIndex(live),
     fuse: new Fuse(live, {
       includeScore: true,

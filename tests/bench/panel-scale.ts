@@ -2,12 +2,19 @@
 // 1,000-question page opened, scrolled, filled and re-scanned, once with the matching worker and once with the
 // main-thread design (`?matcher=main`). Main-thread blocking is read from the page's own Long Tasks and Event
 // Timing entries, so it is what the analyst would feel. Used by panel.bench.ts; needs the e2e build.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR, HOSTS, launchWithExtension } from '../e2e/support/extension';
 import { LIBRARY_FORMAT } from '../../lib/schema';
+import { attributeTrace, saveTrace, startTrace } from './cpu-profile';
+
+interface PageTask {
+  start: number;
+  duration: number;
+}
 
 const ENTRIES = 20_000;
 const QUESTIONS = 1_000;
@@ -122,9 +129,23 @@ interface PhaseFigures {
   longest: number;
   over50: number;
   slowestEvent: number;
+  /** The long tasks themselves (what the observer reported). */
+  tasks: PageTask[];
+  /** With PANEL_PROFILE: the functions that ran in each task over 50 ms. */
+  attribution?: string[];
 }
 
-async function phase(panel: Page, action: () => Promise<void>): Promise<PhaseFigures> {
+/** With PANEL_PROFILE: a CPU profile per phase, saved under `dir` and read against the phase's long tasks. */
+interface Profiling {
+  session: CDPSession;
+  dir: string;
+  label: string;
+  origin: string;
+  stop?: () => Promise<Parameters<typeof saveTrace>[1]>;
+}
+
+async function phase(panel: Page, action: () => Promise<void>, profiling?: Profiling, name = ''): Promise<PhaseFigures> {
+  if (profiling && name !== 'open') profiling.stop = await startTrace(profiling.session);
   const start = await panel.evaluate(() => performance.now());
   await action();
   // Let a task still running at the end of the action land in the observer.
@@ -137,12 +158,26 @@ async function phase(panel: Page, action: () => Promise<void>): Promise<PhaseFig
     },
     [start, end],
   );
-  return {
+  const figures: PhaseFigures = {
     ms: end - start - 300,
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
     over50: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
     slowestEvent: Math.max(0, ...events.map((e) => e.duration)),
+    tasks,
   };
+  if (profiling) await readProfile(profiling, name, figures);
+  return figures;
+}
+
+/** A profiled phase reports the trace's tasks (the Long Tasks observer is quiet under the profiler). */
+async function readProfile(profiling: Profiling, name: string, figures: PhaseFigures): Promise<void> {
+  const events = await profiling.stop!();
+  saveTrace(join(profiling.dir, `${profiling.label}-${name}.json`), events);
+  const { tasks, lines } = attributeTrace(events, profiling.origin, LONG_TASK_MS);
+  figures.tasks = tasks;
+  figures.longest = Math.max(0, ...tasks.map((t) => t.duration));
+  figures.over50 = tasks.length;
+  figures.attribution = lines;
 }
 
 export interface ImportFigures {
@@ -229,10 +264,23 @@ interface DesignFigures {
   summary: string;
 }
 
-async function measureDesign(context: BrowserContext, extensionId: string, tabId: number, matcher: 'worker' | 'main'): Promise<DesignFigures> {
+async function measureDesign(
+  context: BrowserContext,
+  extensionId: string,
+  tabId: number,
+  matcher: 'worker' | 'main',
+  profile?: { dir: string; label: string },
+): Promise<DesignFigures> {
   const panel = await context.newPage();
   await panel.addInitScript(observeMainThread);
   const url = `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}${matcher === 'main' ? '&matcher=main' : ''}`;
+  let profiling: Profiling | undefined;
+  if (profile) {
+    // Sampling starts on a page of the extension's own origin, so the panel's first script is in the profile.
+    await panel.goto(`chrome-extension://${extensionId}/manifest.json`);
+    profiling = { session: await context.newCDPSession(panel), origin: `chrome-extension://${extensionId}/`, ...profile };
+    profiling.stop = await startTrace(profiling.session);
+  }
   let summary = '';
   const open = await phase(panel, async () => {
     await panel.goto(url);
@@ -241,10 +289,18 @@ async function measureDesign(context: BrowserContext, extensionId: string, tabId
     summary = (await panel.getByTestId('page-summary').textContent()) ?? '';
   });
   // Opening counts from navigation start: everything the page ran before `phase` began belongs to it.
-  const openTasks = await panel.evaluate(() => (window as unknown as { __longTasks: { duration: number }[] }).__longTasks);
+  const openTasks = await panel.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+  open.tasks = openTasks;
   open.longest = Math.max(0, ...openTasks.map((t) => t.duration));
   open.over50 = openTasks.filter((t) => t.duration > LONG_TASK_MS).length;
   open.ms = await panel.evaluate(() => performance.now());
+  if (process.env.PANEL_MARKS) {
+    // The opening's marks beside its long tasks: which step each task came in.
+    const marks = await panel.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace(/^qa:/, '')} ${m.startTime.toFixed(0)}`));
+    console.log(`    open marks: ${marks.join(', ')}`);
+    console.log(`    open tasks > ${LONG_TASK_MS} ms (start+duration): ${openTasks.filter((t) => t.duration > LONG_TASK_MS).map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ')}`);
+  }
+  if (profiling) await readProfile(profiling, 'open', open);
 
   const list = panel.locator('article.card').first();
   const scroll = await phase(panel, async () => {
@@ -253,7 +309,7 @@ async function measureDesign(context: BrowserContext, extensionId: string, tabId
       await panel.mouse.wheel(0, 1200);
       await panel.waitForTimeout(50);
     }
-  });
+  }, profiling, 'scroll');
   const fill = await phase(panel, async () => {
     for (let i = 0; i < 3; i++) {
       const card = panel.locator('article.card').filter({ has: panel.getByRole('button', { name: 'Accept & fill' }) }).first();
@@ -261,12 +317,26 @@ async function measureDesign(context: BrowserContext, extensionId: string, tabId
       await card.getByRole('button', { name: 'Accept & fill' }).click();
       await panel.locator(`article.card[data-key="${key}"] .badge-filled`).waitFor({ timeout: 60_000 });
     }
-  });
+  }, profiling, 'fill');
   const rescan = await phase(panel, async () => {
+    // The button says "Scanning…" until the scan is in: seen by an observer set before the click, so a scan shorter
+    // than Playwright's polling still counts and the phase never ends before React has re-rendered the click.
+    await panel.evaluate(() => {
+      const w = window as unknown as { __sawScanning: boolean };
+      w.__sawScanning = false;
+      const seen = new MutationObserver(() => {
+        if ([...document.querySelectorAll('button')].some((b) => b.textContent === 'Scanning…')) {
+          w.__sawScanning = true;
+          seen.disconnect();
+        }
+      });
+      seen.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await panel.getByRole('button', { name: 'Re-scan' }).click();
+    await panel.waitForFunction(() => (window as unknown as { __sawScanning: boolean }).__sawScanning, undefined, { timeout: 120_000 });
     await panel.getByRole('button', { name: 'Re-scan' }).waitFor({ timeout: 120_000 });
     await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 120_000 });
-  });
+  }, profiling, 'rescan');
   await panel.close();
   return { open, scroll, fill, rescan, summary };
 }
@@ -281,37 +351,92 @@ export function initialPanelJs(dir = EXTENSION_DIR): { bytes: number; files: str
 const row = (name: string, f: PhaseFigures) =>
   `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
 
+interface Build {
+  name: string;
+  dir: string;
+  context: BrowserContext;
+  extensionId: string;
+  page: Page;
+  tabId: number;
+}
+
+/** A browser with `dir`'s build, the scale library imported and the 1,000-question page open. */
+async function prepareBuild(name: string, dir: string, entries: Entry[]): Promise<Build> {
+  const context = await launchWithExtension([], dir);
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(sw.url()).host;
+  const importMs = await importThroughLibraryView(context, extensionId, entries);
+  console.log(
+    `${name}: import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> preview -> apply -> imported): ${importMs} ms ` +
+      `(target <= ${IMPORT_TARGET_MS} ms) ${importMs <= IMPORT_TARGET_MS ? 'OK' : 'OVER TARGET'}`,
+  );
+  const url = `http://${HOSTS.servicenow}/bench/scale-${QUESTIONS}.html`;
+  const html = scalePage(entries);
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
+  if (tabId < 0) throw new Error('bench page tab not found');
+  return { name, dir, context, extensionId, page, tabId };
+}
+
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+/**
+ * The scale run. Environment: PANEL_BASE_DIR=.output-main (an output dir holding another build's
+ * chrome-mv3-e2e, e.g. `QA_OUT_DIR=.output-main npm run build:bench` on main) alternates that build with this one,
+ * round by round (PANEL_ROUNDS, 3 by default with a baseline), each in its own browser with the library imported
+ * once; PANEL_MATCHERS=worker,main picks the designs (only the worker with a baseline, by default);
+ * PANEL_PROFILE=dir saves a CPU profile per phase there and prints which functions ran in each task over 50 ms.
+ */
 export async function runScale(): Promise<void> {
-  const context = await launchWithExtension();
+  const baseDir = process.env.PANEL_BASE_DIR;
+  const rounds = Number(process.env.PANEL_ROUNDS ?? (baseDir ? 3 : 1));
+  const matchers = (process.env.PANEL_MATCHERS ?? (baseDir ? 'worker' : 'worker,main')).split(',') as ('worker' | 'main')[];
+  const profileDir = process.env.PANEL_PROFILE ? resolve(process.env.PANEL_PROFILE) : undefined;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const entries = scaleLibrary();
+  const builds: Build[] = [];
+  const figures = new Map<string, DesignFigures[]>();
   try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const extensionId = new URL(sw.url()).host;
-    const entries = scaleLibrary();
-    const importMs = await importThroughLibraryView(context, extensionId, entries);
-    console.log(
-      `import of ${ENTRIES.toLocaleString('en-US')} entries through the Library view (JSON, choose file -> preview -> apply -> imported): ${importMs} ms ` +
-        `(target <= ${IMPORT_TARGET_MS} ms) ${importMs <= IMPORT_TARGET_MS ? 'OK' : 'OVER TARGET'}`,
-    );
-
-    const url = `http://${HOSTS.servicenow}/bench/scale-${QUESTIONS}.html`;
-    const html = scalePage(entries);
-    await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
-    const page = await context.newPage();
-    await page.goto(url);
-    const tabId = await sw.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? -1, url);
-    if (tabId < 0) throw new Error('bench page tab not found');
-
-    for (const matcher of ['worker', 'main'] as const) {
-      await page.reload();
-      const figures = await measureDesign(context, extensionId, tabId, matcher);
-      console.log(`${matcher === 'worker' ? 'matching worker' : 'main-thread design (?matcher=main)'}, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS.toLocaleString('en-US')} questions: ${figures.summary}`);
-      console.log(row('open', figures.open));
-      console.log(row('scroll', figures.scroll));
-      console.log(row('fill x3', figures.fill));
-      console.log(row('re-scan', figures.rescan));
+    builds.push(await prepareBuild('this build', EXTENSION_DIR, entries));
+    if (baseDir) builds.push(await prepareBuild(`baseline (${baseDir})`, resolve(import.meta.dirname, '../..', baseDir, 'chrome-mv3-e2e'), entries));
+    for (let round = 0; round < rounds; round++) {
+      // ABBA order: a load that drifts over the run weighs on both builds alike.
+      const order = round % 2 === 0 ? builds : [...builds].reverse();
+      for (const build of order) {
+        for (const matcher of matchers) {
+          await build.page.reload();
+          const before = load();
+          const label = `${build.name === 'this build' ? 'this' : 'base'}-${matcher}-r${round + 1}`;
+          const f = await measureDesign(build.context, build.extensionId, build.tabId, matcher, profileDir ? { dir: profileDir, label } : undefined);
+          const key = `${build.name}, ${matcher === 'worker' ? 'matching worker' : 'main-thread design (?matcher=main)'}`;
+          figures.set(key, [...(figures.get(key) ?? []), f]);
+          console.log(`round ${round + 1}, ${key}, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS.toLocaleString('en-US')} questions (load ${before} -> ${load()}): ${f.summary}`);
+          for (const [name, p] of [['open', f.open], ['scroll', f.scroll], ['fill x3', f.fill], ['re-scan', f.rescan]] as const) {
+            console.log(row(name, p));
+            if (p.over50 > 0) console.log(`           tasks > ${LONG_TASK_MS} ms: ${p.tasks.filter((t) => t.duration > LONG_TASK_MS).map((t) => t.duration.toFixed(0)).join(', ')}`);
+            for (const line of p.attribution ?? []) console.log(line);
+          }
+        }
+      }
     }
   } finally {
-    await context.close();
+    for (const build of builds) await build.context.close();
+  }
+  if (rounds > 1) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    console.log(`medians over ${rounds} rounds (tasks > ${LONG_TASK_MS} ms, longest task, phase time):`);
+    for (const [key, list] of figures) {
+      console.log(`  ${key}`);
+      for (const name of ['open', 'scroll', 'fill', 'rescan'] as const) {
+        const ps = list.map((f) => f[name]);
+        console.log(
+          `    ${name.padEnd(7)} tasks > ${LONG_TASK_MS} ms ${String(median(ps.map((p) => p.over50))).padStart(3)} (${ps.map((p) => p.over50).join('/')})` +
+            `   longest ${median(ps.map((p) => p.longest)).toFixed(0).padStart(5)} ms (${ps.map((p) => p.longest.toFixed(0)).join('/')})   ${median(ps.map((p) => p.ms)).toFixed(0).padStart(6)} ms`,
+        );
+      }
+    }
   }
   const initial = initialPanelJs();
   console.log(`side panel initial JS: ${(initial.bytes / 1024).toFixed(1)} KB (${initial.files.join(', ')})`);

@@ -48,6 +48,13 @@ export async function run(): Promise<void> {
     await runReopen();
     return;
   }
+  // PANEL_BENCH=scale runs only the scale part (panel-scale.ts: its PANEL_BASE_DIR, PANEL_ROUNDS, PANEL_MATCHERS and
+  // PANEL_PROFILE switches alternate a baseline build, and attribute long tasks to functions).
+  if (process.env.PANEL_BENCH === 'scale') {
+    if (developmentReact()) console.log('NOTE: this build bundles React in development mode; `npm run build:bench` builds it as shipped.');
+    await runScale();
+    return;
+  }
   if (developmentReact()) console.log('NOTE: this build bundles React in development mode (slower renders than the analyst gets); `npm run build:bench` builds it as shipped.');
   const context = await launchWithExtension();
   try {

@@ -2,10 +2,10 @@
 // owner, and the sheet the owners return imports as draft entries worded like the page, all or nothing.
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { suggestOwner } from '../../lib/library/handoff';
+import { ownerSuggester, suggestOwner } from '../../lib/library/handoff';
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
 import { planBlockers, planSync, summarizePlan } from '../../lib/library/plan-sync';
-import { buildHandoffSheet, handoffFile, handoffFileName, handoffReason } from '../../lib/panel/handoff-sheet';
+import { buildHandoffSheet, countHandoffRows, handoffFile, handoffFileName, handoffReason } from '../../lib/panel/handoff-sheet';
 import { emptyRows, rowsReducer, type QuestionRow } from '../../lib/panel/question-rows';
 import type { StoredEntry } from '../../lib/db/database';
 import type { LibraryEntry } from '../../lib/schema';
@@ -106,6 +106,30 @@ describe('hand-off sheet', () => {
     const sheet = buildHandoffSheet(pageRows(), library, PAGE);
     expect(sheet.rows[0]![sheet.columns.indexOf('owner')]).toBe('appsec@northwind.example');
     expect(sheet.rows[0]![sheet.columns.indexOf('tags')]).toBe('testing; appsec');
+  });
+
+  it('suggests over one library read the owners suggestOwner names, entry by entry', () => {
+    // Owners with mixed-case and repeated tags, a retired one, ties broken by name, entries with no owner or tags.
+    const owners = ['iam@x', 'appsec@x', 'ops@x', 'grc@x', undefined];
+    const tagPool = ['Identity', 'identity', 'testing', 'appsec', 'Testing', 'network', 'hr'];
+    const many: LibraryEntry[] = [];
+    for (let i = 0; i < 300; i++) {
+      const tags = [tagPool[i % 7]!, tagPool[(i * 3) % 7]!, ...(i % 5 === 0 ? [tagPool[(i * 5) % 7]!] : [])].slice(0, 1 + (i % 3));
+      many.push(entry({ id: `e${i}`, owner: i % 11 === 0 ? undefined : owners[(i * 7) % 5], tags, ...(i % 13 === 0 ? { status: 'retired' as const } : {}) }));
+    }
+    const suggest = ownerSuggester(many);
+    const probes = [...many, entry({ id: 'lonely' }), entry({ id: 'hr-only', tags: ['HR'] }), entry({ id: 'none-known', tags: ['unknown'] })];
+    const named = probes.map((e) => suggest(e));
+    expect(named).toEqual(probes.map((e) => suggestOwner(e, many)));
+    // The probes exercise the tag counts, not only entries' own owners.
+    expect(new Set(named.filter((o, i) => o !== undefined && !probes[i]!.owner)).size).toBeGreaterThan(1);
+    expect(suggest(undefined)).toBeUndefined();
+  });
+
+  it('counts the sheet’s rows without building it', () => {
+    expect(countHandoffRows(pageRows())).toBe(buildHandoffSheet(pageRows(), library, PAGE).rows.length);
+    expect(countHandoffRows(pageRows())).toBe(4);
+    expect(countHandoffRows([])).toBe(0);
   });
 
   it('names the file after the site and the day', () => {

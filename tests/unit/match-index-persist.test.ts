@@ -145,9 +145,11 @@ function rememberingCache() {
 }
 
 /** One panel opening: a fresh worker core sends the library, asks for every wording and collects the proposals. */
-async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entryId: string; text: string; normalized: string }[] = []) {
+async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entryId: string; text: string; normalized: string }[] = [], knownPerMessage?: number) {
   const how: string[] = [];
   let messages = 0;
+  const sizes: number[] = [];
+  let doneAt = -1;
   const proposals: Record<string, Proposal[]> = {};
   let finished!: () => void;
   const done = new Promise<void>((resolve) => (finished = resolve));
@@ -155,17 +157,21 @@ async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entry
     (message: FromMatchWorker) => {
       if (message.type === 'failed') throw new Error(message.message);
       messages++;
+      sizes.push(Object.keys(message.proposals).length);
       Object.assign(proposals, message.proposals);
-      if (message.done) finished();
+      if (message.done) {
+        doneAt = messages;
+        finished();
+      }
     },
-    { batchMs: 0, cache, onIndex: (h) => how.push(h) },
+    { batchMs: 0, cache, onIndex: (h) => how.push(h), knownPerMessage },
   );
   receive(structuredClone({ type: 'library-chunk', version: 1, entries: library, aliases, last: true, today: TODAY }));
   receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
   await done;
   // Let the deferred save land.
   await new Promise((resolve) => setTimeout(resolve, 5));
-  return { how, proposals, messages };
+  return { how, proposals, messages, sizes, doneAt };
 }
 
 const expected = (library: LibraryEntry[], aliases: { entryId: string; text: string; normalized: string }[] = []) =>
@@ -241,6 +247,16 @@ describe('the matching worker with remembered proposals', () => {
     expect(cache.remembered.size).toBe(1);
     const second = await open(entries, cache);
     expect(second.messages).toBe(1);
+    expect(second.proposals).toEqual(expected(entries));
+  });
+
+  it('sends many remembered proposals in messages of a bounded size, the last one marked done', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const second = await open(entries, cache, [], 2);
+    expect(second.sizes).toEqual([...Array(Math.ceil(asked.length / 2))].map((_, i) => Math.min(2, asked.length - 2 * i)));
+    expect(second.doneAt).toBe(second.messages);
     expect(second.proposals).toEqual(expected(entries));
   });
 

@@ -39,14 +39,15 @@ export function chromiumArgs(extensionDir = EXTENSION_DIR): string[] {
   ];
 }
 
-export async function launchWithExtension(extraArgs: string[] = []): Promise<BrowserContext> {
-  if (!existsSync(EXTENSION_DIR)) throw new Error(`Build the e2e extension first (npm run build:e2e): ${EXTENSION_DIR} is missing`);
+/** `extensionDir` loads another build (the bench alternates a baseline build with this one). */
+export async function launchWithExtension(extraArgs: string[] = [], extensionDir = EXTENSION_DIR): Promise<BrowserContext> {
+  if (!existsSync(extensionDir)) throw new Error(`Build the e2e extension first (npm run build:e2e): ${extensionDir} is missing`);
   return chromium.launchPersistentContext('', {
     executablePath: findChromium(),
     headless: true,
     // The fixture server's self-signed certificate (HSTS-preloaded hosts such as *.onetrust.com are https-only).
     ignoreHTTPSErrors: true,
-    args: [...chromiumArgs(), ...extraArgs],
+    args: [...chromiumArgs(extensionDir), ...extraArgs],
     viewport: { width: 1280, height: 900 },
   });
 }
