@@ -24,6 +24,19 @@ describe('words every questionnaire uses', () => {
     expect(GENERIC_TERMS.has(stem('security'))).toBe(true);
   });
 
+  it('let a one-concept question named with "information" reach high', () => {
+    // With "information" counted as topical, each of these is held at review or gets no proposal at all.
+    const training = match('A.6.3 Information security awareness, education and training').proposal;
+    expect(training?.entryId).toBe('hrs-training');
+    expect(training?.band).toBe('high');
+    // A library with one backup entry (no restore entry to compete with): "Information backup" is about backups.
+    const ids = ['bcr-backup', 'hrs-training', 'grc-program', 'dsp-classification'];
+    const small = buildIndex(devLibrary.filter((e) => ids.includes(e.id)), [], { today: TODAY });
+    const backup = matchQuestion(small, { text: 'A.8.13 Information backup' }).proposal;
+    expect(backup?.entryId).toBe('bcr-backup');
+    expect(backup?.band).toBe('high');
+  });
+
   it('drop the boilerplate verbs in every form: "Establish and Maintain ...", "ensuring"', () => {
     const terms = extractTerms('3.2 Establish and Maintain a Data Inventory');
     expect(terms).not.toContain(stem('establish'));
