@@ -403,7 +403,8 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
         </button>
       </header>
       <p className="summary" aria-live="polite" data-testid="page-summary">
-        {session.phase === 'scanning' && !scan ? 'Scanning the page…' : formatCounts(summary.page)}
+        {/* Counts only for a page read: before the first scan (or when it failed) there is nothing counted yet. */}
+        {scan ? formatCounts(summary.page) : session.phase === 'error' ? 'The page was not read.' : 'Scanning the page…'}
       </p>
       {matching > 0 && (
         <p className="hint" data-testid="matching-progress">

@@ -60,7 +60,11 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   const [scan, setScan] = useState<PageScan>();
   /** The tab `scan` was read from (the panel may already work on another). */
   const [scanTabId, setScanTabId] = useState<number>();
-  const [phase, setPhase] = useState<Phase>(tabId === undefined ? 'no-tab' : 'scanning');
+  const [phaseSet, setPhase] = useState<Phase>(tabId === undefined ? 'no-tab' : 'scanning');
+  // A tab given after the view mounted (the target tab is looked up while the view loads) is being scanned from the
+  // first render that has it: until the scan effect runs, the phase set while there was none still says 'no-tab',
+  // and the view showed that render as a finished scan of nothing ("0 detected", no matching under way).
+  const phase: Phase = tabId === undefined ? 'no-tab' : phaseSet === 'no-tab' ? 'scanning' : phaseSet;
   const [error, setError] = useState<string>();
   const [library, setLibrary] = useState<LibrarySnapshot>({ entries: [], aliases: [] });
   const rowsRef = useRef<QuestionRow[]>(state.rows);
