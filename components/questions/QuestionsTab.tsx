@@ -381,7 +381,9 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
     );
   }
 
-  const scan = session.scan;
+  // The page as read from the tab the panel works on: right after a move to another tab the session still holds the
+  // previous tab's scan until its own effect resets it, and its counts were shown under the new tab for a frame.
+  const scan = session.scanTabId === working.id ? session.scan : undefined;
   return (
     <section aria-label="Questions" className="view questions-view">
       <TargetLine target={working} />

@@ -27,6 +27,15 @@ test('a tab the page opens and activates does not receive the analyst’s key pr
   await panel.keyboard.press('a');
   await expect(page.locator('#q-1')).toHaveValue(ROUND2_ANSWERS.encryption, { timeout: 30_000 });
 
+  // Every state the panel shows from here on, the tab it names beside its counts (recorded at each DOM change, before
+  // paint): the opened tab must never be shown with this tab's counts, even for one frame.
+  await panel.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { __shown: string[] }).__shown = seen;
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+    new MutationObserver(() => seen.push(`${text('target-tab')} | ${text('page-summary')}`)).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+
   // The page opens a tab of its own, which becomes active, just as the analyst keeps pressing `a`.
   const opened = context.waitForEvent('page');
   await page.evaluate(() => (window as unknown as { __openVictim: () => void }).__openVictim());
@@ -43,6 +52,10 @@ test('a tab the page opens and activates does not receive the analyst’s key pr
   }
   expect(await values(victim)).toEqual(QUESTIONS.map(() => ''));
   expect((await values(page)).slice(1)).toEqual(QUESTIONS.slice(1).map(() => ''));
+  const shown = await panel.evaluate(() => (window as unknown as { __shown: string[] }).__shown);
+  const onVictim = shown.filter((s) => s.includes('Opened by the page'));
+  expect(onVictim.length).toBeGreaterThan(0);
+  expect(onVictim.filter((s) => /1 filled/.test(s)), 'the opened tab named with the first tab’s counts').toEqual([]);
 
   // Once the analyst has seen the tab the panel names and picks a question there, keys work on that tab.
   await expect
