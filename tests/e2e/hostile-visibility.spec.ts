@@ -34,8 +34,17 @@ function fieldOf(page: Page, c: { id: string; frame?: string }): Locator {
 }
 
 async function cardOf(panel: Page, question: string): Promise<Locator> {
-  const card = await revealCard(panel, exactly(question));
-  await expect(card, question).toHaveCount(1);
+  // Revealed again until it stays drawn: the list is scrolled to the top first, and a card still drawn from the
+  // previous scroll position can be found and centred just before the virtualiser redraws for the top, which leaves
+  // it undrawn (CI, load 15-20).
+  let card = panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: exactly(question) }) });
+  await expect
+    .poll(async () => {
+      card = await revealCard(panel, exactly(question));
+      await panel.waitForTimeout(100);
+      return card.count();
+    }, { message: question, timeout: 30_000 })
+    .toBe(1);
   return card;
 }
 

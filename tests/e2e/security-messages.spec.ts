@@ -86,6 +86,8 @@ test('forged news from a content script world and from the service worker make t
   const panel = await openPanel(page);
   const summary = panel.getByTestId('page-summary');
   await expect(summary).toHaveText(/^\d+ detected/);
+  // The counts once matching has settled: read while proposals were still arriving, they changed on their own.
+  await expect(panel.getByTestId('matching-progress')).toHaveCount(0);
   const before = await summary.textContent();
   const counts = await storedCounts(panel);
 
