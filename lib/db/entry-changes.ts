@@ -2,6 +2,7 @@
 // page) over a BroadcastChannel: which ids changed, what an import wrote, or "re-read everything". Pages re-read
 // only what it names.
 import { z } from 'zod';
+import { entryRowsOf } from '../schema/entry-rows';
 import type { StoredEntry } from './records';
 
 const CHANNEL = 'questionnaire-autofill:entries';
@@ -42,17 +43,5 @@ export function watchEntryChanges(listener: (change: EntryChange) => void): () =
  * string id, question and answer): the page then re-reads the table instead. A sender is an extension page.
  */
 export function writtenEntriesOf(change: Extract<EntryChange, { kind: 'written' }>): StoredEntry[] | undefined {
-  let rows: unknown;
-  try {
-    rows = JSON.parse(change.entries);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(rows)) return undefined;
-  for (const row of rows as unknown[]) {
-    if (typeof row !== 'object' || row === null) return undefined;
-    const { id, question, answer } = row as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof question !== 'string' || typeof answer !== 'string') return undefined;
-  }
-  return rows as StoredEntry[];
+  return entryRowsOf<StoredEntry>(change.entries);
 }

@@ -2,6 +2,7 @@
 // both sides parse what they receive. The library travels in chunks so no single structured clone blocks the panel.
 import { z } from 'zod';
 import { ProposalSchema, QuestionKindSchema, type LibraryEntry } from '../schema';
+import { entryRowsOf } from '../schema/entry-rows';
 
 /** Entries per library message: small enough that cloning one chunk is a short task. */
 export const LIBRARY_CHUNK = 1_000;
@@ -72,17 +73,5 @@ export type FromMatchWorker = z.infer<typeof FromMatchWorkerSchema>;
  * a string id, question and answer): the panel then has no entry for those proposals (nothing to accept).
  */
 export function shippedEntriesOf(text: string): LibraryEntry[] | undefined {
-  let rows: unknown;
-  try {
-    rows = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(rows)) return undefined;
-  for (const row of rows as unknown[]) {
-    if (typeof row !== 'object' || row === null) return undefined;
-    const { id, question, answer } = row as Record<string, unknown>;
-    if (typeof id !== 'string' || typeof question !== 'string' || typeof answer !== 'string') return undefined;
-  }
-  return rows as LibraryEntry[];
+  return entryRowsOf<LibraryEntry>(text);
 }

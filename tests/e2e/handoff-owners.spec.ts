@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { test, expect as baseExpect } from './support/extension';
+import { drawnCard } from './support/drawn-card';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 300_000 });
@@ -44,16 +45,7 @@ test('questions for owners: the owner comes from the entries sharing the closest
   await panel.getByRole('tab', { name: 'Questions' }).click();
   await panel.getByRole('button', { name: 'Re-scan' }).click();
   // The question's card shows the draft proposed from the imported library (the list draws only the cards in view).
-  const card = panel.locator('article.card').filter({ has: panel.locator('h3', { hasText: ASKED }) });
-  const list = panel.getByRole('region', { name: 'Detected questions' });
-  await list.evaluate((el) => el.scrollTo(0, 0));
-  await expect
-    .poll(async () => {
-      if ((await card.count()) > 0) return true;
-      await list.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
-      return false;
-    })
-    .toBe(true);
+  const card = await drawnCard(panel, ASKED);
   await expect(card).toContainText('Draft');
   await expect(panel.getByTestId('matching-progress')).toHaveCount(0);
 

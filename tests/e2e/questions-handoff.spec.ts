@@ -7,6 +7,7 @@ import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yIssues } from './support/a11y';
 import { test, expect as baseExpect } from './support/extension';
+import { drawnCard } from './support/drawn-card';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 300_000 });
@@ -83,17 +84,7 @@ test('questions for owners: export the unanswered, import the owners’ answers 
   // Back on the questions: the owner's answer is proposed for the question, marked as a draft.
   await panel.getByRole('tab', { name: 'Questions' }).click();
   await panel.getByRole('button', { name: 'Re-scan' }).click();
-  const card = panel.locator('article.card').filter({ has: panel.locator('h3', { hasText: ASKED }) });
-  // The list draws only the cards in view: scroll it until the question's card is drawn.
-  const list = panel.getByRole('region', { name: 'Detected questions' });
-  await list.evaluate((el) => el.scrollTo(0, 0));
-  await expect
-    .poll(async () => {
-      if ((await card.count()) > 0) return true;
-      await list.evaluate((el) => el.scrollBy(0, el.clientHeight / 2));
-      return false;
-    })
-    .toBe(true);
+  const card = await drawnCard(panel, ASKED);
   await card.click();
   await expect(card).toContainText(OWNERS_ANSWER);
   // A draft is never High: it waits for approval before any bulk fill.
