@@ -168,3 +168,47 @@ test('the Questions list keeps its scroll position through a refused fill, a re-
   await panel.waitForTimeout(500);
   await expectPlaceKept(panel, relisted.key, relisted.offset, 'library re-proposed');
 });
+
+test('the Questions list keeps its place when the analyst looks at the Library view, or at another tab, and comes back', async ({ context, portalUrl, openPanel }) => {
+  const url = portalUrl('servicenow', '/bench/scroll-300.html');
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: buildBenchPage(COUNT) }));
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = await openPanel(page);
+  await expect(panel.getByTestId('page-summary')).toHaveText(new RegExp(`^${COUNT} detected · \\d+ proposed`));
+  await expect(panel.getByTestId('matching-progress')).toHaveCount(0);
+
+  // 1. The Library view and back (the Questions view stays mounted, hidden meanwhile).
+  const looked = await scrollTo(panel, 0.4);
+  await panel.getByRole('tab', { name: 'Library' }).click();
+  await expect(panel.locator('.library-counts')).toContainText('entries shown');
+  await panel.getByRole('tab', { name: 'Questions' }).click();
+  await expect(panel.getByTestId('matching-progress')).toHaveCount(0);
+  await panel.waitForTimeout(500);
+  const back = await offsetInList(panel, looked.key);
+  expect(back, `after the Library view, the card looked at (question ${looked.n}) is drawn`).not.toBeUndefined();
+  expect(Math.abs(back! - looked.offset), `after the Library view, the card moved from ${looked.offset} px to ${back} px`).toBeLessThan(300);
+
+  // 2. Another tab activated (the panel follows it), then the questionnaire again: the panel reads the page again.
+  const again = await scrollTo(panel, 0.6);
+  const other = await context.newPage();
+  await other.goto(portalUrl('servicenow', '/nothing-here.html')).catch(() => undefined);
+  await expect(panel.getByTestId('page-summary')).toHaveText(/^0 detected/);
+  // Back to the questionnaire's tab (activated again until the panel names it: a late load event of the other tab
+  // can still be on its way), then to the panel.
+  await expect
+    .poll(async () => {
+      await page.bringToFront();
+      await panel.waitForTimeout(300);
+      return panel.getByTestId('target-tab').textContent();
+    }, { message: 'the panel works on the questionnaire again' })
+    .toContain('Vendor security review');
+  await panel.bringToFront();
+  await expect(panel.getByTestId('page-summary')).toHaveText(new RegExp(`^${COUNT} detected · \\d+ proposed`));
+  await expect(panel.getByTestId('matching-progress')).toHaveCount(0);
+  await panel.waitForTimeout(500);
+  const returned = await offsetInList(panel, again.key);
+  expect(returned, `after another tab, the card looked at (question ${again.n}) is drawn`).not.toBeUndefined();
+  expect(Math.abs(returned! - again.offset), `after another tab, the card moved from ${again.offset} px to ${returned} px`).toBeLessThan(300);
+});
+
