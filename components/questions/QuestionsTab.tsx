@@ -16,7 +16,7 @@ import { BulkFillPreview, type SectionStep } from './BulkFillPreview';
 import { HandoffButtons } from './HandoffButtons';
 import { LeftoversBar } from './LeftoversBar';
 import { needsConfirm, type CardMode } from './QuestionCard';
-import { QuestionList, type QuestionListHandle } from './QuestionList';
+import { QuestionList, type ListPlace, type QuestionListHandle } from './QuestionList';
 import { PortalSessionBar } from './PortalSessionBar';
 import { SaveEditOffer, type EditOffer } from './SaveEditOffer';
 import { RefusedFrames } from './RefusedFrames';
@@ -94,6 +94,8 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
   const [notice, setNotice] = useState<string>();
   const [offer, setOffer] = useState<EditOffer>();
   const list = useRef<QuestionListHandle>(null);
+  // The list's place per tab and page: moving to another tab and back draws the list anew, at the same place.
+  const places = useRef(new Map<number, { url: string; place: ListPlace }>());
   const bulkButton = useRef<HTMLButtonElement>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
@@ -508,7 +510,14 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
       {allRows.length > 0 && rows.length === 0 && <p className="empty">No questions match “{filter === 'attention' ? 'needs attention' : filter}”.</p>}
       {rows.length > 0 && (
         <QuestionList
+          // One list per tab: the place it opens at is read when it mounts.
+          key={working.id}
           ref={list}
+          shown={active}
+          place={scan && places.current.get(working.id)?.url === scan.url ? places.current.get(working.id)!.place : undefined}
+          onPlace={(place) => {
+            if (scan) places.current.set(working.id, { url: scan.url, place });
+          }}
           rows={rows}
           sections={summary.sections}
           selected={selected}
