@@ -8,6 +8,7 @@ import { HOSTS, launchWithExtension } from '../e2e/support/extension';
 import type { Page } from '@playwright/test';
 import { importThroughLibraryView, observeMainThread, scaleLibrary, scalePage } from './panel-scale';
 import { OPEN_MARK_PREFIX } from '../../lib/panel/open-marks';
+import { waitForOpeningEnd } from './opening-end';
 import { loadavg } from 'node:os';
 
 /** The machine's 1-minute load average, as the figures are read beside it. */
@@ -39,13 +40,15 @@ export async function runReopen(): Promise<void> {
       await panel.addInitScript(observeMainThread);
       const start = performance.now();
       await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}${query}`);
-      const line = panel.getByTestId('page-summary');
-      // Done when the summary says what a finished opening said (every proposal counted), and matching stopped.
-      await (summary ? line.filter({ hasText: summary }) : line.filter({ hasText: `${QUESTIONS} detected` })).waitFor({ timeout: 120_000 });
-      await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 120_000 });
+      // Done when the summary says what a finished opening said (every proposal counted), and matching stopped: seen
+      // in the page as React commits it (Playwright's locator waits poll every 500 ms after the first 270 ms and
+      // added up to 500 ms to every opening, see opening-end.ts).
+      const end = await waitForOpeningEnd(panel, summary ?? `${QUESTIONS} detected`);
       const ms = performance.now() - start;
-      const text = (await line.textContent()) ?? '';
+      const text = (await panel.getByTestId('page-summary').textContent()) ?? '';
       const { marks, longest } = await readOpening(panel);
+      marks['end-committed'] = end.committed;
+      marks['end-frame'] = end.frame;
       await panel.close();
       return { ms, summary: text, marks, longest };
     };
