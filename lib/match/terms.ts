@@ -40,16 +40,21 @@ function buildPhraseTable(): PhraseTable {
   return { phrases, longestFrom, surface };
 }
 
-const TABLE = buildPhraseTable();
+// Built on first use, not when the module loads: the panel's services chunk and the matching worker load this module
+// on every opening, and the table (every vocabulary phrase split and stemmed) took 30-50 ms of their start on a
+// loaded machine, before a reopening that answers from remembered proposals needs any term.
+let table: PhraseTable | undefined;
+const phraseTable = (): PhraseTable => (table ??= buildPhraseTable());
 
 /** True when the vocabulary (not the library) knows this word, in this or another inflection. */
 export function isVocabularyWord(word: string): boolean {
-  return TABLE.surface.has(word) || TABLE.phrases.has(stem(word));
+  const { surface, phrases } = phraseTable();
+  return surface.has(word) || phrases.has(stem(word));
 }
 
 /** Every word of the vocabulary's phrases (typo correction can land on them). */
 export function vocabularyWords(): ReadonlySet<string> {
-  return TABLE.surface;
+  return phraseTable().surface;
 }
 
 /**
@@ -57,18 +62,19 @@ export function vocabularyWords(): ReadonlySet<string> {
  * range of words [start, end) each term came from is pushed to it, in step with the terms (for the why line).
  */
 export function termsOfWords(ws: readonly string[], spans?: Array<[number, number]>): string[] {
+  const { phrases, longestFrom } = phraseTable();
   const stems = ws.map(stem);
   const out: string[] = [];
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
     let concepts: string[] | undefined;
-    const longest = Math.min(TABLE.longestFrom.get(stems[i]!) ?? 0, stems.length - i);
+    const longest = Math.min(longestFrom.get(stems[i]!) ?? 0, stems.length - i);
     // Grow the key word by word and keep the longest phrase found (no slicing and joining per length).
     let key = '';
     for (let n = 1; n <= longest; n++) {
       key = n === 1 ? stems[i]! : `${key} ${stems[i + n - 1]!}`;
-      const found = TABLE.phrases.get(key);
+      const found = phrases.get(key);
       if (found) {
         concepts = found;
         matched = n;
@@ -82,7 +88,7 @@ export function termsOfWords(ws: readonly string[], spans?: Array<[number, numbe
       if (matched > 1) {
         for (let k = i; k < i + matched; k++) {
           if (STOP_WORDS.has(ws[k]!) || ws[k]!.length < 2) continue;
-          const own = TABLE.phrases.get(stems[k]!);
+          const own = phrases.get(stems[k]!);
           if (own) out.push(...own);
           else out.push(stems[k]!);
           if (spans) for (let c = 0; c < (own ? own.length : 1); c++) spans.push([k, k + 1]);
