@@ -1,7 +1,8 @@
-// Which design the panel opens with, and starting its matching worker (with the services: started from the panel's
-// first module instead, its script ran sooner but the panel's own opening got slower, 1,207 against 1,039 ms median
-// of 7 for the panel-reads design in the same run at load 9-11, where it had been faster).
+// Which design the panel opens with, and starting its matching worker. The worker is started by the panel's first
+// module (start-worker.ts, a script of its own in index.html, loaded before React and the panel's modules) and
+// handed to the services when they start; `?worker=late` keeps the design before, where the services started it.
 import { MATCH_WORKER_INDEX_ONLY, MATCH_WORKER_PANEL_SENDS, MATCH_WORKER_WITHOUT_CACHE } from './match-worker-name';
+import { markOpen } from '../../lib/panel/open-marks';
 
 /**
  * The matching worker's name for this opening, or undefined for none: `?matcher=main` (the main-thread design,
@@ -28,4 +29,27 @@ export function startMatchWorker(name: string): Worker | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The worker the panel's first module started, until the services take it. */
+let early: { name: string; worker: Worker } | undefined;
+
+/** Starts this opening's matching worker now (the panel's first module), unless `?worker=late`. */
+export function startMatchWorkerEarly(search: string = location.search): void {
+  if (new URLSearchParams(search).get('worker') === 'late') return;
+  const name = matchWorkerName(search);
+  const worker = name === undefined ? undefined : startMatchWorker(name);
+  if (!worker || name === undefined) return;
+  markOpen('worker-created');
+  early = { name, worker };
+}
+
+/** The worker for `name`: the one started early (once), else one started now. */
+export function takeMatchWorker(name: string): Worker | undefined {
+  const started = early?.name === name ? early.worker : undefined;
+  early = undefined;
+  if (started) return started;
+  const worker = startMatchWorker(name);
+  if (worker) markOpen('worker-created');
+  return worker;
 }

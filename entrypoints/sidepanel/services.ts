@@ -5,13 +5,13 @@ import { createBatchedProposer, type ProposeInBatchesFn } from '../../lib/panel/
 import { createProposer } from '../../lib/panel/propose';
 import type { PanelServices } from '../../components/common/PanelServices';
 import { createContentPort } from './content-port';
-import { matchWorkerName, readsLibrary, startMatchWorker } from './match-worker-start';
+import { matchWorkerName, readsLibrary, takeMatchWorker } from './match-worker-start';
 import { createLibraryStore } from './library-store';
 
-/** The panel's side of the matching worker, started now. */
+/** The panel's side of the matching worker (started by the panel's first module, or now). */
 function createWorkerProposer(name: string | undefined): ProposeInBatchesFn | undefined {
   if (name === undefined) return undefined;
-  const worker = startMatchWorker(name);
+  const worker = takeMatchWorker(name);
   return worker ? createBatchedProposer(worker) : undefined;
 }
 

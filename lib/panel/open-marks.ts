@@ -19,6 +19,7 @@ export type OpenMark =
   | 'first-proposals'
   | 'all-proposals'
   | 'proposals-shown'
+  | 'worker-created'
   | 'worker-start'
   | 'worker-library-received'
   | 'worker-library-read'

@@ -1,0 +1,6 @@
+// The side panel's first module, a script of its own in index.html: it starts the matching worker before React and
+// the panel's modules load, so the worker's own start (its script, its read of the library, the fingerprint and the
+// remembered proposals) runs while they do. It imports nothing else: the services take the worker when they start.
+import { startMatchWorkerEarly } from './match-worker-start';
+
+startMatchWorkerEarly();
