@@ -20,6 +20,7 @@ import { EvidenceSection } from './EvidenceSection';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
 import { ReviewQueue } from './ReviewQueue';
+import { markImport } from '../../lib/library/import-marks';
 import { StorageLine } from './StorageLine';
 import { TeamNameSetting } from './TeamNameSetting';
 import './library.css';
@@ -86,11 +87,13 @@ export function LibraryTab() {
       if (change.kind === 'all') return readAll();
       if (change.kind === 'written') {
         // An import: its rows arrive with the signal, so the 20,000-entry table is not read back.
+        markImport('import-signal-received');
         const written = writtenEntriesOf(change);
         if (!written) return readAll();
         void reading.then(() => {
           if (!active) return;
           setEntries((all) => (all ? mergeManyEntries(all, written, change.removed) : all));
+          markImport('import-merged');
           refreshStorage();
         });
         return;

@@ -7,6 +7,7 @@ import { withStorageErrors } from '../db/storage';
 import { currentAuthor, pendingRowsOf, stampVersions, type VersionedWrite } from '../db/versions-repository';
 import type { LibraryEntry } from '../schema';
 import { sameEntryContent } from './canonical-entry';
+import { markImport } from './import-marks';
 import { SyncApplyError } from './library-errors';
 import { planBlockers, type ConflictChoices, type SyncPlan } from './plan-sync';
 
@@ -105,6 +106,7 @@ export async function applySyncPlan(
       // changes, and its import is recorded on it (lib/db/versions-repository.ts).
       const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by, { deferNew: true });
       const all = [...versioned.entries, ...puts];
+      markImport('import-stamped');
       // Every step is handed to the database at once, so it never waits for this thread between steps; progress is
       // reported as each step is stored. Throwing inside the transaction aborts it with whatever is still queued:
       // a cancelled or failed import leaves no entry behind.
@@ -112,9 +114,11 @@ export async function applySyncPlan(
       for (let start = 0; start < all.length; start += APPLY_CHUNK) steps.push(db.entries.bulkPut(all.slice(start, start + APPLY_CHUNK)));
       // Each is awaited at its turn below; until then a failure of an earlier one must not count as unhandled.
       for (const step of steps) step.catch(() => undefined);
+      markImport('import-puts-issued');
       // The rows as the change signal carries them, written out while the database stores the steps (this thread
       // would wait for it then); pages merge them instead of reading 20,000 entries back.
       written = JSON.stringify(all);
+      markImport('import-signal-text');
       for (let step = 0; step < steps.length; step++) {
         await steps[step];
         onProgress?.(Math.min((step + 1) * APPLY_CHUNK, total), total);
@@ -125,8 +129,10 @@ export async function applySyncPlan(
         await db.versions.bulkAdd(versioned.rows.slice(start, start + APPLY_CHUNK));
       }
       if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
+      markImport('import-stored');
     }),
   );
+  markImport('import-committed');
   if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'written', entries: written, removed: removedIds });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
 }
