@@ -3,7 +3,7 @@
 // sample library on first run.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
-import { createEntry, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, getEntries, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges, writtenEntriesOf } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
@@ -100,7 +100,7 @@ export function LibraryTab() {
       }
       // After any full read in flight, so an older snapshot cannot land on top of this change.
       void reading.then(async () => {
-        const rows = await db.entries.bulkGet(change.ids);
+        const rows = await getEntries(db, change.ids);
         if (!active) return;
         const present = rows.filter((row): row is StoredEntry => row !== undefined);
         const removed = change.ids.filter((_, i) => rows[i] === undefined);
