@@ -3,7 +3,7 @@
 // sample library on first run.
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { getDatabase } from '../../lib/db/database';
-import { createEntry, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, getEntries, listEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges, writtenEntriesOf } from '../../lib/db/entry-changes';
 import type { StoredEntry } from '../../lib/db/records';
 import { getStorageStatus, requestPersistentStorage, type StorageStatus } from '../../lib/db/storage';
@@ -20,6 +20,7 @@ import { EvidenceSection } from './EvidenceSection';
 import { ExportButtons } from './ExportButtons';
 import { ImportPanel } from './ImportPanel';
 import { ReviewQueue } from './ReviewQueue';
+import { markImport } from '../../lib/library/import-marks';
 import { StorageLine } from './StorageLine';
 import { TeamNameSetting } from './TeamNameSetting';
 import './library.css';
@@ -86,18 +87,20 @@ export function LibraryTab() {
       if (change.kind === 'all') return readAll();
       if (change.kind === 'written') {
         // An import: its rows arrive with the signal, so the 20,000-entry table is not read back.
+        markImport('import-signal-received');
         const written = writtenEntriesOf(change);
         if (!written) return readAll();
         void reading.then(() => {
           if (!active) return;
           setEntries((all) => (all ? mergeManyEntries(all, written, change.removed) : all));
+          markImport('import-merged');
           refreshStorage();
         });
         return;
       }
       // After any full read in flight, so an older snapshot cannot land on top of this change.
       void reading.then(async () => {
-        const rows = await db.entries.bulkGet(change.ids);
+        const rows = await getEntries(db, change.ids);
         if (!active) return;
         const present = rows.filter((row): row is StoredEntry => row !== undefined);
         const removed = change.ids.filter((_, i) => rows[i] === undefined);

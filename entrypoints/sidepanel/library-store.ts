@@ -3,7 +3,8 @@
 import type { LibraryEntry } from '../../lib/schema';
 import type { LibrarySnapshot, LibraryStore } from '../../lib/panel/ports';
 import { getDatabase, type AutofillDatabase } from '../../lib/db/database';
-import { createEntry, getEntry, stripMeta, updateEntry, EntryNotFoundError } from '../../lib/db/entries-repository';
+import { createEntry, getEntries, getEntry, stripMeta, updateEntry, EntryNotFoundError } from '../../lib/db/entries-repository';
+import { byId } from '../../lib/db/entry-pages';
 import { watchEntryChanges } from '../../lib/db/entry-changes';
 import { forgetLearning, learnAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
 import { findEntryVersion } from '../../lib/db/versions-repository';
@@ -31,20 +32,16 @@ function slug(text: string): string {
   );
 }
 
-/** Entries read per step: reading 20,000 at once is one long task on the panel's main thread, and 1,000 (cloned
- * out of IndexedDB and stripped in one task) still came close to 50 ms on a busy machine. */
-const READ_PAGE = 200;
-
-/** Every entry, in id order, a page per task. */
+/** Every entry, in id order, a stored page (a few hundred entries, lib/db/entry-pages.ts) per task: reading 20,000
+ * at once is one long task on the panel's main thread. */
 async function readEntriesInPages(db: AutofillDatabase): Promise<LibraryEntry[]> {
   const entries: LibraryEntry[] = [];
-  for (;;) {
-    const last = entries.at(-1)?.id;
-    const page = await (last === undefined ? db.entries.orderBy(':id') : db.entries.where(':id').above(last)).limit(READ_PAGE).toArray();
-    for (const entry of page) entries.push(stripMeta(entry));
-    if (page.length < READ_PAGE) return entries;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+  const numbers = (await db.entryPages.toCollection().primaryKeys()) as number[];
+  for (const [i, number] of numbers.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (const entry of (await db.entryPages.get(number))?.entries ?? []) entries.push(stripMeta(entry));
   }
+  return entries.sort(byId);
 }
 
 export interface LibraryStoreOptions {
@@ -112,7 +109,7 @@ export function createLibraryStore(
       return () => void changeListeners.delete(listener);
     },
     async entriesById(ids) {
-      const rows = await db.entries.bulkGet([...ids]);
+      const rows = await getEntries(db, ids);
       return rows.flatMap((row) => (row ? [stripMeta(row)] : []));
     },
     async load() {

@@ -5,6 +5,7 @@ import { mergedContent } from '../library/find-duplicates';
 import { LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
 import { announceEntryChange } from './entry-changes';
+import { getEntries, getOneEntry, hasEntries, putEntries, readAllEntries } from './entry-pages';
 import type { StoredEntry, VersionHow } from './records';
 import { withStorageErrors } from './storage';
 import { currentAuthor, stampVersions, versionOf, type VersionedWrite } from './versions-repository';
@@ -29,16 +30,20 @@ export function stripMeta(entry: StoredEntry): LibraryEntry {
   return rest;
 }
 
+export { deleteEntries, getEntries, hasEntries, putEntries, readAllEntries } from './entry-pages';
+
+/** Every entry, in id order. */
 export async function listEntries(db: AutofillDatabase = getDatabase()): Promise<StoredEntry[]> {
-  return db.entries.toArray();
+  return readAllEntries(db);
 }
 
 export async function countEntries(db: AutofillDatabase = getDatabase()): Promise<number> {
-  return db.entries.count();
+  if (!(await hasEntries(db))) return 0;
+  return (await db.entryPages.toArray()).reduce((sum, page) => sum + page.entries.length, 0);
 }
 
 export async function getEntry(id: string, db: AutofillDatabase = getDatabase()): Promise<StoredEntry | undefined> {
-  return db.entries.get(id);
+  return getOneEntry(db, id);
 }
 
 /** Adds a new entry written in the extension. Throws if the id is taken or a field is invalid. */
@@ -51,10 +56,10 @@ export async function createEntry(
   const entry = LibraryEntrySchema.parse({ ...input, updatedAt: at });
   const by = await currentAuthor(db);
   const stored = await withStorageErrors(`the new entry "${entry.id}"`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      if (await db.entries.get(entry.id)) throw new DuplicateEntryIdError(entry.id);
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      if (await getOneEntry(db, entry.id)) throw new DuplicateEntryIdError(entry.id);
       const { entries, rows } = await stampVersions(db, [{ next: { ...entry, _meta: { localEditedAt: at } } }], { kind: 'create' }, at, by);
-      await db.entries.add(entries[0]!);
+      await putEntries(db, [entries[0]!]);
       await db.versions.bulkAdd(rows);
       return entries[0]!;
     }),
@@ -89,8 +94,8 @@ export async function updateEntry(
   const entry = LibraryEntrySchema.parse({ ...changes, id, updatedAt: at });
   const by = await currentAuthor(db);
   const saved = await withStorageErrors(`the change to "${id}"`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      const existing = await db.entries.get(id);
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      const existing = await getOneEntry(db, id);
       if (!existing) throw new EntryNotFoundError(id);
       if (changes.updatedAt !== undefined && changes.updatedAt !== existing.updatedAt) throw new EntryChangedError(id);
       const [stored] = await writeVersioned(db, [{ previous: existing, next: { ...entry, _meta: { ...existing._meta, localEditedAt: at } } }], { kind: 'edit' }, at, by);
@@ -114,8 +119,8 @@ export async function markEntriesReviewed(
   const at = now.toISOString();
   const by = await currentAuthor(db);
   const result = await withStorageErrors(`marking ${ids.length} entries reviewed`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      const rows = await db.entries.bulkGet([...ids]);
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      const rows = await getEntries(db, ids);
       const writes: VersionedWrite[] = [];
       const missing: string[] = [];
       rows.forEach((row, i) => {
@@ -144,8 +149,8 @@ async function changeStatus(id: string, action: 'retire' | 'restore', db: Autofi
   const at = now.toISOString();
   const by = await currentAuthor(db);
   const stored = await withStorageErrors(`${action === 'retire' ? 'retiring' : 'restoring'} "${id}"`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      const existing = await db.entries.get(id);
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      const existing = await getOneEntry(db, id);
       if (!existing) throw new EntryNotFoundError(id);
       const meta = { ...existing._meta, localEditedAt: at };
       let next: StoredEntry;
@@ -181,8 +186,8 @@ export async function restoreEntryVersion(id: string, version: number, db: Autof
   const at = now.toISOString();
   const by = await currentAuthor(db);
   const stored = await withStorageErrors(`restoring version ${version} of "${id}"`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      const existing = await db.entries.get(id);
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      const existing = await getOneEntry(db, id);
       if (!existing) throw new EntryNotFoundError(id);
       const row = await db.versions.where('[entryId+version]').equals([id, version]).first();
       if (!row) throw new VersionNotFoundError(id, version);
@@ -210,8 +215,8 @@ export async function mergeEntryInto(keptId: string, otherId: string, db: Autofi
   const at = now.toISOString();
   const by = await currentAuthor(db);
   const stored = await withStorageErrors(`merging "${otherId}" into "${keptId}"`, () =>
-    db.transaction('rw', db.entries, db.versions, db.aliases, async () => {
-      const [kept, other] = await db.entries.bulkGet([keptId, otherId]);
+    db.transaction('rw', db.entryPages, db.versions, db.aliases, async () => {
+      const [kept, other] = await getEntries(db, [keptId, otherId]);
       if (!kept) throw new EntryNotFoundError(keptId);
       if (!other) throw new EntryNotFoundError(otherId);
       const mergedIds = [...new Set([...(kept._meta?.mergedIds ?? []), otherId, ...(other._meta?.mergedIds ?? [])])];
@@ -222,7 +227,7 @@ export async function mergeEntryInto(keptId: string, otherId: string, db: Autofi
       const [written] = await writeVersioned(db, [{ previous: kept, next }], { kind: 'merge', mergedId: otherId }, at, by);
       await db.versions.bulkAdd(otherRows.filter((row) => row.version === versionOf(other)));
       await db.aliases.where('entryId').equals(otherId).modify({ entryId: keptId });
-      await db.entries.delete(otherId);
+      await putEntries(db, [], [otherId]);
       return written!;
     }),
   );
@@ -232,15 +237,15 @@ export async function mergeEntryInto(keptId: string, otherId: string, db: Autofi
 
 /** The entry an id now stands for: itself, or the entry it was merged into. */
 export async function resolveEntryId(id: string, db: AutofillDatabase = getDatabase()): Promise<string | undefined> {
-  if (await db.entries.get(id)) return id;
-  const into = await db.entries.filter((e) => e._meta?.mergedIds?.includes(id) === true).first();
+  if (await getOneEntry(db, id)) return id;
+  const into = (await readAllEntries(db)).find((e) => e._meta?.mergedIds?.includes(id) === true);
   return into?.id;
 }
 
 /** Numbers the writes, then stores the entries and their version rows. Call inside a transaction over both tables. */
 async function writeVersioned(db: AutofillDatabase, writes: readonly VersionedWrite[], how: VersionHow, at: string, by: string | undefined): Promise<StoredEntry[]> {
   const { entries, rows } = await stampVersions(db, writes, how, at, by);
-  await db.entries.bulkPut(entries);
+  await putEntries(db, entries);
   await db.versions.bulkAdd(rows);
   return entries;
 }

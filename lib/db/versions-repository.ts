@@ -4,6 +4,7 @@ import Dexie from 'dexie';
 import { getTeamName } from '../library/team-name';
 import type { LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
+import { getOneEntry } from './entry-pages';
 import { EntryVersionSchema, type EntryVersion, type StoredEntry, type VersionHow } from './records';
 
 /** One entry write: the stored row it replaces (none for a new entry) and the row to store. */
@@ -116,7 +117,7 @@ export async function stampVersions(
 export async function listEntryVersions(entryId: string, db: AutofillDatabase = getDatabase()): Promise<EntryVersion[]> {
   const [rows, stored] = await Promise.all([
     db.versions.where('[entryId+version]').between([entryId, Dexie.minKey], [entryId, Dexie.maxKey]).toArray(),
-    db.entries.get(entryId),
+    getOneEntry(db, entryId),
   ]);
   const versions = rows.flatMap((row) => {
     const parsed = EntryVersionSchema.safeParse(row);
@@ -153,7 +154,7 @@ export interface FoundVersion {
  * (an entry that has not changed since versions were kept has no row yet). Undefined when neither exists.
  */
 export async function findEntryVersion(entryId: string, version: number, db: AutofillDatabase = getDatabase()): Promise<FoundVersion | undefined> {
-  const [row, stored] = await Promise.all([db.versions.where('[entryId+version]').equals([entryId, version]).first(), db.entries.get(entryId)]);
+  const [row, stored] = await Promise.all([db.versions.where('[entryId+version]').equals([entryId, version]).first(), getOneEntry(db, entryId)]);
   const current = stored !== undefined && versionOf(stored) === version;
   if (row) {
     const parsed = EntryVersionSchema.safeParse(row);

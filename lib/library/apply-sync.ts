@@ -2,16 +2,24 @@
 // (invalid entries, undecided conflicts) or that no longer matches the library (changed since the preview).
 import type { AutofillDatabase } from '../db/database';
 import { announceEntryChange } from '../db/entry-changes';
+import { getEntries, pageOf, pagesAfter, readAllEntries } from '../db/entry-pages';
 import type { StoredEntry } from '../db/records';
 import { withStorageErrors } from '../db/storage';
 import { currentAuthor, pendingRowsOf, stampVersions, type VersionedWrite } from '../db/versions-repository';
 import type { LibraryEntry } from '../schema';
 import { sameEntryContent } from './canonical-entry';
+import { markImport } from './import-marks';
 import { SyncApplyError } from './library-errors';
 import { planBlockers, type ConflictChoices, type SyncPlan } from './plan-sync';
 
-/** Entries written per step of the one transaction: progress shows and Cancel is honoured between steps. */
-export const APPLY_CHUNK = 1_000;
+/**
+ * Entry pages (lib/db/entry-pages.ts) written per step of the one transaction: progress shows and Cancel is
+ * honoured between steps. With 64 pages, an import that touches them all is written in 8 steps.
+ */
+export const APPLY_PAGES_PER_STEP = 8;
+
+/** Version rows (updated entries) written per step, Cancel honoured between them. */
+const VERSION_ROWS_PER_STEP = 1_000;
 
 export interface ApplyOptions {
   now?: Date;
@@ -79,17 +87,21 @@ export async function applySyncPlan(
   let written = '[]';
 
   await withStorageErrors(`the import of ${plan.fileName}`, () =>
-    db.transaction('rw', db.entries, db.versions, async () => {
-      // One key scan instead of a lookup per added id: imports are mostly additions.
-      const [current, storedIds] = await Promise.all([db.entries.bulkGet(expected.map((e) => e.id)), db.entries.toCollection().primaryKeys()]);
-      const stored = new Set(storedIds);
-      const driftedId = expected.find((e, i) => !sameStored(current[i], e))?.id ?? addedIds.find((id) => stored.has(id));
+    db.transaction('rw', db.entryPages, db.versions, async () => {
+      // The pages the import touches are read here (and again below, to be rewritten); the whole library only when
+      // mirroring, which must know every stored id.
+      const [current, present, storedIds] = await Promise.all([
+        getEntries(db, expected.map((e) => e.id)),
+        getEntries(db, addedIds),
+        plan.localIds ? readAllEntries(db).then((all) => all.map((e) => e.id)) : Promise.resolve(undefined),
+      ]);
+      const driftedId = expected.find((e, i) => !sameStored(current[i], e))?.id ?? addedIds.find((_, i) => present[i] !== undefined);
       if (driftedId !== undefined) {
         throw new SyncApplyError(
           `Nothing was imported: the library changed since the preview (entry "${driftedId}"). Import ${plan.fileName} again to see a fresh preview.`,
         );
       }
-      const appearedId = plan.localIds ? firstNotIn(storedIds, plan.localIds) : undefined;
+      const appearedId = plan.localIds && storedIds ? firstNotIn(storedIds, plan.localIds) : undefined;
       if (appearedId !== undefined) {
         throw new SyncApplyError(
           `Nothing was imported: entry "${appearedId}" was added to the library since the preview, and mirroring the export would have kept it. Import ${plan.fileName} again to see a fresh preview.`,
@@ -97,36 +109,47 @@ export async function applySyncPlan(
       }
       // Removed entries keep their version rows (an entry imported and never changed gets its row now): fill
       // history that links to them still resolves.
-      if (removedIds.length) {
-        await db.versions.bulkAdd(pendingRowsOf(plan.removed));
-        await db.entries.bulkDelete(removedIds);
-      }
+      if (removedIds.length) await db.versions.bulkAdd(pendingRowsOf(plan.removed));
       // New entries get no version row now (half the writes of a large import): the entry is its version 1 until it
       // changes, and its import is recorded on it (lib/db/versions-repository.ts).
       const versioned = await stampVersions(db, writes, { kind: 'import', file: plan.fileName }, at, by, { deferNew: true });
       const all = [...versioned.entries, ...puts];
+      markImport('import-stamped');
+      const { pages, emptied } = await pagesAfter(db, all, removedIds);
+      if (emptied.length) await db.entryPages.bulkDelete(emptied);
       // Every step is handed to the database at once, so it never waits for this thread between steps; progress is
-      // reported as each step is stored. Throwing inside the transaction aborts it with whatever is still queued:
-      // a cancelled or failed import leaves no entry behind.
-      const steps: Promise<unknown>[] = [];
-      for (let start = 0; start < all.length; start += APPLY_CHUNK) steps.push(db.entries.bulkPut(all.slice(start, start + APPLY_CHUNK)));
+      // reported as each step is stored, in entries of this import. Throwing inside the transaction aborts it with
+      // whatever is still queued: a cancelled or failed import leaves no entry behind.
+      const importedIn = new Map<number, number>();
+      for (const entry of all) importedIn.set(pageOf(entry.id), (importedIn.get(pageOf(entry.id)) ?? 0) + 1);
+      const steps: { stored: Promise<unknown>; entries: number }[] = [];
+      for (let start = 0; start < pages.length; start += APPLY_PAGES_PER_STEP) {
+        const step = pages.slice(start, start + APPLY_PAGES_PER_STEP);
+        steps.push({ stored: db.entryPages.bulkPut(step), entries: step.reduce((sum, p) => sum + (importedIn.get(p.page) ?? 0), 0) });
+      }
       // Each is awaited at its turn below; until then a failure of an earlier one must not count as unhandled.
-      for (const step of steps) step.catch(() => undefined);
+      for (const step of steps) step.stored.catch(() => undefined);
+      markImport('import-puts-issued');
       // The rows as the change signal carries them, written out while the database stores the steps (this thread
       // would wait for it then); pages merge them instead of reading 20,000 entries back.
       written = JSON.stringify(all);
-      for (let step = 0; step < steps.length; step++) {
-        await steps[step];
-        onProgress?.(Math.min((step + 1) * APPLY_CHUNK, total), total);
+      markImport('import-signal-text');
+      let done = 0;
+      for (const step of steps) {
+        await step.stored;
+        done += step.entries;
+        if (step.entries > 0) onProgress?.(Math.min(done, total), total);
         if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
       }
-      for (let start = 0; start < versioned.rows.length; start += APPLY_CHUNK) {
+      for (let start = 0; start < versioned.rows.length; start += VERSION_ROWS_PER_STEP) {
         if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
-        await db.versions.bulkAdd(versioned.rows.slice(start, start + APPLY_CHUNK));
+        await db.versions.bulkAdd(versioned.rows.slice(start, start + VERSION_ROWS_PER_STEP));
       }
       if (signal?.aborted) throw new ImportCancelledError(`The import of ${plan.fileName} was cancelled; nothing was imported.`);
+      markImport('import-stored');
     }),
   );
+  markImport('import-committed');
   if (total > 0 || removedIds.length > 0) announceEntryChange({ kind: 'written', entries: written, removed: removedIds });
   return { added: plan.added.length, updated: plan.updated.length + plan.conflicts.length - keptLocal, keptLocal, removed: plan.removed.length };
 }

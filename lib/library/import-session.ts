@@ -6,6 +6,7 @@
 import type { AutofillDatabase } from '../db/database';
 import { listEntries } from '../db/entries-repository';
 import { applySyncPlan, type SyncResult } from './apply-sync';
+import { markImport } from './import-marks';
 import { parseLibraryFile, type ParsedLibraryFile } from './parse-library-file';
 import { planSync, previewOf, type ConflictChoices, type SyncOptions, type SyncPlan, type SyncPreview } from './plan-sync';
 
@@ -29,6 +30,7 @@ export function createImportSession(db: () => AutofillDatabase, parse: (bytes: U
     if (!file) throw new Error('No library file is open: choose the file again.');
     const parsed = file;
     const planned = planSync(parsed, await listEntries(db()), options);
+    markImport('import-planned');
     // A newer file opened meanwhile: its plan is the one to apply.
     if (file === parsed) plan = planned;
     return previewOf(planned);
@@ -38,7 +40,9 @@ export function createImportSession(db: () => AutofillDatabase, parse: (bytes: U
     async open(bytes, fileName, options) {
       file = undefined;
       plan = undefined;
+      markImport('import-open');
       file = await parse(bytes, fileName);
+      markImport('import-parsed');
       return preview(options);
     },
     replan: preview,
@@ -46,6 +50,7 @@ export function createImportSession(db: () => AutofillDatabase, parse: (bytes: U
       if (!plan) throw new Error('Nothing to apply: choose the library file again.');
       const controller = new AbortController();
       running = controller;
+      markImport('import-apply');
       try {
         return await applySyncPlan(db(), plan, choices, { signal: controller.signal, onProgress });
       } finally {

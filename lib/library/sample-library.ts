@@ -4,6 +4,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { getDatabase, type AutofillDatabase } from '../db/database';
+import { deleteEntries, hasEntries, readAllEntries } from '../db/entries-repository';
 import { announceEntryChange } from '../db/entry-changes';
 import { withStorageErrors } from '../db/storage';
 import { pendingRowsOf } from '../db/versions-repository';
@@ -69,12 +70,12 @@ export function whenSampleSettled(db: AutofillDatabase = getDatabase()): Promise
 }
 
 async function loadOnce(db: AutofillDatabase, fetchSample: () => Promise<string>, now: Date): Promise<number> {
-  if ((await db.entries.count()) > 0) return 0;
+  if (await hasEntries(db)) return 0;
   if ((await getSetting(SAMPLE_LOADED_SETTING, z.string(), '', db)) !== '') return 0;
   const parsed = await parseLibraryFile(await fetchSample(), 'sample-library.json');
   // Marked here, not only in the file, so whatever the bundled file says its entries are known as samples.
   const marked = { ...parsed, entries: parsed.entries.map((p) => ({ ...p, entry: { ...p.entry, sample: true } })) };
-  const plan = planSync(marked, await db.entries.toArray());
+  const plan = planSync(marked, await readAllEntries(db));
   const result = await applySyncPlan(db, plan, {}, now);
   await setSetting(SAMPLE_LOADED_SETTING, now.toISOString(), db);
   return result.added;
@@ -87,13 +88,13 @@ export function isSampleEntry(entry: Pick<LibraryEntry, 'sample'>): boolean {
 /** Deletes every sample entry and the wordings learned for them, in one transaction; returns how many went. */
 export async function removeSampleEntries(db: AutofillDatabase = getDatabase()): Promise<number> {
   const removed = await withStorageErrors('removing the sample entries', () =>
-    db.transaction('rw', db.entries, db.aliases, db.versions, async () => {
-      const samples = (await db.entries.toArray()).filter(isSampleEntry);
+    db.transaction('rw', db.entryPages, db.aliases, db.versions, async () => {
+      const samples = (await readAllEntries(db)).filter(isSampleEntry);
       const ids = samples.map((e) => e.id);
       if (ids.length === 0) return 0;
       // Fill history that names a sample entry still shows what was filled.
       await db.versions.bulkAdd(pendingRowsOf(samples));
-      await db.entries.bulkDelete(ids);
+      await deleteEntries(db, ids);
       await db.aliases.where('entryId').anyOf(ids).delete();
       return ids.length;
     }),

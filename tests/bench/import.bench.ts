@@ -6,6 +6,7 @@ import { exportLibraryCsv, exportLibraryJson } from '../../lib/library/export-li
 import { parseLibraryFile } from '../../lib/library/parse-library-file';
 import { planSync } from '../../lib/library/plan-sync';
 import type { LibraryEntry } from '../../lib/schema';
+import { listEntries } from '../../lib/db/entries-repository';
 
 const COUNT = 10_000;
 const TOPICS = ['encryption', 'access control', 'logging', 'backups', 'incident response', 'vendor risk', 'privacy', 'network security'];
@@ -35,7 +36,7 @@ async function timeImport(label: string, text: string, fileName: string, dbName:
   const start = performance.now();
   const parsed = await parseLibraryFile(text, fileName);
   const parsedAt = performance.now();
-  const plan = planSync(parsed, await db.entries.toArray());
+  const plan = planSync(parsed, await listEntries(db));
   const plannedAt = performance.now();
   const result = await applySyncPlan(db, plan);
   const end = performance.now();

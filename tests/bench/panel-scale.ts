@@ -189,6 +189,21 @@ export interface ImportFigures {
   listedMs: number;
   /** The panel's longest main-thread task meanwhile. */
   longest: number;
+  /** The import's marks (lib/library/import-marks.ts, panel and worker) in ms from choosing the file. */
+  marks: Record<string, number>;
+}
+
+/** The import marks of the panel and its workers, on the panel's clock, from `chosenAt` (the panel's clock). */
+async function readImportMarks(panel: Page, chosenAt: number): Promise<Record<string, number>> {
+  const read = () => ({ origin: performance.timeOrigin, marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })) });
+  const own = await panel.evaluate(read);
+  const marks: Record<string, number> = {};
+  const add = (list: { origin: number; marks: { name: string; at: number }[] }) => {
+    for (const m of list.marks) if (m.name.startsWith('qa:import-')) marks[m.name.slice(3)] = list.origin + m.at - own.origin - chosenAt;
+  };
+  add(own);
+  for (const worker of panel.workers()) add(await worker.evaluate(read).catch(() => ({ origin: 0, marks: [] })));
+  return marks;
 }
 
 /** Imports the library through the Library view; returns the time from choosing the file to the result message. */
@@ -208,6 +223,7 @@ export async function importFigures(context: BrowserContext, extensionId: string
   const path = join(dir, 'scale.json');
   writeFileSync(path, JSON.stringify({ format: LIBRARY_FORMAT, version: 1, exportedAt: '2026-06-01T10:00:00Z', entries }));
   const start = Date.now();
+  const chosenAt = await panel.evaluate(() => performance.now());
   await panel.getByLabel('Import library file (.json, .csv, .xlsx)').setInputFiles(path, { timeout: 300_000 });
   const apply = panel.getByRole('button', { name: 'Apply import' });
   await apply.waitFor({ timeout: 120_000 });
@@ -218,10 +234,59 @@ export async function importFigures(context: BrowserContext, extensionId: string
   // The library list showing the imported entries (the sample's few beside them): the import as the analyst sees it.
   await panel.locator('.library-counts').filter({ hasText: new RegExp(`of ${String(entries.length).slice(0, -2)}\\d\\d entries shown`) }).waitFor({ timeout: 300_000 });
   const listedMs = Date.now() - start;
+  const listedAt = (await panel.evaluate(() => performance.now())) - chosenAt;
+  const marks = { ...(await readImportMarks(panel, chosenAt)), 'listed (bench saw it)': listedAt };
   const longest = await panel.evaluate(() => Math.max(0, ...(window as unknown as { __longTasks: { duration: number }[] }).__longTasks.map((t) => t.duration)));
   await panel.close();
   rmSync(dir, { recursive: true, force: true });
-  return { ms, previewMs, listedMs, longest };
+  return { ms, previewMs, listedMs, longest, marks };
+}
+
+/**
+ * PANEL_BENCH=import: the 20,000-entry import in this build and in PANEL_BASE_DIR's (e.g. a build of main), round
+ * by round in ABBA order (PANEL_ROUNDS, 4 by default), each into a fresh browser profile; prints each run and the
+ * median time of every import mark (where the time goes) for both builds.
+ */
+export async function runImportAgainstBase(): Promise<void> {
+  const baseDir = process.env.PANEL_BASE_DIR;
+  if (!baseDir) throw new Error('PANEL_BENCH=import needs PANEL_BASE_DIR (an output dir holding the baseline chrome-mv3-e2e build)');
+  const rounds = Number(process.env.PANEL_ROUNDS ?? 4);
+  const entries = scaleLibrary();
+  const builds = [
+    { name: 'this build', dir: EXTENSION_DIR },
+    { name: `baseline (${baseDir})`, dir: resolve(import.meta.dirname, '../..', baseDir, 'chrome-mv3-e2e') },
+  ];
+  const figures = new Map<string, ImportFigures[]>(builds.map((b) => [b.name, []]));
+  const faster: boolean[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? builds : [...builds].reverse();
+    const thisRound: Record<string, number> = {};
+    for (const build of order) {
+      const before = load();
+      const context = await launchWithExtension([], build.dir);
+      try {
+        const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+        const f = await importFigures(context, new URL(sw.url()).host, entries);
+        figures.get(build.name)!.push(f);
+        thisRound[build.name] = f.listedMs;
+        console.log(`round ${round + 1}, ${build.name} (load ${before} -> ${load()}): preview ${f.previewMs} ms, imported ${f.ms} ms, listed ${f.listedMs} ms, Apply -> listed ${f.listedMs - f.previewMs} ms`);
+      } finally {
+        await context.close();
+      }
+    }
+    faster.push(thisRound[builds[0]!.name]! < thisRound[builds[1]!.name]!);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`import of ${ENTRIES.toLocaleString('en-US')} entries, median of ${rounds} (ms from choosing the file; this build faster in ${faster.filter(Boolean).length} of ${rounds} rounds):`);
+  const names = [...new Set([...figures.values()].flatMap((list) => list.flatMap((f) => Object.keys(f.marks))))];
+  const at = (list: ImportFigures[], n: string) => { const xs = list.flatMap((f) => (f.marks[n] === undefined ? [] : [f.marks[n]!])); return xs.length ? median(xs).toFixed(0) : '-'; };
+  const [mine, base] = [figures.get(builds[0]!.name)!, figures.get(builds[1]!.name)!];
+  names.sort((a, b) => Number(at(mine, a)) - Number(at(mine, b)));
+  console.log(`  ${'mark'.padEnd(26)} ${'this build'.padStart(10)} ${'baseline'.padStart(10)}`);
+  for (const n of names) console.log(`  ${n.padEnd(26)} ${at(mine, n).padStart(10)} ${at(base, n).padStart(10)}`);
+  for (const [label, pick] of [['preview shown', (f: ImportFigures) => f.previewMs], ['Apply -> listed', (f: ImportFigures) => f.listedMs - f.previewMs], ['choose -> listed', (f: ImportFigures) => f.listedMs]] as const) {
+    console.log(`  ${label.padEnd(26)} ${median(mine.map(pick)).toFixed(0).padStart(10)} ${median(base.map(pick)).toFixed(0).padStart(10)}   (${mine.map(pick).join('/')} | ${base.map(pick).join('/')})`);
+  }
 }
 
 const IMPORT_RUNS = 2;

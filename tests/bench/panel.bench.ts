@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { EXTENSION_DIR, launchWithExtension, HOSTS } from '../e2e/support/extension';
 import { waitForOpeningEnd } from './opening-end';
 import { runReopen } from './panel-reopen';
-import { runImport, runScale } from './panel-scale';
+import { runImport, runImportAgainstBase, runScale } from './panel-scale';
 
 const QUESTIONS = 300;
 const RUNS = 5;
@@ -51,6 +51,11 @@ export async function run(): Promise<void> {
   }
   // PANEL_BENCH=scale runs only the scale part (panel-scale.ts: its PANEL_BASE_DIR, PANEL_ROUNDS, PANEL_MATCHERS and
   // PANEL_PROFILE switches alternate a baseline build, and attribute long tasks to functions).
+  // PANEL_BENCH=import with PANEL_BASE_DIR: the 20,000-entry import against a baseline build, with its marks.
+  if (process.env.PANEL_BENCH === 'import') {
+    await runImportAgainstBase();
+    return;
+  }
   if (process.env.PANEL_BENCH === 'scale') {
     if (developmentReact()) console.log('NOTE: this build bundles React in development mode; `npm run build:bench` builds it as shipped.');
     await runScale();

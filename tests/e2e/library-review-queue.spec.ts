@@ -34,9 +34,10 @@ async function stored(page: Page, id: string): Promise<Record<string, unknown> |
         const open = indexedDB.open('questionnaire-autofill');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('entries').objectStore('entries').get(key);
+          // Entries are stored a page of them per record (database version 6).
+          const request = open.result.transaction('entryPages').objectStore('entryPages').getAll();
           request.onsuccess = () => {
-            done(request.result as Record<string, unknown> | undefined);
+            done((request.result as Array<{ entries: Array<Record<string, unknown>> }>).flatMap((p) => p.entries).find((e) => e.id === key));
             open.result.close();
           };
         };

@@ -24,9 +24,10 @@ async function storedIds(page: Page): Promise<string[]> {
         const open = indexedDB.open('questionnaire-autofill');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('entries').objectStore('entries').getAllKeys();
+          // Entries are stored a page of them per record (database version 6).
+          const request = open.result.transaction('entryPages').objectStore('entryPages').getAll();
           request.onsuccess = () => {
-            done(request.result.map(String));
+            done((request.result as Array<{ entries: Array<{ id: string }> }>).flatMap((p) => p.entries.map((e) => e.id)).sort());
             open.result.close();
           };
         };

@@ -23,9 +23,10 @@ async function storedEntries(page: Page): Promise<Array<Record<string, unknown>>
         const open = indexedDB.open('questionnaire-autofill');
         open.onerror = () => fail(open.error);
         open.onsuccess = () => {
-          const request = open.result.transaction('entries').objectStore('entries').getAll();
+          // Entries are stored a page of them per record (database version 6).
+          const request = open.result.transaction('entryPages').objectStore('entryPages').getAll();
           request.onsuccess = () => {
-            done(request.result as Array<Record<string, unknown>>);
+            done((request.result as Array<{ entries: Array<Record<string, unknown>> }>).flatMap((p) => p.entries));
             open.result.close();
           };
         };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AutofillDatabase } from '../../lib/db/database';
 import { LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
 import { FillEventSchema } from '../../lib/schema';
+import { listEntries } from '../../lib/db/entries-repository';
 
 /** The v1 schema exactly as released; never change it. */
 export const V1_STORES = {
@@ -27,6 +28,16 @@ export const V4_ADDED = { evidence: 'id, title, validUntil, sha256, *entryIds' }
 export const V4_STORES = { ...V2_STORES, ...V3_ADDED, ...V4_ADDED };
 /** What version 5 changed: the entries' unused indexes dropped; never change it. */
 export const V5_CHANGED = { entries: 'id' };
+/** The v5 schema exactly as released; never change it. */
+export const V5_STORES = { ...V4_STORES, ...V5_CHANGED };
+/** What version 6 changed: entries moved into pages (the `entries` store dropped); never change it. */
+export const V6_CHANGED = { entryPages: 'page' };
+
+/** The tables of `stores` that version 6 kept (all but `entries`), with what version 6 added. */
+export function keptByV6(stores: Record<string, string>): Record<string, string> {
+  const { entries: _paged, ...kept } = stores;
+  return { ...kept, ...V6_CHANGED };
+}
 
 const SeedSchema = z.object({
   version: z.number().int(),
@@ -66,7 +77,7 @@ export async function upgradedFrom(name: string, version: number, stores: Record
 /** Nothing dropped or rewritten: each row of the four seeded tables is exactly the seeded one, and still valid. */
 export async function expectEveryRowKept(db: AutofillDatabase, seed: Seed): Promise<void> {
   const checks = [
-    [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries],
+    [await listEntries(db), StoredEntrySchema, seed.tables.entries],
     [await db.history.toArray(), FillEventSchema, seed.tables.history],
     [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases],
     [await db.settings.toArray(), SettingSchema, seed.tables.settings],

@@ -2,12 +2,12 @@
 // versions table starts empty, and an upgraded entry's old content becomes its version 1 when it first changes.
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
+import { getEntry, listEntries, resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
 import { planSync } from '../../lib/library/plan-sync';
 import { EntryVersionSchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { AutofillDatabase } from '../../lib/db/database';
-import { V1_STORES, V2_STORES, V3_ADDED, V5_CHANGED, expectEveryRowKept, readSeed, readSeedTable, upgradedFrom } from '../support/frozen-db';
+import { V1_STORES, V2_STORES, V3_ADDED, expectEveryRowKept, readSeed, readSeedTable, upgradedFrom, keptByV6 } from '../support/frozen-db';
 
 describe('database version 3', () => {
   for (const [file, version, stores] of [
@@ -27,7 +27,7 @@ describe('database version 3', () => {
       const before = await findEntryVersion('enc-at-rest', filled?.entryVersion ?? 1, db);
       expect(before).toMatchObject({ current: true, entry: { answer: expect.stringContaining('AES-256') } });
 
-      const { id: _id, _meta: _meta, ...fields } = (await db.entries.get('enc-at-rest'))!;
+      const { id: _id, _meta: _meta, ...fields } = (await getEntry('enc-at-rest', db))!;
       await updateEntry('enc-at-rest', { ...fields, answer: 'Yes, with customer-managed keys.' }, db, new Date('2026-12-01T00:00:00Z'));
       expect((await listEntryVersions('enc-at-rest', db)).map((v) => [v.version, v.how.kind])).toEqual([
         [1, 'earlier'],
@@ -35,7 +35,7 @@ describe('database version 3', () => {
       ]);
       expect(await findEntryVersion('enc-at-rest', 1, db)).toMatchObject({ current: false, entry: before!.entry });
       // Unknown fields of an upgraded entry survive into its versions.
-      const { id: _i, _meta: _m, ...pentest } = (await db.entries.get('old-pentest'))!;
+      const { id: _i, _meta: _m, ...pentest } = (await getEntry('old-pentest', db))!;
       await updateEntry('old-pentest', { ...pentest, answer: 'No.' }, db);
       expect((await listEntryVersions('old-pentest', db))[0]?.entry.futureField).toEqual({ kept: true });
       db.close();
@@ -56,16 +56,17 @@ describe('database version 3', () => {
     const filled = (await db.history.toArray()).find((e) => e.entryId === 'enc-at-rest' && e.entryVersion !== undefined)!;
     expect(await findEntryVersion('enc-at-rest', filled.entryVersion!, db)).toMatchObject({ current: false, entry: { answer: expect.stringContaining('AWS KMS') } });
     expect(await resolveEntryId('enc-stored', db)).toBe('enc-at-rest');
-    expect(planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: { id: 'enc-stored', question: 'Q?', answer: 'A.' }, index: 0, where: 'entry 1' }], invalid: [] }, await db.entries.toArray()).merged).toHaveLength(1);
-    const { id: _id, _meta: _meta, ...fields } = (await db.entries.get('enc-at-rest'))!;
+    expect(planSync({ fileName: 'f.json', kind: 'json', entries: [{ entry: { id: 'enc-stored', question: 'Q?', answer: 'A.' }, index: 0, where: 'entry 1' }], invalid: [] }, await listEntries(db)).merged).toHaveLength(1);
+    const { id: _id, _meta: _meta, ...fields } = (await getEntry('enc-at-rest', db))!;
     expect((await updateEntry('enc-at-rest', { ...fields, answer: 'Changed.' }, db)).version).toBe(3);
     db.close();
   });
 
-  it('declares the v3 versions table exactly as frozen, beside the v2 tables (v5 dropped the entries indexes)', () => {
+  it('declares the v3 versions table exactly as frozen, beside the v2 tables (v6 moved the entries into pages)', () => {
     const db = new AutofillDatabase('schema-check-v3');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    const frozen = { ...V2_STORES, ...V3_ADDED, ...V5_CHANGED };
+    const frozen = keptByV6({ ...V2_STORES, ...V3_ADDED });
+    expect(declared.entries).toBeUndefined();
     expect(Object.fromEntries(Object.keys(frozen).map((name) => [name, declared[name]]))).toEqual(frozen);
   });
 });

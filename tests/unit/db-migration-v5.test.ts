@@ -5,13 +5,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
-import { updateEntry } from '../../lib/db/entries-repository';
+import { getEntry, listEntries, updateEntry } from '../../lib/db/entries-repository';
 import { evidenceForEntry } from '../../lib/db/evidence-repository';
 import { EntryVersionSchema, EvidenceMetaSchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { planSync } from '../../lib/library/plan-sync';
-import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, expectEveryRowKept, readSeed, readSeedTable } from '../support/frozen-db';
+import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, expectEveryRowKept, keptByV6, readSeed, readSeedTable } from '../support/frozen-db';
 
 /** The seed's evidence rows as stored: the Blob rebuilt from its text. */
 function evidenceRows(): Record<string, unknown>[] {
@@ -42,11 +42,11 @@ function storedIndexes(db: AutofillDatabase): Record<string, string[]> {
 }
 
 describe('database version 5', () => {
-  it('upgrades the frozen v4 seed: every row kept, the entries indexes gone, the other tables indexed as before', async () => {
+  it('upgrades the frozen v4 seed: every row kept, the entries indexes gone (then the store, v6), the other tables indexed as before', async () => {
     const seed = readSeed('v4-seed.json');
     expect(seed.version).toBe(4);
     const db = await upgradedV4('migration-v4-v5');
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     await expectEveryRowKept(db, seed);
     expect(await db.versions.toArray()).toEqual(readSeedTable('v4-seed.json', 'versions'));
     for (const row of await db.versions.toArray()) expect(EntryVersionSchema.safeParse(row).error?.issues ?? []).toEqual([]);
@@ -58,7 +58,9 @@ describe('database version 5', () => {
     }
 
     const indexes = storedIndexes(db);
-    expect(indexes.entries).toEqual([]);
+    // Version 6 then moved the entries into pages (tests/unit/db-migration-v6.test.ts).
+    expect(indexes.entries).toBeUndefined();
+    expect(indexes.entryPages).toEqual([]);
     expect(indexes.versions).toEqual(['[entryId+version]', 'at', 'entryId']);
     expect(indexes.evidence).toEqual(['entryIds', 'sha256', 'title', 'validUntil']);
     expect(indexes.history).toEqual(['at', 'entryId', 'pageUrl', 'portal', 'questionKey', 'requestId', 'result']);
@@ -70,7 +72,7 @@ describe('database version 5', () => {
     const db = await upgradedV4('migration-v4-v5-readers');
     // Imported and never changed since: its version is the entry itself, with the import's provenance.
     expect(await listEntryVersions('mfa-admins', db)).toMatchObject([{ version: 1, at: '2026-09-02T08:00:00.000Z', how: { kind: 'import', file: 'northwind-library.json' }, by: 'Northwind Security' }]);
-    expect((await db.entries.get('mfa-admins'))?.futureField).toEqual({ kept: true });
+    expect((await getEntry('mfa-admins', db))?.futureField).toEqual({ kept: true });
     // The filled versions the history names.
     for (const event of await db.history.toArray()) {
       expect(await findEntryVersion(event.entryId!, event.entryVersion!, db)).toMatchObject({ current: true });
@@ -83,7 +85,7 @@ describe('database version 5', () => {
     expect((await evidenceForEntry('mfa-admins', db)).map((e) => e.id)).toEqual(['ev-soc2']);
 
     // The first change of an entry imported under v4 records its import first, then the change.
-    const { id: _id, _meta: _meta, ...dr } = (await db.entries.get('dr-tests'))!;
+    const { id: _id, _meta: _meta, ...dr } = (await getEntry('dr-tests', db))!;
     await updateEntry('dr-tests', { ...dr, answer: 'Every quarter, with a full region failover.' }, db, new Date('2026-12-06T10:00:00.000Z'));
     expect((await listEntryVersions('dr-tests', db)).map((v) => [v.version, v.how.kind, v.by])).toEqual([
       [1, 'import', 'Northwind Security'],
@@ -91,7 +93,7 @@ describe('database version 5', () => {
     ]);
 
     // An import after the upgrade: a changed entry from the v4 import and a new one.
-    const mfa = (await db.entries.get('mfa-admins'))!;
+    const mfa = (await getEntry('mfa-admins', db))!;
     const file = {
       fileName: 'northwind-december.json',
       kind: 'json' as const,
@@ -101,7 +103,7 @@ describe('database version 5', () => {
       ],
       invalid: [],
     };
-    const plan = planSync(file, await db.entries.toArray(), { now: new Date('2026-12-06T11:00:00Z') });
+    const plan = planSync(file, await listEntries(db), { now: new Date('2026-12-06T11:00:00Z') });
     expect([plan.updated.length, plan.added.length]).toEqual([1, 1]);
     await applySyncPlan(db, plan, {}, new Date('2026-12-06T11:00:00.000Z'));
     expect((await listEntryVersions('mfa-admins', db)).map((v) => [v.version, v.how])).toEqual([
@@ -112,9 +114,9 @@ describe('database version 5', () => {
     db.close();
   });
 
-  it('declares the entries store with its primary key only, every other table as frozen', () => {
+  it('declares every table but the entries (paged since v6) as frozen', () => {
     const db = new AutofillDatabase('schema-check-v5');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    expect(declared).toEqual({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED });
+    expect(declared).toEqual(keptByV6({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED }));
   });
 });

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AutofillDatabase } from '../../lib/db/database';
 import { EvidenceMetaSchema, LearnedAliasSchema, SettingSchema, StoredEntrySchema } from '../../lib/db/records';
 import { FillEventSchema } from '../../lib/schema';
+import { getEntries, getEntry, listEntries } from '../../lib/db/entries-repository';
 
 /** The v1 schema exactly as released; never change it (a new version gets its own frozen copy). */
 const V1_STORES = {
@@ -36,7 +37,7 @@ describe('database migrations', () => {
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(1);
     const checks = [
-      [await db.entries.toArray(), StoredEntrySchema, seed.tables.entries.length],
+      [await listEntries(db), StoredEntrySchema, seed.tables.entries.length],
       [await db.history.toArray(), FillEventSchema, seed.tables.history.length],
       [await db.aliases.toArray(), LearnedAliasSchema, seed.tables.aliases.length],
       [await db.settings.toArray(), SettingSchema, seed.tables.settings.length],
@@ -49,9 +50,9 @@ describe('database migrations', () => {
       }
     }
     // Indexes the current code queries are usable on migrated data (entries are read by id only since v5).
-    expect((await db.entries.where(':id').equals('old-pentest').toArray()).map((e) => e.status)).toEqual(['retired']);
+    expect((await getEntries(db, ['old-pentest'])).map((e) => e?.status)).toEqual(['retired']);
     expect(await db.aliases.where('normalized').equals('stored data encrypted').count()).toBe(1);
-    expect((await db.entries.get('old-pentest'))?.futureField).toEqual({ kept: true });
+    expect((await getEntry('old-pentest', db))?.futureField).toEqual({ kept: true });
     db.close();
   });
 
@@ -67,7 +68,7 @@ describe('database migrations', () => {
     const db = new AutofillDatabase(name);
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(4);
-    expect(await db.entries.get('soc2')).toMatchObject({ answer: 'Yes.' });
+    expect(await getEntry('soc2', db)).toMatchObject({ answer: 'Yes.' });
     expect(await db.evidence.count()).toBe(0);
     const row = { id: 'ev-1', title: 'SOC 2', fileName: 'soc2.pdf', mime: 'application/pdf', size: 5, sha256: 'a'.repeat(64), entryIds: ['soc2'], addedAt: '2026-01-01T00:00:00Z' };
     await db.evidence.add({ ...row, blob: new Blob(['%PDF-']) });

@@ -123,7 +123,7 @@ describe('storage', () => {
 
   it('surfaces a full disk from a repository write', async () => {
     const db = freshDb();
-    const spy = vi.spyOn(db.entries, 'add').mockImplementation(() => Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')));
+    const spy = vi.spyOn(db.entryPages, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(new DOMException('full', 'QuotaExceededError')));
     await expect(createEntry({ id: 'a', question: 'Q?', answer: 'A.' }, db, T0)).rejects.toThrow(/so the new entry "a" was not saved/);
     spy.mockRestore();
     expect(await countEntries(db)).toBe(0);

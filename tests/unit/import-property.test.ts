@@ -17,6 +17,7 @@ import { parseLibraryFile, type LibraryFileKind } from '../../lib/library/parse-
 import { planSync, type ConflictChoices } from '../../lib/library/plan-sync';
 import { TABLE_COLUMNS } from '../../lib/library/table-columns';
 import { LIBRARY_FORMAT, LibraryEntrySchema, type LibraryEntry } from '../../lib/schema';
+import { countEntries, listEntries, putEntries } from '../../lib/db/entries-repository';
 
 const KINDS: LibraryFileKind[] = ['json', 'csv', 'xlsx'];
 // A fixed seed by default, so CI replays the same cases on every machine; FC_SEED=random explores new ones (and prints
@@ -134,12 +135,12 @@ async function parseChecked(input: string | Uint8Array, fileName: string) {
 let dbCount = 0;
 async function dbWith(entries: StoredEntry[]): Promise<AutofillDatabase> {
   const db = new AutofillDatabase(`import-property-${++dbCount}`);
-  await db.entries.bulkPut(entries);
+  await putEntries(db, entries);
   return db;
 }
 
 /** The whole entries table, as IndexedDB holds it (structured clones, sorted by id). */
-const tableSnapshot = async (db: AutofillDatabase) => JSON.stringify(sortById(await db.entries.toArray()));
+const tableSnapshot = async (db: AutofillDatabase) => JSON.stringify(sortById(await listEntries(db)));
 
 // ---------- properties ----------
 
@@ -203,7 +204,7 @@ describe('every entry an import accepts can be stored and exported again', () =>
         expect(() => exportLibraryCsv(entries)).not.toThrow();
         const db = await dbWith([]);
         await applySyncPlan(db, planSync(parsed, []));
-        expect(await db.entries.count()).toBe(1);
+        expect(await countEntries(db)).toBe(1);
         db.close();
         await db.delete();
       }),
@@ -264,20 +265,20 @@ describe('an import is all or nothing', () => {
           const db = await dbWith(local);
           const before = await tableSnapshot(db);
           const parsed = await parseLibraryFile(exportLibraryJson(file, { exportedAt: '2026-11-28T00:00:00Z' }), 'sync.json');
-          const plan = planSync(parsed, await db.entries.toArray(), { mirror });
+          const plan = planSync(parsed, await listEntries(db), { mirror });
           const choices: ConflictChoices = Object.fromEntries(plan.conflicts.map((c) => [c.entry.id, side]));
           let writes = 0;
           const failIfDue = () => {
             if (writes++ === failAt) throw new Error('disk failure injected by the test');
           };
-          db.entries.hook('creating', failIfDue);
-          db.entries.hook('updating', failIfDue);
-          db.entries.hook('deleting', failIfDue);
+          db.entryPages.hook('creating', failIfDue);
+          db.entryPages.hook('updating', failIfDue);
+          db.entryPages.hook('deleting', failIfDue);
           // A failing version row must undo its entry too.
           db.versions.hook('creating', failIfDue);
           try {
             const result = await applySyncPlan(db, plan, choices);
-            const after = new Map((await db.entries.toArray()).map((e) => [e.id, e]));
+            const after = new Map((await listEntries(db)).map((e) => [e.id, e]));
             // The version number is the library's own count; the content is the file's.
             for (const p of [...plan.added, ...plan.updated]) {
               expect(canonicalEntry({ ...after.get(p.entry.id)!, version: undefined })).toEqual(canonicalEntry({ ...p.entry, version: undefined }));
@@ -308,7 +309,7 @@ describe('an import is all or nothing', () => {
         if (outcome instanceof Error || outcome.invalid.length === 0) return;
         const db = await dbWith(local);
         const before = await tableSnapshot(db);
-        const plan = planSync(outcome, await db.entries.toArray());
+        const plan = planSync(outcome, await listEntries(db));
         await expect(applySyncPlan(db, plan, Object.fromEntries(plan.conflicts.map((c) => [c.entry.id, 'incoming'])))).rejects.toBeInstanceOf(SyncApplyError);
         expect(await tableSnapshot(db)).toBe(before);
         db.close();

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { addLearnedAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
 import { AutofillDatabase } from '../../lib/db/database';
-import { EntryNotFoundError, createEntry, getEntry, listEntries, mergeEntryInto, resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, EntryNotFoundError, getEntry, listEntries, mergeEntryInto, putEntries, resolveEntryId, updateEntry } from '../../lib/db/entries-repository';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { findDuplicatePairs, mergedContent } from '../../lib/library/find-duplicates';
@@ -86,7 +86,7 @@ describe('mergeEntryInto', () => {
   it('records the merged entry content even when it was stored before versions', async () => {
     const db = freshDb();
     await createEntry(LIBRARY[0]!, db, T0);
-    await db.entries.put({ ...LIBRARY[1]! });
+    await putEntries(db, [{ ...LIBRARY[1]! }]);
     await mergeEntryInto('enc-rest', 'enc-rest-2', db, T1);
     expect(await findEntryVersion('enc-rest-2', 1, db)).toMatchObject({ entry: { answer: 'Yes. AES-256 on every volume.' } });
   });

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
-import { createEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
+import { createEntry, getEntry, retireEntry, updateEntry } from '../../lib/db/entries-repository';
 import { watchEntryChanges, writtenEntriesOf, type EntryChange } from '../../lib/db/entry-changes';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { planSync } from '../../lib/library/plan-sync';
@@ -101,7 +101,7 @@ describe('change signal', () => {
       const last = heard.at(-1);
       expect(last).toMatchObject({ kind: 'written', removed: [] });
       const rows = last?.kind === 'written' ? writtenEntriesOf(last) : undefined;
-      expect(rows).toEqual([await db.entries.get('b')]);
+      expect(rows).toEqual([await getEntry('b', db)]);
     } finally {
       stop();
       db.close();

@@ -50,7 +50,7 @@ describe('public/sample-library.json', () => {
     expect(sampleAddedInThisPage(db)).toBe(added);
     await removeSampleEntries(db);
     expect(sampleAddedInThisPage(db)).toBe(0);
-    await db.entries.clear();
+    await db.entryPages.clear();
     expect(await loadSampleLibraryIfEmpty(db, fetchSample)).toBe(0);
     expect(fetches).toBe(1);
   });

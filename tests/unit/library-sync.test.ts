@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
-import { createEntry, getEntry, listEntries, updateEntry } from '../../lib/db/entries-repository';
+import { countEntries, createEntry, getEntry, listEntries, updateEntry } from '../../lib/db/entries-repository';
 import type { StoredEntry } from '../../lib/db/records';
 import { StorageFullError } from '../../lib/db/storage';
 import { applySyncPlan } from '../../lib/library/apply-sync';
@@ -142,7 +142,7 @@ describe('applySyncPlan', () => {
     const plan = planSync(parsed, []);
     expect(ids(plan.added)).toEqual(['ok']);
     await expect(applySyncPlan(db, plan)).rejects.toThrow(/Nothing was imported\. half\.json has 1 invalid entry \(first: entry 2: answer: required field is missing\)/);
-    expect(await db.entries.count()).toBe(0);
+    expect(await countEntries(db)).toBe(0);
   });
 
   it('mirror removes entries missing from the file in the same transaction', async () => {
@@ -158,7 +158,7 @@ describe('applySyncPlan', () => {
     await importFile(db, [entry('a', 'A'), entry('b', 'B')]);
     const before = await listEntries(db);
     const plan = planSync(fileOf([entry('c', 'C')]), before, { mirror: true });
-    const spy = vi.spyOn(db.entries, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(new DOMException('disk full', 'QuotaExceededError')));
+    const spy = vi.spyOn(db.entryPages, 'bulkPut').mockImplementation(() => Dexie.Promise.reject(new DOMException('disk full', 'QuotaExceededError')));
     const error = await applySyncPlan(db, plan, {}, T1).catch((e: unknown) => e);
     spy.mockRestore();
     expect(error).toBeInstanceOf(StorageFullError);

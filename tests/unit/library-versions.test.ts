@@ -4,18 +4,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { AutofillDatabase } from '../../lib/db/database';
-import {
-  VersionNotFoundError,
-  createEntry,
-  getEntry,
-  listEntries,
-  markEntriesReviewed,
-  mergeEntryInto,
-  restoreEntry,
-  restoreEntryVersion,
-  retireEntry,
-  updateEntry,
-} from '../../lib/db/entries-repository';
+import { createEntry, deleteEntries, getEntry, listEntries, markEntriesReviewed, mergeEntryInto, putEntries, restoreEntry, restoreEntryVersion, retireEntry, updateEntry, VersionNotFoundError } from '../../lib/db/entries-repository';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import type { ParsedLibraryFile } from '../../lib/library/parse-library-file';
@@ -83,7 +72,7 @@ describe('entry versions', () => {
   it('keeps the content of an entry stored before versions as its version 1 when it first changes', async () => {
     const db = freshDb();
     // As a database upgraded from version 2 holds it: no version number, no version rows.
-    await db.entries.put({ id: 'old', question: 'Old?', answer: 'Before versions.', updatedAt: '2026-01-01T00:00:00Z' });
+    await putEntries(db, [{ id: 'old', question: 'Old?', answer: 'Before versions.', updatedAt: '2026-01-01T00:00:00Z' }]);
     expect(await findEntryVersion('old', 1, db)).toMatchObject({ current: true, entry: { answer: 'Before versions.' } });
     await updateEntry('old', { question: 'Old?', answer: 'After versions.' }, db, T1);
     const versions = await listEntryVersions('old', db);
@@ -232,7 +221,7 @@ describe('entry versions', () => {
     const db = freshDb();
     await createEntry({ id: 'a', question: 'A?', answer: 'First life.' }, db, T0);
     await updateEntry('a', { question: 'A?', answer: 'First life, edited.' }, db, T1);
-    await db.entries.delete('a');
+    await deleteEntries(db, ['a']);
     const again = await createEntry({ id: 'a', question: 'A?', answer: 'Second life.' }, db, T2);
     expect(again.version).toBe(3);
     expect(summary(await listEntryVersions('a', db)).map(([v, , answer]) => [v, answer])).toEqual([

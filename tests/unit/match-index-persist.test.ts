@@ -16,6 +16,7 @@ import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import { createProposer } from '../../lib/panel/propose';
 import type { LibraryEntry, Proposal } from '../../lib/schema';
 import { entry } from './panel-fixtures';
+import { listEntries, putEntries } from '../../lib/db/entries-repository';
 
 const TODAY = '2026-12-01';
 
@@ -523,10 +524,10 @@ describe('the library as the worker reads it from IndexedDB', () => {
   it('has the fingerprint of the same entries sent by the panel, so both find the same index and proposals', async () => {
     const db = new AutofillDatabase('library-reader-test');
     // Stored as the repositories write them: bookkeeping beside the fields, fields in any order.
-    await db.entries.bulkPut(entries.map(({ id, question, answer, ...rest }) => ({ ...rest, answer, question, id, _meta: { localEditedAt: '2026-11-30T00:00:00.000Z' } })));
+    await putEntries(db, entries.map(({ id, question, answer, ...rest }) => ({ ...rest, answer, question, id, _meta: { localEditedAt: '2026-11-30T00:00:00.000Z' } })));
     const read = await createLibraryReader(undefined, db).readEntries();
     // What the panel-sends design gives the worker: its store's entries (bookkeeping stripped), through the message schema.
-    const panel = (await db.entries.toArray()).map(({ _meta: _ignored, ...e }) => e);
+    const panel = (await listEntries(db)).map(({ _meta: _ignored, ...e }) => e);
     const sent = ToMatchWorkerSchema.parse({ type: 'library-chunk', version: 1, entries: panel, aliases: [], last: true, today: TODAY });
     expect(sent.type === 'library-chunk' && (await libraryFingerprint(sent.entries as LibraryEntry[], TODAY))).toBe(await libraryFingerprint(read, TODAY));
     expect(read.some((e) => '_meta' in e)).toBe(false);

@@ -2,7 +2,7 @@
 import type { Page } from '@playwright/test';
 
 export interface StoredState {
-  /** Row count of every table. */
+  /** Row count of every table; `entries` counts the entries the entry pages hold. */
   counts: Record<string, number>;
   /** Each entry's answer, by id. */
   answers: Record<string, string>;
@@ -24,10 +24,13 @@ export function readStoredState(extensionPage: Page): Promise<StoredState> {
             const req = tx.objectStore(name).count();
             req.onsuccess = () => (counts[name] = req.result);
           }
-          if (names.includes('entries')) {
-            const all = tx.objectStore('entries').getAll();
+          // Entries are stored a page of them per record (database version 6): counted and read entry by entry.
+          if (names.includes('entryPages')) {
+            const all = tx.objectStore('entryPages').getAll();
             all.onsuccess = () => {
-              for (const e of all.result as Array<{ id: string; answer: string }>) answers[e.id] = e.answer;
+              const entries = (all.result as Array<{ entries: Array<{ id: string; answer: string }> }>).flatMap((p) => p.entries);
+              counts.entries = entries.length;
+              for (const e of entries) answers[e.id] = e.answer;
             };
           }
           tx.oncomplete = () => {
