@@ -74,7 +74,7 @@ const SUB_CASE_COVERAGE_MARGIN = 0.15;
  * the entry about the whole process goes first ("Describe your backup process": backups, not restore tests).
  */
 const SUB_CASE_WORDS: ReadonlySet<string> = new Set(
-  ['application', 'applications', 'emergency', 'exception', 'exceptions', 'restore', 'restored', 'restoring', 'endpoint', 'endpoints', 'remote', 'mobile', 'libraries', 'subprocessors'].map(stem),
+  ['application', 'applications', 'emergency', 'exception', 'exceptions', 'restore', 'restored', 'restoring', 'endpoint', 'endpoints', 'remote', 'mobile', 'subprocessors'].map(stem),
 );
 
 interface Scratch {
@@ -313,28 +313,57 @@ function preferAnswering(index: MatchIndex, scored: Scored[], asked: WhatIsAsked
   }
 }
 
-/** How many topical question terms the entry accounts for, and how much of the question the library never mentions. */
-function evidenceFor(index: MatchIndex, top: Scored, query: Map<string, number>, queryWeight: number): Evidence {
-  let supportingTerms = 0;
-  let namedInWording = 0;
+/**
+ * The question's topical phrases: the spans of its non-generic terms, a span inside another merged into it. One word
+ * read as two concepts ("key": key management and encryption) or a phrase and its own words ("testing environment":
+ * non-production, testing, environment) is one thing the question says, not two or three.
+ */
+function topicalPhrases(query: Map<string, number>, spanOf: ReadonlyMap<string, readonly [number, number]>): Array<{ span: readonly [number, number]; terms: string[] }> {
+  const phrases: Array<{ span: readonly [number, number]; terms: string[] }> = [];
+  const terms = [...query.keys()].filter((t) => !GENERIC_TERMS.has(t));
+  // Widest spans first, so that a word's span finds the phrase that holds it.
+  const spanned = terms.map((t) => ({ t, span: spanOf.get(t) ?? ([-1, -1] as const) })).sort((a, b) => b.span[1] - b.span[0] - (a.span[1] - a.span[0]));
+  for (const { t, span } of spanned) {
+    const holder = span[0] < 0 ? undefined : phrases.find((p) => p.span[0] === span[0] && span[1] === p.span[1]);
+    if (holder) holder.terms.push(t);
+    else phrases.push({ span, terms: [t] });
+  }
+  return phrases;
+}
+
+/**
+ * How many topical question phrases the entry accounts for (see topicalPhrases), and how much of the question the
+ * library never mentions.
+ */
+function evidenceFor(
+  index: MatchIndex,
+  top: Scored,
+  query: Map<string, number>,
+  queryWeight: number,
+  spanOf: ReadonlyMap<string, readonly [number, number]>,
+): Evidence {
   const unit = index.units[top.unit];
   const tags = index.entries[top.entry]!.tagTerms;
+  const matched = new Set(top.matched);
+  let supportingTerms = 0;
+  let namedInWording = 0;
   let supportingConcepts = 0;
-  for (const t of top.matched) {
-    if (GENERIC_TERMS.has(t)) continue;
+  let unexplainedTerms = 0;
+  for (const phrase of topicalPhrases(query, spanOf)) {
+    const supporting = phrase.terms.filter((t) => matched.has(t));
+    if (supporting.length === 0) {
+      unexplainedTerms += 1;
+      continue;
+    }
     supportingTerms += 1;
-    if (t.startsWith('~')) supportingConcepts += 1;
-    if (unit?.terms.has(t) || tags.has(t)) namedInWording += 1;
+    if (supporting.some((t) => t.startsWith('~'))) supportingConcepts += 1;
+    if (supporting.some((t) => unit?.terms.has(t) || tags.has(t))) namedInWording += 1;
   }
-  let topicalTerms = 0;
   let unknown = 0;
-  for (const [t, w] of query) {
-    if (!GENERIC_TERMS.has(t)) topicalTerms += 1;
-    if (!index.documentFrequency.has(t)) unknown += w;
-  }
+  for (const [t, w] of query) if (!index.documentFrequency.has(t)) unknown += w;
   return {
     supportingTerms,
-    unexplainedTerms: topicalTerms - supportingTerms,
+    unexplainedTerms,
     namedInWording,
     unknownShare: queryWeight > 0 ? unknown / queryWeight : 0,
     supportingConcepts,
@@ -384,8 +413,11 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   const spans: Array<[number, number]> = [];
   const queryTerms = termsOfWords(corrected, spans);
   const wordsOf = new Map<string, string>();
+  const spanOf = new Map<string, readonly [number, number]>();
   queryTerms.forEach((t, i) => {
-    if (!wordsOf.has(t)) wordsOf.set(t, pageWords.slice(spans[i]![0], spans[i]![1]).join(' '));
+    if (wordsOf.has(t)) return;
+    wordsOf.set(t, pageWords.slice(spans[i]![0], spans[i]![1]).join(' '));
+    spanOf.set(t, spans[i]!);
   });
   const query = new Map<string, number>();
   // A concept the question names several ways ("open-source dependencies (SCA)") is its emphasis.
@@ -432,7 +464,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   } else if (top) {
     // After preferAnswering the runner-up may score above the best: they are a tie, not a loss.
     const runnerUp = scored[1] && scored[1].sim > top.sim ? { ...scored[1], sim: top.sim } : scored[1];
-    confidence = confidenceOf(top, runnerUp, evidenceFor(index, top, query, queryWeight));
+    confidence = confidenceOf(top, runnerUp, evidenceFor(index, top, query, queryWeight, spanOf));
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
     abstain = checkWhatIsAsked(index, top, scored[1], asked, notes);

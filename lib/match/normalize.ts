@@ -133,7 +133,18 @@ export function stem(word: string): string {
   return result;
 }
 
+/**
+ * Words whose derivational ending would make them meet a word of another meaning: "authorities" (who decides, in
+ * governance) would stem like "authorization" (access being granted).
+ */
+const OWN_STEMS: ReadonlyMap<string, string> = new Map([
+  ['authority', 'authority'],
+  ['authorities', 'authority'],
+]);
+
 function stemUncached(word: string): string {
+  const own = OWN_STEMS.get(word);
+  if (own !== undefined) return own;
   if (word.length <= 3 || /\d/.test(word)) return word;
   let w = word;
   if (w.endsWith('sses')) w = w.slice(0, -2);

@@ -12,12 +12,15 @@ interface PhraseTable {
   longestFrom: Map<string, number>;
   /** Every word the vocabulary knows, unstemmed: a query word found here is not a typo. */
   surface: Set<string>;
+  /** Stemmed phrases of sealed groups (see ConceptGroup.sealed): their words add their stems, not their concepts. */
+  sealed: Set<string>;
 }
 
 function buildPhraseTable(): PhraseTable {
   const phrases = new Map<string, string[]>();
   const longestFrom = new Map<string, number>();
   const surface = new Set<string>();
+  const sealed = new Set<string>();
   const byId = new Map(CONCEPT_GROUPS.map((g) => [g.id, g]));
   for (const group of CONCEPT_GROUPS) {
     const concepts = [group.id, ...(group.also ?? [])].map((id) => {
@@ -33,11 +36,12 @@ function buildPhraseTable(): PhraseTable {
       const stems = ws.map(stem);
       const key = stems.join(' ');
       longestFrom.set(stems[0]!, Math.max(longestFrom.get(stems[0]!) ?? 0, stems.length));
+      if (group.sealed && stems.length > 1) sealed.add(key);
       const existing = phrases.get(key);
       phrases.set(key, existing ? [...new Set([...existing, ...concepts])] : concepts);
     }
   }
-  return { phrases, longestFrom, surface };
+  return { phrases, longestFrom, surface, sealed };
 }
 
 // Built on first use, not when the module loads: the panel's services chunk and the matching worker load this module
@@ -62,13 +66,14 @@ export function vocabularyWords(): ReadonlySet<string> {
  * range of words [start, end) each term came from is pushed to it, in step with the terms (for the why line).
  */
 export function termsOfWords(ws: readonly string[], spans?: Array<[number, number]>): string[] {
-  const { phrases, longestFrom } = phraseTable();
+  const { phrases, longestFrom, sealed } = phraseTable();
   const stems = ws.map(stem);
   const out: string[] = [];
   let i = 0;
   while (i < stems.length) {
     let matched = 0;
     let concepts: string[] | undefined;
+    let foundKey = '';
     const longest = Math.min(longestFrom.get(stems[i]!) ?? 0, stems.length - i);
     // Grow the key word by word and keep the longest phrase found (no slicing and joining per length).
     let key = '';
@@ -78,17 +83,20 @@ export function termsOfWords(ws: readonly string[], spans?: Array<[number, numbe
       if (found) {
         concepts = found;
         matched = n;
+        foundKey = key;
       }
     }
     if (concepts) {
       out.push(...concepts);
       if (spans) for (let c = 0; c < concepts.length; c++) spans.push([i, i + matched]);
       // Each word of a multi-word phrase keeps its own meaning too ("data retention" is about data and
-      // retention): a word that is a concept by itself adds that concept, any other word its stem.
+      // retention): a word that is a concept by itself adds that concept, any other word its stem; in a sealed
+      // phrase ("audit logs") every word adds its stem only.
       if (matched > 1) {
+        const isSealed = sealed.has(foundKey);
         for (let k = i; k < i + matched; k++) {
           if (STOP_WORDS.has(ws[k]!) || ws[k]!.length < 2) continue;
-          const own = phrases.get(stems[k]!);
+          const own = isSealed ? undefined : phrases.get(stems[k]!);
           if (own) out.push(...own);
           else out.push(stems[k]!);
           if (spans) for (let c = 0; c < (own ? own.length : 1); c++) spans.push([k, k + 1]);

@@ -7,6 +7,11 @@ export interface ConceptGroup {
   phrases: readonly string[];
   /** Broader concepts the phrases also stand for (a "vulnerability scan" is also about vulnerabilities). */
   also?: readonly string[];
+  /**
+   * The group's multi-word phrases mean one thing: their words do not add the concepts they have alone. "Audit logs"
+   * are logging, not an audit (which "audit" alone means: audits and assurance).
+   */
+  sealed?: true;
 }
 
 export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
@@ -59,7 +64,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
   { id: 'incident', phrases: ['ir', 'ir plan', 'incident response', 'incident response plan', 'irp', 'incident management', 'incident handling', 'security incident', 'security incidents', 'csirt', 'cirt', 'incident', 'incidents', 'security event', 'security events'] },
   { id: 'notify', phrases: ['notice', 'advance notice', 'prior notice', 'notification', 'notifications', 'notified', 'notify', 'notifying', 'inform customers', 'informed', 'alert customers'] },
   { id: 'breach', phrases: ['breach', 'breaches', 'data breach', 'data breaches', 'security breach', 'compromise', 'compromised', 'past twenty four months', 'past 24 months'] },
-  { id: 'logging', phrases: ['audit record', 'audit records', 'audit information', 'logging', 'logs', 'log', 'logged', 'audit log', 'audit logs', 'audit trail', 'audit trails', 'event log', 'event logs', 'log retention', 'activity logs', 'access logs'] },
+  { id: 'logging', phrases: ['audit record', 'audit records', 'audit information', 'logging', 'logs', 'log', 'logged', 'audit log', 'audit logs', 'audit trail', 'audit trails', 'event log', 'event logs', 'log retention', 'activity logs', 'access logs'], sealed: true },
   { id: 'monitoring', phrases: ['monitoring', 'monitor', 'monitored', 'monitors', '24x7', '24 7', 'around the clock', '24x7x365', '24 7 365', '24x365', 'security operations center', 'security operations centre', 'suspicious activity', 'alerting', 'alerts'] },
   { id: 'ids', phrases: ['ids', 'ips', 'idps', 'intrusion detection', 'intrusion prevention', 'intrusion detection system', 'intrusion detection systems', 'intrusion prevention system', 'intrusion detection prevention', 'nids', 'hids', 'intrusion'] },
   { id: 'firewall', phrases: ['boundary protection', 'network boundary', 'network boundaries', 'boundary', 'boundaries', 'firewall', 'firewalls', 'ngfw', 'network firewall', 'security groups', 'security group', 'network acl', 'network acls', 'network security controls', 'network security'] },
@@ -76,7 +81,7 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
   { id: 'risk-assessment', phrases: ['assess the risk', 'assess risk', 'assess risks', 'risk assessment', 'risk assessments', 'risk analysis', 'risk management', 'risk register', 'risk treatment', 'risk evaluation', 'risk management program', 'enterprise risk management', 'risk register'] },
   { id: 'policy', phrases: ['policy', 'policies', 'procedure', 'procedures', 'standard operating procedure', 'sop', 'sops', 'guidelines'] },
   { id: 'security-program', phrases: ['information security policy', 'information security policies', 'infosec policy', 'security policy', 'security policies', 'information security program', 'information security programme', 'security program', 'security programme', 'information security management', 'security management system', 'security and privacy program', 'isp'], also: ['policy'] },
-  { id: 'security-owner', phrases: ['information security staff', 'security staff', 'information security team', 'information security office', 'security office', 'security personnel', 'ciso', 'chief information security officer', 'chief security officer', 'cso', 'security officer', 'head of security', 'security lead', 'security team', 'security function', 'dedicated security', 'responsible for information security', 'responsible for security', 'security owner', 'security ownership', 'designated individual', 'individual or team', 'governance structure', 'security governance', 'assigned responsibilities', 'roles and responsibilities'] },
+  { id: 'security-owner', phrases: ['information security staff', 'security staff', 'information security team', 'information security office', 'security office', 'security personnel', 'ciso', 'chief information security officer', 'chief security officer', 'cso', 'security officer', 'head of security', 'security lead', 'security team', 'security function', 'dedicated security', 'responsible for information security', 'responsible for security', 'security owner', 'security ownership', 'designated individual', 'individual or team', 'governance structure', 'security governance', 'assigned responsibilities', 'roles and responsibilities', 'responsible for', 'responsibility for', 'assigned security responsibility', 'security official', 'reporting lines', 'roles responsibilities and authorities', 'authorities and responsibilities'] },
   { id: 'dpo', phrases: ['dpo', 'data protection officer', 'privacy officer', 'chief privacy officer', 'cpo', 'privacy team', 'privacy program', 'privacy programme'] },
   { id: 'gdpr', phrases: ['gdpr', 'general data protection regulation', 'eu gdpr', 'uk gdpr', 'data protection act', 'lgpd', 'pipeda', 'privacy regulations', 'privacy regulation', 'privacy laws', 'privacy law', 'data protection laws', 'data protection law'] },
   { id: 'ccpa', phrases: ['ccpa', 'cpra', 'california consumer privacy act'] },
@@ -125,5 +130,5 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
   { id: 'authorization', phrases: ['authorization', 'authorisation', 'authorize', 'authorise', 'authorized', 'authorised', 'permissions', 'permission', 'entitlements', 'entitlement', 'access control', 'access controls', 'access management', 'identity and access management', 'iam'] },
   { id: 'governance', phrases: ['governance', 'oversight', 'board', 'steering committee', 'committee', 'management review', 'executive management', 'leadership'] },
   { id: 'compliance', phrases: ['compliance', 'compliant', 'comply', 'complies', 'regulatory', 'regulations', 'regulation', 'legal requirements', 'statutory', 'contractual requirements', 'obligations'] },
-  { id: 'privacy-by-design', phrases: ['privacy by design', 'privacy impact assessment', 'privacy impact assessments', 'pia', 'dpia', 'dpias', 'data protection impact assessment', 'data protection impact assessments'] },
+  { id: 'privacy-by-design', phrases: ['privacy by design', 'privacy impact assessment', 'privacy impact assessments', 'pia', 'dpia', 'dpias', 'data protection impact assessment', 'data protection impact assessments', 'data protection by design', 'protection by design', 'privacy by default', 'protection by default', 'by design and default', 'by design and by default'] },
 ];

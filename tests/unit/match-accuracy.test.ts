@@ -45,26 +45,29 @@ describe('the dev set itself', () => {
 // split is below the issue's goals (README says by how much); these floors only keep it from getting worse. The
 // fourth matching round (README) lowered one of them: held-out `high` precision fell from 96.4% (55) to 92.6% (68)
 // while every figure of the training split and of the whole dev set rose; the round's changes were chosen on the
-// training split only and not undone on the held-out figure (that would be tuning on it).
+// training split only and not undone on the held-out figure (that would be tuning on it). The fifth round grew the
+// set to 900 (CCM v4 titles, SOC 2 criteria, PCI DSS and HIPAA statements are harder: top-1 falls to 79.7% on
+// held-out) and its calibration raised the `high` cut from 0.698 to 0.832: held-out `high` precision 92.3% (78) ->
+// 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (README, Matching).
 describe.each([
   ['training split', devQuestions.filter((q) => q.split === 'train')],
   ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
 ])('dev set, %s', (_name, questions) => {
   const report = evaluate(devLibrary, questions);
-  // The NIST SP 800-53 and CSF 2.0 additions (bare control titles) are harder than the rest: 82% on held-out.
-  it('ranks the right entry first for at least 82% of answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.82);
-    expect(report.top3).toBeGreaterThanOrEqual(0.9);
+  // Bare control titles and long criteria statements are harder than the rest: 79.7% on held-out.
+  it('ranks the right entry first for at least 79% of answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.79);
+    expect(report.top3).toBeGreaterThanOrEqual(0.91);
   });
-  it('is right at least 92% of the time when it says high (high on a facet-missing entry counts as wrong)', () => {
+  it('is right at least 94% of the time when it says high (high on a facet-missing entry counts as wrong)', () => {
     expect(report.highCount).toBeGreaterThanOrEqual(20);
-    expect(report.highPrecision).toBeGreaterThanOrEqual(0.92);
+    expect(report.highPrecision).toBeGreaterThanOrEqual(0.94);
   });
   it('fills a useful share of questions with a correct high proposal', () => {
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.44);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.32);
   });
-  it('proposes the right entry for at least 63% of answerable questions', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.63);
+  it('proposes the right entry for at least 59% of answerable questions', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.59);
   });
   it('proposes something for at most 6% of unanswerable questions', () => {
     expect(report.nulls).toBeGreaterThanOrEqual(20);
@@ -77,13 +80,13 @@ describe('dev set, all questions', () => {
   it('proposes something for at most 5% of unanswerable questions', () => {
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.05);
   });
-  it('keeps top-1 at 85.5% and high precision at 97%', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.855);
-    expect(report.highPrecision).toBeGreaterThanOrEqual(0.97);
+  it('keeps top-1 at 83% and high precision at 97.5%', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.83);
+    expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
-  it('proposes the right entry for at least 66.5% of answerable questions, 47% of them as high', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.665);
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.47);
+  it('proposes the right entry for at least 62.5% of answerable questions, 34% of them as high', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.625);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.34);
   });
 });
 
@@ -96,7 +99,7 @@ describe('sample library (demo and portal fixtures)', () => {
     // training split's cut (README, Matching): "special categories of personal data", "source code escrow".
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.125);
     expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.8);
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.66);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.62);
   });
 });
 
