@@ -14,6 +14,12 @@ export const DB_NAME = 'questionnaire-autofill';
 export interface EntryPage {
   page: number;
   entries: StoredEntry[];
+  /**
+   * Drawn anew (random) every time the page is written (lib/db/entry-pages.ts, pagesAfter): the matching worker's
+   * library fingerprint is taken over the pages' stamps instead of every entry. Pages written before stamps (the v6
+   * upgrade) have none; a library with any such page is fingerprinted by its entries.
+   */
+  stamp?: string;
 }
 
 export class AutofillDatabase extends Dexie {

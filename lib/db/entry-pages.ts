@@ -49,6 +49,22 @@ export async function readAllEntries(db: AutofillDatabase): Promise<StoredEntry[
   return pages.flatMap((p) => p.entries).sort(byId);
 }
 
+/** A page's stamp: random, so no two writes of a page (even after the library was cleared) get the same one. */
+export function newPageStamp(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * Every stored entry in id order, and the library's version: the pages' numbers and stamps, which any write of an
+ * entry changes (read in the same read as the entries). Undefined when a page has no stamp (written before stamps).
+ */
+export async function readEntriesWithVersion(db: AutofillDatabase): Promise<{ entries: StoredEntry[]; version?: string }> {
+  const pages = await db.entryPages.toArray();
+  const entries = pages.flatMap((p) => p.entries).sort(byId);
+  const stamped = pages.every((p) => typeof p.stamp === 'string' && p.stamp.length > 0);
+  return stamped ? { entries, version: pages.map((p) => `${p.page}:${p.stamp}`).join(',') } : { entries };
+}
+
 /** Whether any entry is stored (an emptied page is removed, so a stored page holds at least one entry). */
 export async function hasEntries(db: AutofillDatabase): Promise<boolean> {
   return (await db.entryPages.count()) > 0;
@@ -90,7 +106,7 @@ export async function pagesAfter(
     for (const id of removals.get(page) ?? []) rows.delete(id);
     for (const [id, entry] of changes.get(page) ?? []) rows.set(id, entry);
     if (rows.size === 0) emptied.push(page);
-    else pages.push({ page, entries: [...rows.values()].sort(byId) });
+    else pages.push({ page, entries: [...rows.values()].sort(byId), stamp: newPageStamp() });
   });
   return { pages, emptied };
 }

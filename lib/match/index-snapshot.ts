@@ -347,8 +347,22 @@ function restore(s: IndexSnapshot, entries: readonly LibraryEntry[], today: stri
 export async function libraryFingerprint(entries: readonly LibraryEntry[], today: string): Promise<string> {
   const parts = [`${INDEX_SNAPSHOT_FORMAT}|${today}|${entries.length}`];
   for (const entry of entries) parts.push(JSON.stringify(entry));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(parts.join('\u0000'))));
+  return `${entries.length}-${await sha256Hex(parts.join('\u0000'))}`;
+}
+
+/**
+ * The fingerprint of a library read with its stored version (lib/db/entry-pages.ts, readEntriesWithVersion: the
+ * pages' numbers and random stamps, drawn anew on every write of a page), instead of every entry's text: the same
+ * pages as last written give the same fingerprint, any entry written gives another. Marked apart (`v`), so it never
+ * equals a fingerprint of entries.
+ */
+export async function libraryVersionFingerprint(version: string, count: number, today: string): Promise<string> {
+  return `${count}-v-${await sha256Hex(`${INDEX_SNAPSHOT_FORMAT}|${today}|${count}\u0000${version}`)}`;
+}
+
+async function sha256Hex(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
   let hex = '';
   for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return `${entries.length}-${hex}`;
+  return hex;
 }

@@ -5,7 +5,7 @@
 // to `self`; tests wire it to a fake channel.
 import { z } from 'zod';
 import { addLearnedAlias, buildIndex, type MatchIndex } from '../match';
-import { libraryFingerprint, restoreIndex, snapshotIndex } from '../match/index-snapshot';
+import { libraryFingerprint, libraryVersionFingerprint, restoreIndex, snapshotIndex } from '../match/index-snapshot';
 import type { IndexCache } from '../db/index-cache';
 import { createProposer } from './propose';
 import { FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
@@ -50,6 +50,11 @@ export interface MatchWorkerOptions {
 export interface LibraryDatabase {
   /** Every entry as the panel would load it (bookkeeping stripped), in id order. */
   readEntries(): Promise<LibraryEntry[]>;
+  /**
+   * The same entries and, read with them, the library's stored version (changed by every entry write; undefined
+   * when the store cannot say): fingerprinted instead of the entries' text.
+   */
+  readEntriesWithVersion?(): Promise<{ entries: LibraryEntry[]; version?: string }>;
   /** The proposals row stored for this fingerprint, whatever learned wordings it was ranked with (unchecked). */
   readRemembered?(fingerprint: string): Promise<{ aliases: string; byWording: Record<string, unknown> } | undefined>;
   /** Calls `listener` whenever an extension page announces an entry change (lib/db/entry-changes.ts). */
@@ -179,11 +184,13 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   const readStored = (day: string, generation = 0): Promise<StoredRead> => {
     if (stored && stored.day === day && stored.changes === changes && stored.generation === generation) return stored.read;
     const read = (async (): Promise<StoredRead> => {
-      const entries = await database!.readEntries();
-      const fingerprint = cache ? await libraryFingerprint(entries, day) : '';
+      const { entries, version } = database!.readEntriesWithVersion ? await database!.readEntriesWithVersion() : { entries: await database!.readEntries() };
+      markOpen('worker-entries-read');
+      const fingerprint = !cache ? '' : version !== undefined ? await libraryVersionFingerprint(version, entries.length, day) : await libraryFingerprint(entries, day);
       markOpen('worker-library-read');
       const row = cache && settings.rememberProposals !== false ? await database!.readRemembered?.(fingerprint).catch(() => undefined) : undefined;
       const parsed = row ? RememberedSchema.safeParse(row.byWording) : undefined;
+      markOpen('worker-remembered-read');
       return { entries, fingerprint, ...(row && parsed?.success ? { remembered: { aliases: row.aliases, byWording: new Map(Object.entries(parsed.data)) } } : {}) };
     })();
     const entry = { day, changes, generation, read };
@@ -234,6 +241,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       return;
     }
     const { ready, shipped } = library;
+    markOpen('worker-match-received');
     const { snapshot, remembered, remember } = await ready;
     // Wordings ranked against this library before go out at once, a few messages a task apart; the rest are matched.
     const known: [string, Proposal[]][] = [];

@@ -22,7 +22,10 @@ export type OpenMark =
   | 'worker-created'
   | 'worker-start'
   | 'worker-library-received'
+  | 'worker-entries-read'
   | 'worker-library-read'
+  | 'worker-remembered-read'
+  | 'worker-match-received'
   | 'worker-index-ready'
   | 'worker-first-batch'
   | 'worker-last-batch';

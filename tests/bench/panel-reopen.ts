@@ -153,6 +153,15 @@ export async function runReopen(): Promise<void> {
       console.log(`  ${labels[name]!.padEnd(58)} ${describe(xs)}${name === first ? (name === 'persisted' ? verdict : '') : verdict}`);
     }
     for (const [name, list] of Object.entries(openings)) if (list.length) console.log(describePhases(name, list));
+    // REOPEN_MARKS=each: every opening's marks, in the order they happened (medians of each mark can mislead).
+    if (process.env.REOPEN_MARKS === 'each') {
+      for (const [name, list] of Object.entries(openings)) {
+        for (const o of list) {
+          const at = Object.entries(o.marks).sort((a, b) => a[1] - b[1]).map(([n, ms]) => `${n} ${ms.toFixed(0)}`);
+          console.log(`  ${name} ${o.ms.toFixed(0)} ms: ${at.join(', ')}`);
+        }
+      }
+    }
     // Unchanged after the reopenings: every one loaded the stored index instead of building (and storing) its own.
     const after = await build.savedAt();
     console.log(`  stored index ${storedAt ? `written once at ${storedAt}, ${after === storedAt ? 'reused by every reopening' : `rewritten (${after ?? 'gone'}): a reopening rebuilt it`}` : 'never written'}`);

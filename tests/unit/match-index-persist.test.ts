@@ -7,16 +7,16 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { createIndexCache, IndexCacheDatabase, type IndexCache } from '../../lib/db/index-cache';
 import { addLearnedAlias, buildIndex, matchQuestion, type MatchIndex } from '../../lib/match';
-import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
+import { INDEX_SNAPSHOT_FORMAT, libraryFingerprint, libraryVersionFingerprint, restoreIndex, snapshotIndex, type IndexSnapshot } from '../../lib/match/index-snapshot';
 import { shippedEntriesOf, ToMatchWorkerSchema, type FromMatchWorker } from '../../lib/panel/match-protocol';
 import { AutofillDatabase } from '../../lib/db/database';
 import { createLibraryReader } from '../../lib/db/library-reader';
 import Dexie from 'dexie';
-import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
+import { createMatchWorkerCore, type LibraryDatabase } from '../../lib/panel/match-worker-core';
 import { createProposer } from '../../lib/panel/propose';
 import type { LibraryEntry, Proposal } from '../../lib/schema';
 import { entry } from './panel-fixtures';
-import { listEntries, putEntries } from '../../lib/db/entries-repository';
+import { deleteEntries, listEntries, putEntries } from '../../lib/db/entries-repository';
 
 const TODAY = '2026-12-01';
 
@@ -371,7 +371,7 @@ function storedLibrary(initial: LibraryEntry[], cache: ReturnType<typeof remembe
 }
 
 /** A worker core that reads `library` itself (as the panel's worker does), and a way to ask it for every wording. */
-function readingWorker(library: ReturnType<typeof storedLibrary>, cache: IndexCache) {
+function readingWorker(library: { database: LibraryDatabase }, cache: IndexCache) {
   let batches: FromMatchWorker[] = [];
   let finished: (() => void) | undefined;
   const receive = createMatchWorkerCore(
@@ -533,5 +533,51 @@ describe('the library as the worker reads it from IndexedDB', () => {
     expect(read.some((e) => '_meta' in e)).toBe(false);
     db.close();
     await Dexie.delete('library-reader-test');
+  });
+
+  it("is fingerprinted by its pages' stamps: the same pages reopen with what was remembered, any write is matched again", async () => {
+    const db = new AutofillDatabase('library-version-test');
+    const cacheDb = new IndexCacheDatabase('library-version-test-cache');
+    const cache = createIndexCache(cacheDb);
+    await putEntries(db, entries);
+    const reader = createLibraryReader(cache, db);
+    const first = await reader.readEntriesWithVersion!();
+    expect(first.version).toMatch(/^\d+:/);
+    expect(first.entries).toEqual(await reader.readEntries());
+    expect((await reader.readEntriesWithVersion!()).version).toBe(first.version);
+
+    expect((await readingWorker({ database: reader }, cache).ask(1)).proposals).toEqual(expected(entries));
+    for (let i = 0; i < 200 && (await cacheDb.proposals.count()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const reopened = await readingWorker({ database: reader }, cache).ask(1);
+    expect(reopened.messages).toBe(1);
+    expect(reopened.proposals).toEqual(expected(entries));
+
+    // Another page edits an entry and this worker hears nothing of it: the stamps alone make the next opening match again.
+    const edited = entries.map((e) => (e.id === 'backup' ? { ...e, question: 'How often do you test restoring backups?', answer: 'Monthly.' } : e));
+    await putEntries(db, edited.filter((e) => e.id === 'backup'));
+    expect((await reader.readEntriesWithVersion!()).version).not.toBe(first.version);
+    const afterEdit = await readingWorker({ database: reader }, cache).ask(1);
+    expect(afterEdit.messages).toBe(asked.length);
+    expect(afterEdit.proposals).toEqual(expected(edited));
+
+    const beforeDelete = (await reader.readEntriesWithVersion!()).version;
+    await deleteEntries(db, ['old']);
+    expect((await reader.readEntriesWithVersion!()).version).not.toBe(beforeDelete);
+    // A page written without a stamp (as the v6 upgrade wrote them): no version, the entries are fingerprinted.
+    const page = (await db.entryPages.toArray())[0]!;
+    await db.entryPages.put({ page: page.page, entries: page.entries });
+    expect((await reader.readEntriesWithVersion!()).version).toBeUndefined();
+    db.close();
+    cacheDb.close();
+    await Dexie.delete('library-version-test');
+    await Dexie.delete('library-version-test-cache');
+  });
+
+  it('a version fingerprint never equals an entries fingerprint, and changes with the version and the day', async () => {
+    const byVersion = await libraryVersionFingerprint('0:a,1:b', entries.length, TODAY);
+    expect(byVersion).not.toBe(await libraryFingerprint(entries, TODAY));
+    expect(await libraryVersionFingerprint('0:a,1:b', entries.length, TODAY)).toBe(byVersion);
+    expect(await libraryVersionFingerprint('0:a,1:c', entries.length, TODAY)).not.toBe(byVersion);
+    expect(await libraryVersionFingerprint('0:a,1:b', entries.length, '2026-12-02')).not.toBe(byVersion);
   });
 });
