@@ -72,8 +72,12 @@ interface StoredRead {
 /** What a library snapshot is matched with: its proposer and what was remembered of earlier openings. */
 interface Prepared {
   snapshot: LibrarySnapshot;
-  /** Settles once the index is loaded or built: remembered proposals do not wait for it. */
-  propose: Promise<ProposeFn>;
+  /**
+   * Loads or builds the index on the first call (later calls share it). Called once the remembered proposals went
+   * out: loading the index clones it out of IndexedDB on this thread, which would hold back the match request
+   * (and with it the remembered proposals) if it came while the clone runs.
+   */
+  propose: () => Promise<ProposeFn>;
   /** Proposals by wording ranked against exactly this snapshot before (read from the cache). */
   remembered: Map<string, Proposal[]>;
   remember?: (fresh: Map<string, Proposal[]>) => void;
@@ -125,9 +129,14 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
         ? new Map(stored.remembered.byWording)
         : new Map<string, Proposal[]>()
       : await readRemembered(cache!, fingerprint, aliases);
-  const propose = prepareIndex(snapshot, today, fingerprint, options).then((index) => createProposer(() => today, () => index));
-  // Not left unhandled while the remembered proposals go out; match() awaits it and reports a failure.
-  propose.catch(() => undefined);
+  let started: Promise<ProposeFn> | undefined;
+  const propose = () => {
+    if (started) return started;
+    started = prepareIndex(snapshot, today, fingerprint, options).then((index) => createProposer(() => today, () => index));
+    // Not left unhandled when started ahead of a need; match() awaits it and reports a failure.
+    started.catch(() => undefined);
+    return started;
+  };
   if (!remember) return { snapshot, propose, remembered };
   return {
     snapshot,
@@ -259,11 +268,15 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
         if (last && questions.length === 0) markOpen('worker-last-batch');
         const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
         send({ type: 'proposals', request: request.request, proposals, done: last && questions.length === 0, ...withEntries(entriesFor(snapshot, shipped, proposals)) });
-        if (last && questions.length === 0) return;
+        if (last && questions.length === 0) {
+          // Every question was remembered: the index is loaded now, ready for the next questions.
+          void (await ready).propose();
+          return;
+        }
         await nextTask();
       }
     }
-    const propose = await ready.then((prepared) => prepared.propose);
+    const propose = await ready.then((prepared) => prepared.propose());
     const fresh = new Map<string, Proposal[]>();
     let next = 0;
     while (next < questions.length && latestRequest === request.request) {

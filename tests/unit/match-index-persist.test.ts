@@ -274,6 +274,24 @@ describe('the matching worker with remembered proposals', () => {
     expect(second.proposals).toEqual(expected(entries));
   });
 
+  it('reads the large index only once every remembered proposal went out, and then still reads it', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const log: string[] = [];
+    const { load } = cache;
+    cache.load = (fingerprint) => (log.push('index'), load(fingerprint));
+    const receive = createMatchWorkerCore((message) => void log.push(message.type === 'proposals' && message.done ? 'done' : message.type), {
+      batchMs: 0,
+      cache,
+      knownPerMessage: 3,
+    });
+    receive(structuredClone({ type: 'library-chunk', version: 1, entries, aliases: [], last: true, today: TODAY }));
+    receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
+    await vi.waitFor(() => expect(log).toContain('index'));
+    expect(log).toEqual(['proposals', 'proposals', 'done', 'index']);
+  });
+
   it('matches only the wordings not seen before, and remembers them too', async () => {
     const cache = rememberingCache();
     await open(entries, cache);
