@@ -4,7 +4,7 @@
 // (`?worker=late`), the panel reading every entry and sending them to the worker (`?open=panel-reads`), every
 // question matched again (`?open=previous`), the index built on every opening (`?index=rebuild`), and with
 // REOPEN_BASE_DIR another build. Used by panel.bench.ts (`PANEL_BENCH=reopen` runs only this; REOPEN_RUNS sets the
-// openings per design, REOPEN_DESIGNS which designs); needs the e2e build. Prints the load average before and after.
+// openings per design, REOPEN_DESIGNS which designs, REOPEN_MARKS=each prints every opening's marks); needs the e2e build. Prints the load average before and after.
 import { HOSTS, launchWithExtension } from '../e2e/support/extension';
 import type { Page } from '@playwright/test';
 import { importThroughLibraryView, observeMainThread, scaleLibrary, scalePage } from './panel-scale';
