@@ -3,7 +3,7 @@
 // in tests/fixtures/db/ (see tests/unit/db-migration.test.ts).
 import Dexie, { type EntityTable } from 'dexie';
 import type { FillEvent } from '../schema';
-import { groupByPage } from './entry-pages';
+import { groupByPage, newPageStamp } from './entry-pages';
 import type { EntryVersion, LearnedAlias, Setting, StoredEntry, StoredEvidence } from './records';
 
 export type { EntryMeta, EntryVersion, StoredEntry, LearnedAlias, Setting, EvidenceMeta, StoredEvidence } from './records';
@@ -15,9 +15,9 @@ export interface EntryPage {
   page: number;
   entries: StoredEntry[];
   /**
-   * Drawn anew (random) every time the page is written (lib/db/entry-pages.ts, pagesAfter): the matching worker's
-   * library fingerprint is taken over the pages' stamps instead of every entry. Pages written before stamps (the v6
-   * upgrade) have none; a library with any such page is fingerprinted by its entries.
+   * Drawn anew (random) every time the page is written, by the database itself (the `entry-page-stamps` middleware
+   * below): the matching worker's library fingerprint is taken over the pages' stamps instead of every entry. A page
+   * with none (written below Dexie) makes it fingerprint the entries.
    */
   stamp?: string;
 }
@@ -73,6 +73,27 @@ export class AutofillDatabase extends Dexie {
         const pages = [...groupByPage(entries)].map(([page, rows]) => ({ page, entries: [...rows.values()] }));
         await tx.table('entryPages').bulkAdd(pages);
       });
+    // Every page written through this database gets a new stamp, whatever wrote it: the matching worker trusts the
+    // stamps to say the library changed (a page put back unchanged only costs a new match). Set here, below every
+    // table method, rather than by each writer, so a write path added later cannot keep a page's old stamp.
+    this.use({
+      stack: 'dbcore',
+      name: 'entry-page-stamps',
+      create: (down) => ({
+        ...down,
+        table: (tableName) => {
+          const table = down.table(tableName);
+          if (tableName !== 'entryPages') return table;
+          return {
+            ...table,
+            mutate: (req) =>
+              req.type === 'put' || req.type === 'add'
+                ? table.mutate({ ...req, values: req.values.map((page: EntryPage) => ({ ...page, stamp: newPageStamp() })) })
+                : table.mutate(req),
+          };
+        },
+      }),
+    });
   }
 }
 

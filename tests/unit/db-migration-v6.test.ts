@@ -68,6 +68,9 @@ describe('database version 6', () => {
       expect(page.entries.length).toBeGreaterThan(0);
       for (const entry of page.entries) expect(pageOf(entry.id)).toBe(page.page);
     }
+    // The upgrade's pages are stamped too, so the matching worker fingerprints the upgraded library by its stamps.
+    expect(new Set(pages.map((p) => p.stamp)).size).toBe(pages.length);
+    for (const page of pages) expect(page.stamp).toMatch(/^[0-9a-f-]{36}$/);
 
     // Every other table unchanged.
     expect(await db.history.toArray()).toEqual(seed.tables.history);

@@ -581,9 +581,20 @@ describe('the library as the worker reads it from IndexedDB', () => {
     const beforeDelete = (await reader.readEntriesWithVersion!()).version;
     await deleteEntries(db, ['old']);
     expect((await reader.readEntriesWithVersion!()).version).not.toBe(beforeDelete);
-    // A page written without a stamp (as the v6 upgrade wrote them): no version, the entries are fingerprinted.
+    // A page put straight into the table with the stamp it was read with (a writer that forgot the rule) still gets
+    // a new stamp: the database sets it on every write.
     const page = (await db.entryPages.toArray())[0]!;
-    await db.entryPages.put({ page: page.page, entries: page.entries });
+    const beforePut = (await reader.readEntriesWithVersion!()).version;
+    await db.entryPages.put(page);
+    expect((await db.entryPages.get(page.page))?.stamp).not.toBe(page.stamp);
+    expect((await reader.readEntriesWithVersion!()).version).not.toBe(beforePut);
+    // A page with no stamp (written below Dexie): no version, the entries are fingerprinted.
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction('entryPages', 'readwrite');
+      tx.objectStore('entryPages').put({ page: page.page, entries: page.entries });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
     expect((await reader.readEntriesWithVersion!()).version).toBeUndefined();
     db.close();
     cacheDb.close();
