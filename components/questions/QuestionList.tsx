@@ -61,11 +61,6 @@ export const QuestionList = forwardRef<
     getScrollElement: () => scroller.current,
     estimateSize: (i) => (items[i]?.kind === 'section' ? 44 : callbacks.compact ? 70 : 230),
     overscan: 4,
-    // Positions and the list's height are written to the DOM by the virtualiser: a card measured at a size other
-    // than its estimate moves the cards after it without a React render of the list (a synchronous re-render of
-    // 31 ms in the first render of 1,000 rows at scale); React renders again only when the range of drawn cards
-    // changes.
-    directDomUpdates: true,
     getItemKey: (i) => {
       const item = items[i];
       return item?.kind === 'row' ? item.row.key : `section:${item?.summary.section ?? i}`;
@@ -146,11 +141,11 @@ export const QuestionList = forwardRef<
 
   return (
     <div className="question-list" ref={scroller} role="region" aria-label="Detected questions" tabIndex={-1} onScroll={keepPlace}>
-      <div ref={virtualizer.containerRef} style={{ position: 'relative' }}>
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((v) => {
           const item = items[v.index]!;
           return (
-            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="vrow">
+            <div key={v.key} data-index={v.index} ref={virtualizer.measureElement} className="vrow" style={{ transform: `translateY(${v.start}px)` }}>
               {item.kind === 'section' ? (
                 <h2 className="section-head">
                   <span>{item.summary.section}</span>
