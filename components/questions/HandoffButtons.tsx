@@ -2,11 +2,13 @@
 // draft or expired answer), exported as a sheet with a suggested owner each. The owners' answers come back through
 // the Library view's import as draft entries (lib/library/handoff.ts). The list re-renders this on every proposal
 // batch and fill, so only the count is kept up to date; the sheet (owners looked up in the library) is built on export.
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { LibraryEntry } from '../../lib/schema';
 import { buildHandoffSheet, countHandoffRows, handoffFile, handoffFileName, type HandoffPage } from '../../lib/panel/handoff-sheet';
 import type { QuestionRow } from '../../lib/panel/question-rows';
 import { downloadBlob } from '../common/download';
+
+const NO_ROWS: readonly QuestionRow[] = [];
 
 export function HandoffButtons({
   rows,
@@ -18,7 +20,10 @@ export function HandoffButtons({
   library: () => Promise<ReadonlyMap<string, LibraryEntry>>;
   page: HandoffPage;
 }) {
-  const count = useMemo(() => countHandoffRows(rows), [rows]);
+  // Counted in a render of its own after the list's (React's deferred lane, a task that yields): the first render of
+  // 1,000 rows and every proposal batch's render no longer carry the count over all rows (6-11 ms at scale).
+  const countedRows = useDeferredValue(rows, NO_ROWS);
+  const count = useMemo(() => countHandoffRows(countedRows), [countedRows]);
   const [message, setMessage] = useState<{ kind: 'status' | 'error'; text: string }>();
   const run = async (kind: 'csv' | 'xlsx') => {
     try {

@@ -9,10 +9,10 @@ import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../
 import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type LastFill, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import { originOf } from '../../lib/panel/learned-wording';
-import { capLearnedMatches } from '../../lib/panel/propose';
+import { capLearnedMatches } from '../../lib/panel/library-snapshot';
 import { entryChangedSince } from '../../lib/panel/accept-check';
 import type { LearnedToken, LibrarySnapshot } from '../../lib/panel/ports';
-import { sameLibrary } from '../../lib/panel/propose';
+import { sameLibrary } from '../../lib/panel/library-snapshot';
 import { usePanelServices } from '../common/PanelServices';
 import type { AttachReply } from '../../lib/schema';
 import { readEvidenceBytes } from '../../lib/db/evidence-repository';

@@ -38,18 +38,16 @@ export function App() {
       (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
     );
     servicesModule.then(
-      ({ createPanelServices }) => {
-        markOpen('services-ready');
-        setServices(
-          createPanelServices((entryId) => {
-            // The Library view reads the entry to show from the hash.
-            location.hash = `entry=${encodeURIComponent(entryId)}`;
-            setTab('library');
-          }),
-        );
-      },
-      (e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)),
-    );
+      ({ createPanelServices }) =>
+        createPanelServices((entryId) => {
+          // The Library view reads the entry to show from the hash.
+          location.hash = `entry=${encodeURIComponent(entryId)}`;
+          setTab('library');
+        }).then((created) => {
+          markOpen('services-ready');
+          setServices(created);
+        }),
+    ).catch((e: unknown) => setLoadError(e instanceof Error ? e.message : String(e)));
   }, []);
 
   useEffect(() => {

@@ -9,7 +9,7 @@ import { watchEntryChanges } from '../../lib/db/entry-changes';
 import { forgetLearning, learnAlias, listLearnedAliases } from '../../lib/db/aliases-repository';
 import { findEntryVersion } from '../../lib/db/versions-repository';
 import { addFillEvents, clearHistory, listPendingFillEvents, pageFillEvents, queryHistory, resolveFillEvents } from '../../lib/db/history-repository';
-import { createLearnedAlias } from '../../lib/match';
+import { createLearnedAlias } from '../../lib/match/learn';
 import { loadSampleLibraryIfEmpty } from '../../lib/library/sample-library';
 import { originOf } from '../../lib/panel/learned-wording';
 

@@ -1,9 +1,9 @@
 // The real outside world of the side panel: content script messaging, the matcher and the library database.
 import { browser } from 'wxt/browser';
-import { mapChoice } from '../../lib/match';
+import { mapChoice } from '../../lib/match/choice';
 import { createBatchedProposer, type ProposeInBatchesFn } from '../../lib/panel/batched-proposer';
-import { createProposer } from '../../lib/panel/propose';
 import type { PanelServices } from '../../components/common/PanelServices';
+import type { ProposeFn } from '../../lib/panel/ports';
 import { createContentPort } from './content-port';
 import { matchWorkerName, readsLibrary, takeMatchWorker } from './match-worker-start';
 import { createLibraryStore } from './library-store';
@@ -15,7 +15,21 @@ function createWorkerProposer(name: string | undefined): ProposeInBatchesFn | un
   return worker ? createBatchedProposer(worker) : undefined;
 }
 
-export function createPanelServices(showLibraryEntry: (entryId: string) => void): PanelServices {
+/**
+ * With the matching worker the panel never matches on its own thread (the view calls `propose` only without
+ * `proposeInBatches`): the matcher (lib/match, about 45 ms of script evaluation at opening) is not loaded then.
+ */
+const matchedInWorker: ProposeFn = () => {
+  throw new Error('Matching runs in the worker: the main-thread matcher is not loaded');
+};
+
+/** The main-thread matcher, loaded only for the design without the worker (`?matcher=main`) or if the worker fails. */
+async function mainThreadProposer(): Promise<ProposeFn> {
+  const { createProposer } = await import('../../lib/panel/propose');
+  return createProposer();
+}
+
+export async function createPanelServices(showLibraryEntry: (entryId: string) => void): Promise<PanelServices> {
   const name = matchWorkerName();
   const library = createLibraryStore(undefined, undefined, { matchFromDatabase: readsLibrary(name) });
   const proposeInBatches = createWorkerProposer(name);
@@ -29,10 +43,11 @@ export function createPanelServices(showLibraryEntry: (entryId: string) => void)
     // first load finds the read under way (the store keeps it) instead of starting it after the scan began.
     void library.load().catch(() => undefined);
   }
+  const propose = proposeInBatches ? matchedInWorker : await mainThreadProposer();
   return {
     contentPort: createContentPort,
     openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
-    propose: createProposer(),
+    propose,
     proposeInBatches,
     mapChoice: (entry, options) => mapChoice(entry, options),
     library,

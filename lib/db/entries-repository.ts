@@ -1,7 +1,7 @@
 // Library entries as the editor changes them: every write is validated, stamps `updatedAt`, records a local edit
 // (which is what makes a later import of a changed entry a conflict instead of a silent overwrite) and writes the
 // entry's next version in the same transaction (lib/db/versions-repository.ts).
-import { mergedContent } from '../library/find-duplicates';
+import { mergedContent } from '../library/merged-content';
 import { LibraryEntrySchema, type LibraryEntry } from '../schema';
 import { getDatabase, type AutofillDatabase } from './database';
 import { announceEntryChange } from './entry-changes';

@@ -4,7 +4,7 @@
 // there are none, every term through synonyms; then entries whose wordings match once misspelt words are corrected
 // with Fuse.js against the library's vocabulary (closest corrections first); then entries with most of the terms.
 import Fuse from 'fuse.js';
-import { CONCEPT_GROUPS } from '../match';
+import { CONCEPT_GROUPS } from '../match/vocabulary';
 import { entryStatus, isStale, type LibraryEntry } from '../schema';
 
 export const LIBRARY_FILTERS = ['all', 'approved', 'draft', 'stale', 'retired'] as const;

@@ -1,7 +1,6 @@
 // The hand-off sheet of one page (see lib/library/handoff.ts): the questions the panel cannot answer well enough,
 // each with why, the page's context and a suggested owner, as CSV or XLSX for the people who can answer them.
 import type { LibraryEntry, Proposal } from '../schema';
-import { writeTableCsv, writeTableXlsx } from '../library/export-library';
 import { HANDOFF_COLUMNS, ownerSuggester, type HandoffColumn } from '../library/handoff';
 import { currentProposal, type QuestionRow } from './question-rows';
 
@@ -107,6 +106,8 @@ export function handoffFileName(page: HandoffPage, kind: 'csv' | 'xlsx', now: Da
 
 /** The sheet as a downloadable file. */
 export async function handoffFile(sheet: HandoffSheet, kind: 'csv' | 'xlsx'): Promise<Blob> {
+  // The writers (papaparse, the XLSX writer) load on export only: the Questions view's chunk runs at every opening.
+  const { writeTableCsv, writeTableXlsx } = await import('../library/export-library');
   if (kind === 'csv') return new Blob([writeTableCsv(sheet.columns, sheet.rows)], { type: 'text/csv;charset=utf-8' });
   return writeTableXlsx(sheet.columns, sheet.rows, {
     sheet: 'Questions for owners',
