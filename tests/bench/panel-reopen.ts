@@ -123,10 +123,17 @@ export async function runReopen(): Promise<void> {
     const openings: Record<string, Opening[]> = Object.fromEntries(designs.map(([name]) => [name, []]));
     const load: string[] = [loadAverage()];
     const started = new Date().toISOString().slice(0, 16);
+    // The designs that read the library themselves fingerprint it by its pages' stamps, the others by its entries:
+    // their remembered proposals and stored index overwrite each other's. A design opened right after one of the other
+    // kind would miss them, which no analyst reopening the panel meets, so it is first opened once untimed.
+    const fingerprintKind = (name: string) => (name === 'persisted' || name === 'late-worker' ? 'stamps' : 'entries');
+    const lastKind = new Map<unknown, string>([[build, 'stamps'], [base, 'stamps']]);
     for (let i = 0; i < RUNS; i++) {
       // Alternated, so every design sees the same machine load; the order turns every round.
       const round = designs.map((_, k) => designs[(k + i) % designs.length]!);
       for (const [name, where, query] of round) {
+        if (lastKind.get(where) !== fingerprintKind(name)) await where.openOnce(query, summary);
+        lastKind.set(where, fingerprintKind(name));
         const opening = await where.openOnce(query, summary);
         figures[name]!.push(opening.ms);
         openings[name]!.push(opening);
