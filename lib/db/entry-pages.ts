@@ -106,7 +106,7 @@ export async function pagesAfter(
     for (const id of removals.get(page) ?? []) rows.delete(id);
     for (const [id, entry] of changes.get(page) ?? []) rows.set(id, entry);
     if (rows.size === 0) emptied.push(page);
-    else pages.push({ page, entries: [...rows.values()].sort(byId), stamp: newPageStamp() });
+    else pages.push({ page, entries: [...rows.values()].sort(byId) }); // the database stamps it when it is written
   });
   return { pages, emptied };
 }
