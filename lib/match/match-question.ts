@@ -4,7 +4,8 @@ import type { QuestionKind } from '../schema/detect';
 import type { LibraryEntry } from '../schema/library';
 import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
-import { bandOf, confidenceOf, similarity, type Evidence } from './confidence';
+import { bandOf, confidenceOf, isOneConcept, similarity, type Evidence } from './confidence';
+import type { ConfidenceFeatures } from './confidence-model';
 import { askedFacets, missingFacet, questionScope, scopeMismatch, type Facet, type Scope } from './facets';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
 import { normalizeQuestion, normalizeText, stem, STOP_WORDS, wordsOfNormalized } from './normalize';
@@ -26,6 +27,11 @@ export interface MatchOptions {
   candidateCount?: number;
   /** Override the calibrated band thresholds (used by calibration). */
   thresholds?: { high: number; review: number };
+  /**
+   * Called with what the confidence of a ranked (not exact or near-identical) best entry was worked out from, before
+   * the caps of what is asked (used to fit the confidence model on the dev set).
+   */
+  onFeatures?: (features: ConfidenceFeatures) => void;
 }
 
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
@@ -105,6 +111,8 @@ interface Scored {
   coverage: number;
   /** Share of the matched wording's weighted terms found in the question. */
   precision: number;
+  /** BM25 score relative to the best retrieved entry. */
+  retrieval: number;
   matched: string[];
 }
 
@@ -179,7 +187,7 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: QueryTerms, retr
       if (unit.terms.has(t) || outside[i]! > 0) matched.push(t);
     });
   }
-  return { entry: entryIdx, unit: bestUnit, ...best, matched };
+  return { entry: entryIdx, unit: bestUnit, ...best, retrieval, matched };
 }
 
 /** A term in more than this share of entries only adds noise and time to retrieval (it still counts in scoring). */
@@ -383,14 +391,24 @@ interface WhatIsAsked {
  * product vs our workforce), a near neighbour. Each miss adds a note; returns true when the entry cannot
  * answer at all (the question asks what the customer can do, the entry says what we do).
  */
-function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undefined, asked: WhatIsAsked, notes: string[]): boolean {
+function checkWhatIsAsked(
+  index: MatchIndex,
+  top: Scored,
+  runner: Scored | undefined,
+  asked: WhatIsAsked,
+  notes: string[],
+  found?: Pick<ConfidenceFeatures, 'facetMissing' | 'scopeMismatch' | 'nearNeighbour' | 'subCase'>,
+): boolean {
   const entry = index.entries[top.entry]!.entry;
   const missing = asked.facets.length > 0 ? missingFacet(asked.normalized, asked.facets, entry.answer) : undefined;
   if (missing) notes.push(missing);
+  if (found) found.facetMissing = missing !== undefined;
   const mismatch = asked.scope === 'none' ? undefined : scopeMismatch(asked.scope, `${entry.question} ${entry.answer} ${(entry.tags ?? []).join(' ')}`);
   if (mismatch) notes.push(mismatch.note);
+  if (found) found.scopeMismatch = mismatch !== undefined;
   if (runner && runner.sim >= top.sim - NEAR_NEIGHBOUR_MARGIN && runner.coverage >= top.coverage - 0.05) {
     notes.push(`close to another entry: "${index.entries[runner.entry]!.entry.question}"`);
+    if (found) found.nearNeighbour = true;
   } else if (
     runner &&
     ((runner.sim >= top.sim - PREFER_MARGIN && runner.coverage >= top.coverage - SUB_CASE_COVERAGE_MARGIN) ||
@@ -398,6 +416,7 @@ function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undef
   ) {
     const caseWord = subCaseWord(index, top, new Set(asked.pageWords.map(stem)));
     if (caseWord) notes.push(`about one case ("${caseWord}") the question does not name; close to "${index.entries[runner.entry]!.entry.question}"`);
+    if (found && caseWord) found.subCase = true;
   }
   return mismatch?.abstain ?? false;
 }
@@ -453,6 +472,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
       sim: outright ? 1 : SIGNATURE_CONFIDENCE,
       coverage: 1,
       precision: 1,
+      retrieval: 1,
       matched: own?.matched ?? [...query.keys()],
     };
     rest = scored.filter((s) => s.entry !== decisive.entry);
@@ -464,10 +484,34 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   } else if (top) {
     // After preferAnswering the runner-up may score above the best: they are a tie, not a loss.
     const runnerUp = scored[1] && scored[1].sim > top.sim ? { ...scored[1], sim: top.sim } : scored[1];
-    confidence = confidenceOf(top, runnerUp, evidenceFor(index, top, query, queryWeight, spanOf));
+    const evidence = evidenceFor(index, top, query, queryWeight, spanOf);
+    confidence = confidenceOf(top, runnerUp, evidence);
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
-    abstain = checkWhatIsAsked(index, top, scored[1], asked, notes);
+    const found = { facetMissing: false, scopeMismatch: false, nearNeighbour: false, subCase: false };
+    abstain = checkWhatIsAsked(index, top, scored[1], asked, notes, found);
+    if (options.onFeatures) {
+      const indexedTop = index.entries[top.entry]!;
+      options.onFeatures({
+        hand: confidence,
+        sim: top.sim,
+        coverage: top.coverage,
+        precision: top.precision,
+        retrieval: top.retrieval,
+        runnerSim: runnerUp?.sim ?? 0,
+        runnerCoverage: runnerUp?.coverage ?? 0,
+        runnerPrecision: runnerUp?.precision ?? 0,
+        supportingTerms: evidence.supportingTerms,
+        unexplainedTerms: evidence.unexplainedTerms,
+        namedInWording: evidence.namedInWording,
+        supportingConcepts: evidence.supportingConcepts ?? evidence.supportingTerms,
+        unknownShare: evidence.unknownShare,
+        oneConcept: isOneConcept(evidence),
+        alternate: source !== 'fuzzy',
+        ...found,
+        draftOrStale: indexedTop.draft || indexedTop.stale,
+      });
+    }
     if (notes.length > 0) confidence = Math.min(confidence, HELD_AT_REVIEW);
   } else {
     return { proposal: null, candidates: [] };
