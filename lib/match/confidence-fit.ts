@@ -6,7 +6,8 @@ import { bandOf } from './confidence';
 import { featureVector, fitLogistic, probabilityOf, FIT_OPTIONS, type ConfidenceFeatures, type FitOptions, type LogisticModel } from './confidence-model';
 import { acceptedIds, calibrateBands, type CalibrationTargets, type LabelledQuestion } from './evaluate';
 import type { MatchIndex } from './match-index';
-import { matchQuestion } from './match-question';
+import { matchQuestion, type CandidateFeatures, type MatchOptions } from './match-question';
+import type { RankItem } from './rerank';
 
 /** One question as the engine sees it before banding, with the hand-written confidence. */
 export interface ConfidenceRow {
@@ -29,10 +30,10 @@ export interface ConfidenceRow {
 /** The cap a note puts on the confidence (match-question.ts HELD_AT_REVIEW). */
 const HELD_AT_REVIEW = 0.6;
 
-export function confidenceRows(index: MatchIndex, questions: readonly LabelledQuestion[]): ConfidenceRow[] {
+export function confidenceRows(index: MatchIndex, questions: readonly LabelledQuestion[], options: MatchOptions = {}): ConfidenceRow[] {
   return questions.map((q) => {
     let features: ConfidenceFeatures | undefined;
-    const r = matchQuestion(index, { text: q.text }, { thresholds: { high: 2, review: 0 }, onFeatures: (f) => (features = f) });
+    const r = matchQuestion(index, { text: q.text }, { ...options, thresholds: { high: 2, review: 0 }, onFeatures: (f) => (features = f) });
     const ok = acceptedIds(q);
     const best = r.proposal?.entryId ?? r.candidates[0]?.entryId;
     const right = best !== undefined && ok.includes(best);
@@ -161,4 +162,17 @@ export function outOfFold(
     });
   }
   return { figures: figuresOf(rows, bands), bands, confidences, thresholds };
+}
+
+/**
+ * The answerable questions decided by ranking (not by exact wording), with their first candidates in the engine's
+ * order before the re-ranker: what the re-ranker is fitted on (rerank.ts). Undefined for the other questions.
+ */
+export function rankItems(index: MatchIndex, questions: readonly LabelledQuestion[]): Array<RankItem | undefined> {
+  return questions.map((q) => {
+    let candidates: CandidateFeatures[] = [];
+    let ranked = false;
+    matchQuestion(index, { text: q.text }, { ranker: null, onCandidates: (c) => (candidates = c), onFeatures: () => (ranked = true) });
+    return ranked && acceptedIds(q).length > 0 ? { candidates, accepted: acceptedIds(q) } : undefined;
+  });
 }

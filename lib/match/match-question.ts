@@ -9,6 +9,8 @@ import type { ConfidenceFeatures } from './confidence-model';
 import { askedFacets, missingFacet, questionScope, scopeMismatch, type Facet, type Scope } from './facets';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
 import { normalizeQuestion, normalizeText, stem, STOP_WORDS, wordsOfNormalized } from './normalize';
+import { rerankedFirst, RERANK_DEPTH, type LinearRanker } from './rerank';
+import { RANKER } from './rerank-weights';
 import { termsOfWords } from './terms';
 
 export interface QuestionInput {
@@ -32,6 +34,30 @@ export interface MatchOptions {
    * the caps of what is asked (used to fit the confidence model on the dev set).
    */
   onFeatures?: (features: ConfidenceFeatures) => void;
+  /** Called with the first ranked candidates (by similarity, after preferAnswering) and what they are ranked on. */
+  onCandidates?: (candidates: CandidateFeatures[]) => void;
+  /** Override the fitted re-ranker of the two best candidates (null: none; used to fit it and judge it out of fold). */
+  ranker?: LinearRanker | null;
+}
+
+/** What a ranked candidate is ordered by (used to fit a re-ranker on the dev set). */
+export interface CandidateFeatures {
+  entryId: string;
+  sim: number;
+  coverage: number;
+  precision: number;
+  retrieval: number;
+  /** The question asks a facet (frequency, role...) and the entry's answer gives it. */
+  givesFacet: boolean;
+  /** The entry is about a case the question does not name. */
+  subCase: boolean;
+  /** The entry is on the other side of the question's scope. */
+  scopeMismatch: boolean;
+  /** Kind of the best wording. */
+  unitKind: UnitKind | undefined;
+  /** Share of the matched question terms found in the best wording (the rest in tags or answer). */
+  inWording: number;
+  draftOrStale: boolean;
 }
 
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
@@ -421,6 +447,32 @@ function checkWhatIsAsked(
   return mismatch?.abstain ?? false;
 }
 
+/** How many ranked candidates onCandidates reports. */
+const RERANK_REPORTED = 5;
+
+function candidateFeatures(index: MatchIndex, scored: readonly Scored[], asked: WhatIsAsked): CandidateFeatures[] {
+  const questionStems = new Set(asked.pageWords.map(stem));
+  return scored.map((s) => {
+    const indexed = index.entries[s.entry]!;
+    const entry = indexed.entry;
+    const unit = index.units[s.unit];
+    const inUnit = unit ? s.matched.filter((t) => unit.terms.has(t)).length : 0;
+    return {
+      entryId: entry.id,
+      sim: s.sim,
+      coverage: s.coverage,
+      precision: s.precision,
+      retrieval: s.retrieval,
+      givesFacet: asked.facets.length > 0 && missingFacet(asked.normalized, asked.facets, entry.answer) === undefined,
+      subCase: isSubCase(index, s, questionStems),
+      scopeMismatch: asked.scope !== 'none' && scopeMismatch(asked.scope, `${entry.question} ${entry.answer} ${(entry.tags ?? []).join(' ')}`) !== undefined,
+      unitKind: unit?.kind,
+      inWording: s.matched.length > 0 ? inUnit / s.matched.length : 0,
+      draftOrStale: indexed.draft || indexed.stale,
+    };
+  });
+}
+
 /** Match one question against the index. */
 export function matchQuestion(index: MatchIndex, question: QuestionInput, options: MatchOptions = {}): MatchResult {
   const candidateCount = options.candidateCount ?? 3;
@@ -453,6 +505,13 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
   const asked: WhatIsAsked = { normalized, pageWords, facets: askedFacets(normalized), scope: questionScope(normalized) };
   preferAnswering(index, scored, asked);
+  if (options.onCandidates) options.onCandidates(candidateFeatures(index, scored.slice(0, RERANK_REPORTED), asked));
+  const ranker = options.ranker === undefined ? RANKER : options.ranker;
+  if (ranker && scored.length >= 2 && rerankedFirst(ranker, candidateFeatures(index, scored.slice(0, RERANK_DEPTH), asked)) !== 0) {
+    const [first, second] = scored;
+    scored[0] = second!;
+    scored[1] = first!;
+  }
 
   const outright = soleEntry(index, index.exact.get(normalized));
   const nearIdentical = outright ? undefined : soleEntry(index, index.signature.get(signatureOf(query.keys())));

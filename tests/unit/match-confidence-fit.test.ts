@@ -1,11 +1,14 @@
-// The confidence-fitting harness of matching round 6 (scripts/fit-confidence.ts): the logistic fit, the rows it is
-// fitted on, and the out-of-fold comparison with the hand-written confidence. Training split only.
+// Matching round 6: the fitting harness (scripts/fit-confidence.ts, scripts/fit-rerank.ts): the logistic fit, the
+// rows it is fitted on, the out-of-fold comparison with the hand-written confidence, and the re-ranker's committed
+// weights, re-fitted here on the training split so that they cannot drift from what the fit gives. Training split only.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchQuestion } from '../../lib/match';
-import { confidenceRows, fitConfidence, outOfFold } from '../../lib/match/confidence-fit';
+import { confidenceRows, fitConfidence, outOfFold, rankItems } from '../../lib/match/confidence-fit';
 import { FEATURE_NAMES, FIT_OPTIONS, fitLogistic, probabilityOf } from '../../lib/match/confidence-model';
 import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../../lib/match/evaluate';
+import { fitRanker, RANK_FEATURES, type RankItem } from '../../lib/match/rerank';
+import { RANKER } from '../../lib/match/rerank-weights';
 import { LibraryExportSchema } from '../../lib/schema';
 
 const TODAY = '2026-11-28';
@@ -82,5 +85,22 @@ describe('confidence rows of the training split', () => {
     const model = fitConfidence(rows);
     expect(model.weights).toHaveLength(FEATURE_NAMES.length);
     expect(model.weights.filter((w) => w !== 0).length).toBe(FEATURE_NAMES.length);
+  });
+});
+
+describe('the re-ranker of the two best candidates', () => {
+  it('has the committed weights that the fit gives on the training split', () => {
+    const refit = fitRanker(rankItems(devIndex, train).filter((it): it is RankItem => it !== undefined));
+    expect(RANKER).not.toBeNull();
+    expect(RANKER!.features).toEqual([...RANK_FEATURES]);
+    RANKER!.weights.forEach((w, j) => expect(w).toBeCloseTo(refit.weights[j]!, 6));
+  });
+
+  it('is fitted on answerable ranked questions only, in the order before re-ranking', () => {
+    const items = rankItems(devIndex, train);
+    const used = items.filter((it) => it !== undefined);
+    expect(used.length).toBeGreaterThan(400);
+    expect(used.length).toBeLessThan(train.filter((q) => q.expected !== null).length);
+    for (const it of used) expect(it!.candidates.length).toBeGreaterThan(0);
   });
 });

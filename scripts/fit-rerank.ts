@@ -1,0 +1,69 @@
+// The re-ranker of the two best candidates (lib/match/rerank.ts), fitted on the training split of the dev set and
+// judged out of fold (4-fold over the training split only; the held-out split is never read): top-1, and the
+// proposals after the band thresholds are re-fitted per fold by the calibration rule. `-- --write` writes the
+// weights fitted on the whole training split to lib/match/rerank-weights.ts.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildIndex, matchQuestion } from '../lib/match';
+import { bandWith, calibrateWith, confidenceRows, figuresOf, rankItems } from '../lib/match/confidence-fit';
+import type { ConfidenceBand } from '../lib/schema/proposal';
+import { acceptedIds, ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
+import { fitRanker, RANK_FEATURES, RANK_FIT_OPTIONS, RERANK_DEPTH, type LinearRanker, type RankItem } from '../lib/match/rerank';
+import { LibraryExportSchema } from '../lib/schema';
+
+const TODAY = '2026-11-28';
+const FOLDS = 4;
+const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as unknown;
+const library = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
+const train = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).filter((q) => q.split === 'train');
+const index = buildIndex(library, [], { today: TODAY });
+
+const items = rankItems(index, train);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** Out-of-fold figures of the engine with a ranker fitted per fold (or none), the band thresholds re-fitted per fold. */
+function outOfFold(fit: ((its: RankItem[]) => LinearRanker) | null): string {
+  const bands = new Array<ConfidenceBand>(train.length).fill('none');
+  let top1 = 0;
+  let answerable = 0;
+  const rowsAll: ReturnType<typeof confidenceRows> = [];
+  for (let f = 0; f < FOLDS; f++) {
+    const others = items.filter((it, i): it is RankItem => it !== undefined && i % FOLDS !== f);
+    const ranker = fit ? fit(others) : null;
+    const rows = confidenceRows(index, train, { ranker });
+    const cuts = calibrateWith(null, rows.filter((_, i) => i % FOLDS !== f), ENGINE_CALIBRATION_TARGETS);
+    rows.forEach((r, i) => {
+      if (i % FOLDS !== f) return;
+      rowsAll[i] = r;
+      bands[i] = bandWith(r, r.handConfidence, cuts);
+      if (!r.isNull) {
+        answerable += 1;
+        const first = matchQuestion(index, { text: train[i]!.text }, { ranker }).candidates[0]?.entryId;
+        if (first && acceptedIds(train[i]!).includes(first)) top1 += 1;
+      }
+    });
+  }
+  const g = figuresOf(rowsAll, bands);
+  return `top-1 ${pct(top1 / answerable)}, right of all ${pct(g.rightOfAll)}, false proposals ${pct(g.falseProposals)}, high precision ${pct(g.highPrecision)} (${g.highCount}), correct high ${pct(g.correctHigh)}`;
+}
+
+console.log(`training split, ${FOLDS}-fold out of fold, re-ranking the first ${RERANK_DEPTH} (l2 ${RANK_FIT_OPTIONS.l2}):`);
+console.log(`  engine order: ${outOfFold(null)}`);
+console.log(`  re-ranked:    ${outOfFold((its) => fitRanker(its))}`);
+
+if (process.argv.includes('--write')) {
+  const ranker = fitRanker(items.filter((it): it is RankItem => it !== undefined));
+  const num = (x: number) => Number(x.toPrecision(12));
+  writeFileSync(
+    new URL('../lib/match/rerank-weights.ts', import.meta.url),
+    `// Written by scripts/fit-rerank.ts (\`npx tsx scripts/fit-rerank.ts --write\`) from the training split of the dev set
+// (${train.length} questions): do not edit by hand. A unit test re-fits it and compares.
+import type { LinearRanker } from './rerank';
+
+export const RANKER: LinearRanker | null = {
+  features: ${JSON.stringify(RANK_FEATURES)},
+  weights: ${JSON.stringify(ranker.weights.map(num))},
+};
+`,
+  );
+  console.log('wrote lib/match/rerank-weights.ts:', RANK_FEATURES.map((n, j) => `${n} ${ranker.weights[j]!.toFixed(2)}`).join(', '));
+}
