@@ -4,10 +4,10 @@
 // weights fitted on the whole training split to lib/match/rerank-weights.ts.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildIndex, matchQuestion } from '../lib/match';
-import { bandWith, calibrateWith, confidenceRows, figuresOf, rankItems } from '../lib/match/confidence-fit';
 import type { ConfidenceBand } from '../lib/schema/proposal';
 import { acceptedIds, ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
-import { fitRanker, RANK_FEATURES, RANK_FIT_OPTIONS, RERANK_DEPTH, type LinearRanker, type RankItem } from '../lib/match/rerank';
+import { bandWith, calibrateWith, confidenceRows, figuresOf, fitRanker, rankItems, RANK_FIT_OPTIONS, type RankItem } from '../lib/match/confidence-fit';
+import { rerankedFirst, RANK_FEATURES, RERANK_DEPTH, type LinearRanker } from '../lib/match/rerank';
 import { LibraryExportSchema } from '../lib/schema';
 
 const TODAY = '2026-11-28';
@@ -66,4 +66,51 @@ export const RANKER: LinearRanker | null = {
 `,
   );
   console.log('wrote lib/match/rerank-weights.ts:', RANK_FEATURES.map((n, j) => `${n} ${ranker.weights[j]!.toFixed(2)}`).join(', '));
+}
+
+// `-- --repeated`: out-of-fold top-1 only, for several depths and penalties, the mean over 10 shuffles of the folds
+// (the engine's own first entry for questions decided by exact wording).
+if (process.argv.includes('--repeated')) {
+  const firsts = train.map((q) => matchQuestion(index, { text: q.text }, { ranker: null }).candidates[0]?.entryId);
+  const answerable = train.map((q) => acceptedIds(q)).filter((ok) => ok.length > 0).length;
+  const shuffled = (seed: number) => {
+    let a = seed >>> 0;
+    const rand = () => {
+      a = (a + 0x6d2b79f5) >>> 0;
+      let t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const order = train.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    const fold = new Array<number>(train.length);
+    order.forEach((row, pos) => (fold[row] = pos % FOLDS));
+    return fold;
+  };
+  const base = train.filter((q, i) => firsts[i] && acceptedIds(q).includes(firsts[i]!)).length / answerable;
+  console.log(`engine order: top-1 ${pct(base)}`);
+  for (const depth of [2, 3, 5]) {
+    for (const l2 of [0.1, 1, 10]) {
+      const tops: number[] = [];
+      for (let s = 1; s <= 10; s++) {
+        const fold = shuffled(s);
+        let right = 0;
+        for (let f = 0; f < FOLDS; f++) {
+          const ranker = fitRanker(items.filter((it, i): it is RankItem => it !== undefined && fold[i] !== f), depth, { l2, iterations: 30 });
+          train.forEach((q, i) => {
+            if (fold[i] !== f) return;
+            const it = items[i];
+            const pick = it && it.candidates.length > 0 ? it.candidates[rerankedFirst(ranker, it.candidates, depth)]!.entryId : firsts[i];
+            if (pick && acceptedIds(q).includes(pick)) right += 1;
+          });
+        }
+        tops.push(right / answerable);
+      }
+      console.log(`re-rank first ${depth}, l2 ${l2}: mean top-1 ${pct(tops.reduce((a, b) => a + b, 0) / tops.length)}, lowest ${pct(Math.min(...tops))}, highest ${pct(Math.max(...tops))}`);
+    }
+  }
 }

@@ -7,7 +7,7 @@ import { featureVector, fitLogistic, probabilityOf, FIT_OPTIONS, type Confidence
 import { acceptedIds, calibrateBands, type CalibrationTargets, type LabelledQuestion } from './evaluate';
 import type { MatchIndex } from './match-index';
 import { matchQuestion, type CandidateFeatures, type MatchOptions } from './match-question';
-import type { RankItem } from './rerank';
+import { rankVector, RANK_FEATURES, RERANK_DEPTH, type LinearRanker } from './rerank';
 
 /** One question as the engine sees it before banding, with the hand-written confidence. */
 export interface ConfidenceRow {
@@ -176,3 +176,36 @@ export function rankItems(index: MatchIndex, questions: readonly LabelledQuestio
     return ranked && acceptedIds(q).length > 0 ? { candidates, accepted: acceptedIds(q) } : undefined;
   });
 }
+
+export const RANK_FIT_OPTIONS: FitOptions = { l2: 10, iterations: 30 };
+
+/** One training question: its first candidates in the engine's order and the entries that answer it. */
+export interface RankItem {
+  candidates: readonly CandidateFeatures[];
+  accepted: readonly string[];
+}
+
+/**
+ * Fit by pairwise logistic loss: for every right candidate and wrong candidate among the first `depth` of a
+ * question, the score of the right one should exceed the wrong one's. Each pair enters both ways round, so the fit
+ * has no intercept to learn.
+ */
+export function fitRanker(items: readonly RankItem[], depth = RERANK_DEPTH, options: FitOptions = RANK_FIT_OPTIONS): LinearRanker {
+  const x: number[][] = [];
+  const y: boolean[] = [];
+  for (const it of items) {
+    const cs = it.candidates.slice(0, depth).map((c, i) => ({ v: rankVector(c, i), right: it.accepted.includes(c.entryId) }));
+    for (const a of cs) {
+      if (!a.right) continue;
+      for (const b of cs) {
+        if (b.right) continue;
+        const d = a.v.map((v, j) => v - b.v[j]!);
+        x.push(d, d.map((v) => -v));
+        y.push(true, false);
+      }
+    }
+  }
+  const model = fitLogistic(x, y, options);
+  return { features: [...RANK_FEATURES], weights: model.weights.map((w, j) => w / model.scale[j]!) };
+}
+

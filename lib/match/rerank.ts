@@ -1,8 +1,7 @@
 // A linear re-ranker of the two best candidates: which of them goes first, by a score fitted with pairwise logistic
-// loss on the training split of the dev set (scripts/fit-rerank.ts writes the weights to rerank-weights.ts). The
+// loss on the training split of the dev set (fitRanker in confidence-fit.ts; scripts/fit-rerank.ts writes the weights to rerank-weights.ts). The
 // similarity orders entries by how much of the question they explain; the fit adds what it leaves out: a runner-up
 // that gives the asked facet or is on the question's side, a BM25 lead the similarity counts little.
-import { fitLogistic, type FitOptions } from './confidence-model';
 import type { CandidateFeatures } from './match-question';
 
 /** The re-ranker's inputs, in order. */
@@ -54,38 +53,6 @@ export function rankScore(ranker: LinearRanker, c: CandidateFeatures, rank: numb
 
 /** How many of the best candidates the re-ranker orders. */
 export const RERANK_DEPTH = 2;
-export const RANK_FIT_OPTIONS: FitOptions = { l2: 10, iterations: 30 };
-
-/** One training question: its first candidates in the engine's order and the entries that answer it. */
-export interface RankItem {
-  candidates: readonly CandidateFeatures[];
-  accepted: readonly string[];
-}
-
-/**
- * Fit by pairwise logistic loss: for every right candidate and wrong candidate among the first `depth` of a
- * question, the score of the right one should exceed the wrong one's. Each pair enters both ways round, so the fit
- * has no intercept to learn.
- */
-export function fitRanker(items: readonly RankItem[], depth = RERANK_DEPTH, options: FitOptions = RANK_FIT_OPTIONS): LinearRanker {
-  const x: number[][] = [];
-  const y: boolean[] = [];
-  for (const it of items) {
-    const cs = it.candidates.slice(0, depth).map((c, i) => ({ v: rankVector(c, i), right: it.accepted.includes(c.entryId) }));
-    for (const a of cs) {
-      if (!a.right) continue;
-      for (const b of cs) {
-        if (b.right) continue;
-        const d = a.v.map((v, j) => v - b.v[j]!);
-        x.push(d, d.map((v) => -v));
-        y.push(true, false);
-      }
-    }
-  }
-  const model = fitLogistic(x, y, options);
-  return { features: [...RANK_FEATURES], weights: model.weights.map((w, j) => w / model.scale[j]!) };
-}
-
 /** The index of the candidate the ranker puts first among the first `depth`. */
 export function rerankedFirst(ranker: LinearRanker, candidates: readonly CandidateFeatures[], depth = RERANK_DEPTH): number {
   let best = 0;

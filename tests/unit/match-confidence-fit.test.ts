@@ -7,7 +7,8 @@ import { buildIndex, matchQuestion } from '../../lib/match';
 import { confidenceRows, fitConfidence, outOfFold, rankItems } from '../../lib/match/confidence-fit';
 import { FEATURE_NAMES, FIT_OPTIONS, fitLogistic, probabilityOf } from '../../lib/match/confidence-model';
 import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../../lib/match/evaluate';
-import { fitRanker, RANK_FEATURES, type RankItem } from '../../lib/match/rerank';
+import { fitRanker, type RankItem } from '../../lib/match/confidence-fit';
+import { RANK_FEATURES } from '../../lib/match/rerank';
 import { RANKER } from '../../lib/match/rerank-weights';
 import { LibraryExportSchema } from '../../lib/schema';
 
