@@ -99,7 +99,7 @@ export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | 
  * many things ("A.5.18 Access rights": "rights" names the data subject rights entry; the question is about
  * access).
  */
-function isOneConcept(evidence: Evidence): boolean {
+export function isOneConcept(evidence: Evidence): boolean {
   const concepts = evidence.supportingConcepts ?? evidence.supportingTerms;
   return evidence.supportingTerms === 1 && concepts === 1 && evidence.unexplainedTerms === 0 && evidence.namedInWording === 1;
 }

@@ -13,9 +13,11 @@ import type { IndexedEntry, IndexedUnit, MatchIndex, Posting, UnitKind } from '.
  * security, "data inventory" is its own concept, "remediation" alone no longer means vulnerability management. 4:
  * "authorities" no longer stems like "authorization"; "responsible for", "security official" and "reporting lines"
  * name the security owner; the words of "audit logs" (and the other logging phrases) add no audit concept; "data
- * protection by design and default" is privacy by design.
+ * protection by design and default" is privacy by design. 5: the index is unchanged, but the fitted re-ranker of the
+ * two best candidates (rerank.ts) changes which entry goes first: the fingerprint also keys the remembered proposals,
+ * and those of the engine before must not be answered from.
  */
-export const INDEX_SNAPSHOT_FORMAT = 4;
+export const INDEX_SNAPSHOT_FORMAT = 5;
 
 const KINDS: readonly UnitKind[] = ['question', 'alternate', 'alias', 'tag'];
 

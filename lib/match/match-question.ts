@@ -4,10 +4,13 @@ import type { QuestionKind } from '../schema/detect';
 import type { LibraryEntry } from '../schema/library';
 import type { Candidate, MatchSource, Proposal } from '../schema/proposal';
 import { mapChoice, preferredChoice } from './choice';
-import { bandOf, confidenceOf, similarity, type Evidence } from './confidence';
+import { bandOf, confidenceOf, isOneConcept, similarity, type Evidence } from './confidence';
+import type { ConfidenceFeatures } from './confidence-model';
 import { askedFacets, missingFacet, questionScope, scopeMismatch, type Facet, type Scope } from './facets';
 import { correctTypo, idf, isKnownWord, signatureOf, type IndexedUnit, type MatchIndex, type UnitKind } from './match-index';
 import { normalizeQuestion, normalizeText, stem, STOP_WORDS, wordsOfNormalized } from './normalize';
+import { rerankedFirst, RERANK_DEPTH, type LinearRanker } from './rerank';
+import { RANKER } from './rerank-weights';
 import { termsOfWords } from './terms';
 
 export interface QuestionInput {
@@ -26,6 +29,35 @@ export interface MatchOptions {
   candidateCount?: number;
   /** Override the calibrated band thresholds (used by calibration). */
   thresholds?: { high: number; review: number };
+  /**
+   * Called with what the confidence of a ranked (not exact or near-identical) best entry was worked out from, before
+   * the caps of what is asked (used to fit the confidence model on the dev set).
+   */
+  onFeatures?: (features: ConfidenceFeatures) => void;
+  /** Called with the first ranked candidates (by similarity, after preferAnswering) and what they are ranked on. */
+  onCandidates?: (candidates: CandidateFeatures[]) => void;
+  /** Override the fitted re-ranker of the two best candidates (null: none; used to fit it and judge it out of fold). */
+  ranker?: LinearRanker | null;
+}
+
+/** What a ranked candidate is ordered by (used to fit a re-ranker on the dev set). */
+export interface CandidateFeatures {
+  entryId: string;
+  sim: number;
+  coverage: number;
+  precision: number;
+  retrieval: number;
+  /** The question asks a facet (frequency, role...) and the entry's answer gives it. */
+  givesFacet: boolean;
+  /** The entry is about a case the question does not name. */
+  subCase: boolean;
+  /** The entry is on the other side of the question's scope. */
+  scopeMismatch: boolean;
+  /** Kind of the best wording. */
+  unitKind: UnitKind | undefined;
+  /** Share of the matched question terms found in the best wording (the rest in tags or answer). */
+  inWording: number;
+  draftOrStale: boolean;
 }
 
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
@@ -105,6 +137,8 @@ interface Scored {
   coverage: number;
   /** Share of the matched wording's weighted terms found in the question. */
   precision: number;
+  /** BM25 score relative to the best retrieved entry. */
+  retrieval: number;
   matched: string[];
 }
 
@@ -179,7 +213,7 @@ function scoreEntry(index: MatchIndex, entryIdx: number, query: QueryTerms, retr
       if (unit.terms.has(t) || outside[i]! > 0) matched.push(t);
     });
   }
-  return { entry: entryIdx, unit: bestUnit, ...best, matched };
+  return { entry: entryIdx, unit: bestUnit, ...best, retrieval, matched };
 }
 
 /** A term in more than this share of entries only adds noise and time to retrieval (it still counts in scoring). */
@@ -383,14 +417,24 @@ interface WhatIsAsked {
  * product vs our workforce), a near neighbour. Each miss adds a note; returns true when the entry cannot
  * answer at all (the question asks what the customer can do, the entry says what we do).
  */
-function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undefined, asked: WhatIsAsked, notes: string[]): boolean {
+function checkWhatIsAsked(
+  index: MatchIndex,
+  top: Scored,
+  runner: Scored | undefined,
+  asked: WhatIsAsked,
+  notes: string[],
+  found?: Pick<ConfidenceFeatures, 'facetMissing' | 'scopeMismatch' | 'nearNeighbour' | 'subCase'>,
+): boolean {
   const entry = index.entries[top.entry]!.entry;
   const missing = asked.facets.length > 0 ? missingFacet(asked.normalized, asked.facets, entry.answer) : undefined;
   if (missing) notes.push(missing);
+  if (found) found.facetMissing = missing !== undefined;
   const mismatch = asked.scope === 'none' ? undefined : scopeMismatch(asked.scope, `${entry.question} ${entry.answer} ${(entry.tags ?? []).join(' ')}`);
   if (mismatch) notes.push(mismatch.note);
+  if (found) found.scopeMismatch = mismatch !== undefined;
   if (runner && runner.sim >= top.sim - NEAR_NEIGHBOUR_MARGIN && runner.coverage >= top.coverage - 0.05) {
     notes.push(`close to another entry: "${index.entries[runner.entry]!.entry.question}"`);
+    if (found) found.nearNeighbour = true;
   } else if (
     runner &&
     ((runner.sim >= top.sim - PREFER_MARGIN && runner.coverage >= top.coverage - SUB_CASE_COVERAGE_MARGIN) ||
@@ -398,8 +442,35 @@ function checkWhatIsAsked(index: MatchIndex, top: Scored, runner: Scored | undef
   ) {
     const caseWord = subCaseWord(index, top, new Set(asked.pageWords.map(stem)));
     if (caseWord) notes.push(`about one case ("${caseWord}") the question does not name; close to "${index.entries[runner.entry]!.entry.question}"`);
+    if (found && caseWord) found.subCase = true;
   }
   return mismatch?.abstain ?? false;
+}
+
+/** How many ranked candidates onCandidates reports. */
+const RERANK_REPORTED = 5;
+
+function candidateFeatures(index: MatchIndex, scored: readonly Scored[], asked: WhatIsAsked): CandidateFeatures[] {
+  const questionStems = new Set(asked.pageWords.map(stem));
+  return scored.map((s) => {
+    const indexed = index.entries[s.entry]!;
+    const entry = indexed.entry;
+    const unit = index.units[s.unit];
+    const inUnit = unit ? s.matched.filter((t) => unit.terms.has(t)).length : 0;
+    return {
+      entryId: entry.id,
+      sim: s.sim,
+      coverage: s.coverage,
+      precision: s.precision,
+      retrieval: s.retrieval,
+      givesFacet: asked.facets.length > 0 && missingFacet(asked.normalized, asked.facets, entry.answer) === undefined,
+      subCase: isSubCase(index, s, questionStems),
+      scopeMismatch: asked.scope !== 'none' && scopeMismatch(asked.scope, `${entry.question} ${entry.answer} ${(entry.tags ?? []).join(' ')}`) !== undefined,
+      unitKind: unit?.kind,
+      inWording: s.matched.length > 0 ? inUnit / s.matched.length : 0,
+      draftOrStale: indexed.draft || indexed.stale,
+    };
+  });
 }
 
 /** Match one question against the index. */
@@ -434,6 +505,13 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
   const asked: WhatIsAsked = { normalized, pageWords, facets: askedFacets(normalized), scope: questionScope(normalized) };
   preferAnswering(index, scored, asked);
+  if (options.onCandidates) options.onCandidates(candidateFeatures(index, scored.slice(0, RERANK_REPORTED), asked));
+  const ranker = options.ranker === undefined ? RANKER : options.ranker;
+  if (ranker && scored.length >= 2 && rerankedFirst(ranker, candidateFeatures(index, scored.slice(0, RERANK_DEPTH), asked)) !== 0) {
+    const [first, second] = scored;
+    scored[0] = second!;
+    scored[1] = first!;
+  }
 
   const outright = soleEntry(index, index.exact.get(normalized));
   const nearIdentical = outright ? undefined : soleEntry(index, index.signature.get(signatureOf(query.keys())));
@@ -453,6 +531,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
       sim: outright ? 1 : SIGNATURE_CONFIDENCE,
       coverage: 1,
       precision: 1,
+      retrieval: 1,
       matched: own?.matched ?? [...query.keys()],
     };
     rest = scored.filter((s) => s.entry !== decisive.entry);
@@ -464,10 +543,34 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
   } else if (top) {
     // After preferAnswering the runner-up may score above the best: they are a tie, not a loss.
     const runnerUp = scored[1] && scored[1].sim > top.sim ? { ...scored[1], sim: top.sim } : scored[1];
-    confidence = confidenceOf(top, runnerUp, evidenceFor(index, top, query, queryWeight, spanOf));
+    const evidence = evidenceFor(index, top, query, queryWeight, spanOf);
+    confidence = confidenceOf(top, runnerUp, evidence);
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
-    abstain = checkWhatIsAsked(index, top, scored[1], asked, notes);
+    const found = { facetMissing: false, scopeMismatch: false, nearNeighbour: false, subCase: false };
+    abstain = checkWhatIsAsked(index, top, scored[1], asked, notes, found);
+    if (options.onFeatures) {
+      const indexedTop = index.entries[top.entry]!;
+      options.onFeatures({
+        hand: confidence,
+        sim: top.sim,
+        coverage: top.coverage,
+        precision: top.precision,
+        retrieval: top.retrieval,
+        runnerSim: runnerUp?.sim ?? 0,
+        runnerCoverage: runnerUp?.coverage ?? 0,
+        runnerPrecision: runnerUp?.precision ?? 0,
+        supportingTerms: evidence.supportingTerms,
+        unexplainedTerms: evidence.unexplainedTerms,
+        namedInWording: evidence.namedInWording,
+        supportingConcepts: evidence.supportingConcepts ?? evidence.supportingTerms,
+        unknownShare: evidence.unknownShare,
+        oneConcept: isOneConcept(evidence),
+        alternate: source !== 'fuzzy',
+        ...found,
+        draftOrStale: indexedTop.draft || indexedTop.stale,
+      });
+    }
     if (notes.length > 0) confidence = Math.min(confidence, HELD_AT_REVIEW);
   } else {
     return { proposal: null, candidates: [] };

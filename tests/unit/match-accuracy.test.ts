@@ -48,15 +48,17 @@ describe('the dev set itself', () => {
 // training split only and not undone on the held-out figure (that would be tuning on it). The fifth round grew the
 // set to 900 (CCM v4 titles, SOC 2 criteria, PCI DSS and HIPAA statements are harder: top-1 falls to 79.7% on
 // held-out) and its calibration raised the `high` cut from 0.698 to 0.832: held-out `high` precision 92.3% (78) ->
-// 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (README, Matching).
+// 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (README, Matching). The sixth round's re-ranker
+// of the two best candidates raised top-1 (held-out 79.7% -> 81.4%, dev set 83.6% -> 85.0%, sample library 91.9% ->
+// 93.5%) and left every proposal figure as it was.
 describe.each([
   ['training split', devQuestions.filter((q) => q.split === 'train')],
   ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
 ])('dev set, %s', (_name, questions) => {
   const report = evaluate(devLibrary, questions);
-  // Bare control titles and long criteria statements are harder than the rest: 79.7% on held-out.
-  it('ranks the right entry first for at least 79% of answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.79);
+  // Bare control titles and long criteria statements are harder than the rest: 81.4% on held-out.
+  it('ranks the right entry first for at least 81% of answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.81);
     expect(report.top3).toBeGreaterThanOrEqual(0.91);
   });
   it('is right at least 94% of the time when it says high (high on a facet-missing entry counts as wrong)', () => {
@@ -80,8 +82,8 @@ describe('dev set, all questions', () => {
   it('proposes something for at most 5% of unanswerable questions', () => {
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.05);
   });
-  it('keeps top-1 at 83% and high precision at 97.5%', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.83);
+  it('keeps top-1 at 84.5% and high precision at 97.5%', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.845);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
   it('proposes the right entry for at least 62.5% of answerable questions, 34% of them as high', () => {
@@ -93,7 +95,7 @@ describe('dev set, all questions', () => {
 describe('sample library (demo and portal fixtures)', () => {
   const report = evaluate(sampleLibrary, sampleQuestions);
   it('meets the same floors', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.9);
+    expect(report.top1).toBeGreaterThanOrEqual(0.93);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
     // 2 of its 16 unanswerable questions get a review proposal since the review threshold moved down to the
     // training split's cut (README, Matching): "special categories of personal data", "source code escrow".
