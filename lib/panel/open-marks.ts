@@ -10,6 +10,8 @@ export type OpenMark =
   | 'questions-mounted'
   | 'questions-committed'
   | 'session-effect'
+  | 'early-scan-start'
+  | 'early-scan-done'
   | 'scan-start'
   | 'scan-done'
   | 'library-loaded'
