@@ -10,8 +10,6 @@ export type OpenMark =
   | 'questions-mounted'
   | 'questions-committed'
   | 'session-effect'
-  | 'early-scan-start'
-  | 'early-scan-done'
   | 'scan-start'
   | 'scan-done'
   | 'library-loaded'
