@@ -82,6 +82,16 @@ export class QuestionWatcher {
     }
   }
 
+  /**
+   * No change seen since the last onChange: no mutation, no typed or picked value, no frame load, and none waiting to
+   * be reported (records still queued are taken first). The questions of the scan made then still hold.
+   */
+  isQuiet(): boolean {
+    const queued = this.observer.takeRecords();
+    if (queued.length > 0) this.onRecords(queued);
+    return !this.options.signal.aborted && this.timer === undefined && this.dirty !== undefined && this.dirty.length === 0;
+  }
+
   private onRecords(records: MutationRecord[]): void {
     const relevant = records.filter((r) => !isOwnNode(r.target));
     if (relevant.length === 0) return;

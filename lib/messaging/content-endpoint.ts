@@ -101,7 +101,10 @@ export class ContentEndpoint {
     switch (message.type) {
       case 'scan': {
         await this.readDeferredOptions(message.openLists === true);
-        const scan = this.scan();
+        // Nothing changed since the last scan (a panel reopened on the page): the questions are kept from it and only
+        // their values and visibility read again, as an incremental re-scan with no changed region does. Any change
+        // seen, a frame load, or the analyst's Re-scan (lists opened) makes it a full scan.
+        const scan = this.scan(message.openLists !== true && this.watcher?.isQuiet() ? [] : undefined);
         this.lastSignature = signature(scan);
         this.startWatching();
         return { type: 'scan-result', scan };

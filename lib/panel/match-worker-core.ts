@@ -20,6 +20,12 @@ const BATCH_MS = 25;
  * machine), so the 1,000 wordings of a page reopened go out in ten messages a task apart instead of one 50-90 ms task.
  */
 const KNOWN_PER_MESSAGE = 100;
+/**
+ * Up to this many remembered wordings go out in one message (a 300-question page reopened: one parse of about 15 ms
+ * and one commit in the panel instead of three messages, each checked and rendered); more go KNOWN_PER_MESSAGE a
+ * message, so a 1,000-question page still makes no long task.
+ */
+const KNOWN_IN_ONE_MESSAGE = 300;
 /** Wordings whose proposals are remembered per library: the last pages opened, a few thousand questions. */
 const REMEMBERED_WORDINGS = 5_000;
 
@@ -42,8 +48,10 @@ export interface MatchWorkerOptions {
   database?: LibraryDatabase;
   /** Today's date (YYYY-MM-DD) for the read ahead; the panel's message says the day it matches for. */
   today?: () => string;
-  /** Remembered wordings per message (tests). */
+  /** Remembered wordings per message (tests); set without `knownInOneMessage`, it applies to any number of them. */
   knownPerMessage?: number;
+  /** Remembered wordings sent in one message when there are no more than this (tests). */
+  knownInOneMessage?: number;
 }
 
 /** What the worker reads of the library database itself (lib/db in the worker; tests pass an in-memory one). */
@@ -261,7 +269,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     });
     if (questions.length < request.questions.length || questions.length === 0) {
       markOpen('worker-first-batch');
-      const perMessage = Math.max(1, settings.knownPerMessage ?? KNOWN_PER_MESSAGE);
+      const oneMessage = known.length <= (settings.knownInOneMessage ?? (settings.knownPerMessage === undefined ? KNOWN_IN_ONE_MESSAGE : 0));
+      const perMessage = Math.max(1, oneMessage ? known.length : (settings.knownPerMessage ?? KNOWN_PER_MESSAGE));
       for (let start = 0; start === 0 || start < known.length; start += perMessage) {
         if (start > 0 && latestRequest !== request.request) return;
         const last = start + perMessage >= known.length;

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The content-script side of the protocol: sender checks, which frame answers, message validation and replies.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { GenericScanCache } from '../../lib/detect/incremental-scan';
 import { ContentEndpoint } from '../../lib/messaging/content-endpoint';
 import { frameRole } from '../../lib/messaging/frame-role';
 import { isFromContentScriptIn, isFromExtensionPage } from '../../lib/messaging/sender-checks';
@@ -122,6 +123,47 @@ describe('content endpoint', () => {
     document.body.insertAdjacentHTML('beforeend', '<label for="c">After teardown?</label><input id="c">');
     await new Promise((ok) => setTimeout(ok, 50));
     expect(sent.length).toBe(before + 1);
+  });
+
+  it('a scan with nothing changed since the last keeps its questions and reads their values again; any change makes it full', async () => {
+    const { ep, controller } = endpoint();
+    const full = vi.spyOn(GenericScanCache.prototype, 'full');
+    const update = vi.spyOn(GenericScanCache.prototype, 'update');
+    try {
+      const texts = async (message: { type: 'scan'; openLists?: boolean } = { type: 'scan' }) => {
+        const reply = await ep.handle(message);
+        if (reply.type !== 'scan-result') throw new Error(`unexpected ${reply.type}`);
+        return reply.scan.questions.map((q) => [q.text, q.currentValue]);
+      };
+      expect(await texts()).toEqual([['Company name', '']]);
+      expect(full).toHaveBeenCalledTimes(1);
+      // A panel reopened on the quiet page: no collection, but a value set by a page script (no event) is read.
+      (document.getElementById('a') as HTMLInputElement).value = 'Set by script';
+      expect(await texts()).toEqual([['Company name', 'Set by script']]);
+      expect(full).toHaveBeenCalledTimes(1);
+      expect(update).toHaveBeenLastCalledWith(document, [], expect.anything());
+      // A change the watcher has not reported yet (its debounce still running): a full scan, never the kept questions.
+      document.querySelector('label')!.textContent = 'Legal company name';
+      expect(await texts()).toEqual([['Legal company name', 'Set by script']]);
+      expect(full).toHaveBeenCalledTimes(2);
+      // A value typed and not yet reported, likewise.
+      const input = document.getElementById('a') as HTMLInputElement;
+      input.value = 'Typed';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      expect(await texts()).toEqual([['Legal company name', 'Typed']]);
+      expect(full).toHaveBeenCalledTimes(3);
+      // Once reported, quiet again; the analyst's Re-scan is always full.
+      await new Promise((ok) => setTimeout(ok, 50));
+      const calls = full.mock.calls.length;
+      await texts();
+      expect(full).toHaveBeenCalledTimes(calls);
+      await texts({ type: 'scan', openLists: true });
+      expect(full).toHaveBeenCalledTimes(calls + 1);
+    } finally {
+      full.mockRestore();
+      update.mockRestore();
+      controller.abort();
+    }
   });
 
   it('scroll-to and highlight act on own ids only', async () => {

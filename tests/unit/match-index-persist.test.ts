@@ -146,7 +146,13 @@ function rememberingCache() {
 }
 
 /** One panel opening: a fresh worker core sends the library, asks for every wording and collects the proposals. */
-async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entryId: string; text: string; normalized: string }[] = [], knownPerMessage?: number) {
+async function open(
+  library: LibraryEntry[],
+  cache: IndexCache,
+  aliases: { entryId: string; text: string; normalized: string }[] = [],
+  knownPerMessage?: number,
+  knownInOneMessage?: number,
+) {
   const how: string[] = [];
   let messages = 0;
   const sizes: number[] = [];
@@ -165,7 +171,7 @@ async function open(library: LibraryEntry[], cache: IndexCache, aliases: { entry
         finished();
       }
     },
-    { batchMs: 0, cache, onIndex: (h) => how.push(h), knownPerMessage },
+    { batchMs: 0, cache, onIndex: (h) => how.push(h), knownPerMessage, knownInOneMessage },
   );
   receive(structuredClone({ type: 'library-chunk', version: 1, entries: library, aliases, last: true, today: TODAY }));
   receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
@@ -290,6 +296,22 @@ describe('the matching worker with remembered proposals', () => {
     receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
     await vi.waitFor(() => expect(log).toContain('index'));
     expect(log).toEqual(['proposals', 'proposals', 'done', 'index']);
+  });
+
+  it('a reopened page sends its remembered proposals in one message up to the cap, split above it', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const reopened = await open(entries, cache);
+    expect(reopened.sizes).toEqual([asked.length]);
+    expect(reopened.doneAt).toBe(1);
+    expect(reopened.proposals).toEqual(expected(entries));
+    const atCap = await open(entries, cache, [], 3, asked.length);
+    expect(atCap.sizes).toEqual([asked.length]);
+    const overCap = await open(entries, cache, [], 3, asked.length - 1);
+    expect(overCap.messages).toBe(Math.ceil(asked.length / 3));
+    expect(overCap.doneAt).toBe(overCap.messages);
+    expect(overCap.proposals).toEqual(expected(entries));
   });
 
   it('matches only the wordings not seen before, and remembers them too', async () => {
