@@ -10,6 +10,7 @@ import type { BrowserContext, CDPSession, Page } from '@playwright/test';
 import { EXTENSION_DIR, HOSTS, launchWithExtension } from '../e2e/support/extension';
 import { LIBRARY_FORMAT } from '../../lib/schema';
 import { attributeTrace, saveTrace, startTrace } from './cpu-profile';
+import { waitForOpeningEnd, waitForPanelState } from './opening-end';
 
 interface PageTask {
   start: number;
@@ -144,10 +145,14 @@ interface Profiling {
   stop?: () => Promise<Parameters<typeof saveTrace>[1]>;
 }
 
-async function phase(panel: Page, action: () => Promise<void>, profiling?: Profiling, name = ''): Promise<PhaseFigures> {
+/**
+ * A phase's action resolves with its end on the panel's clock (seen from inside the panel, see opening-end.ts), or
+ * with nothing when the bench's own last step is its end.
+ */
+async function phase(panel: Page, action: () => Promise<number | void>, profiling?: Profiling, name = ''): Promise<PhaseFigures> {
   if (profiling && name !== 'open') profiling.stop = await startTrace(profiling.session);
   const start = await panel.evaluate(() => performance.now());
-  await action();
+  const ended = (await action()) ?? (await panel.evaluate(() => performance.now()));
   // Let a task still running at the end of the action land in the observer.
   await panel.waitForTimeout(300);
   const end = await panel.evaluate(() => performance.now());
@@ -159,7 +164,7 @@ async function phase(panel: Page, action: () => Promise<void>, profiling?: Profi
     [start, end],
   );
   const figures: PhaseFigures = {
-    ms: end - start - 300,
+    ms: ended - start,
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
     over50: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
     slowestEvent: Math.max(0, ...events.map((e) => e.duration)),
@@ -347,10 +352,11 @@ async function measureDesign(
     profiling.stop = await startTrace(profiling.session);
   }
   let summary = '';
+  let openedAt = 0;
   const open = await phase(panel, async () => {
     await panel.goto(url);
-    await panel.getByTestId('page-summary').filter({ hasText: `${QUESTIONS} detected` }).waitFor({ timeout: 300_000 });
-    await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 300_000 });
+    // Seen from inside the panel: a locator wait polls every 500 ms after its first few polls.
+    openedAt = (await waitForOpeningEnd(panel, `${QUESTIONS} detected`, 300_000)).frame;
     summary = (await panel.getByTestId('page-summary').textContent()) ?? '';
   });
   // Opening counts from navigation start: everything the page ran before `phase` began belongs to it.
@@ -358,7 +364,8 @@ async function measureDesign(
   open.tasks = openTasks;
   open.longest = Math.max(0, ...openTasks.map((t) => t.duration));
   open.over50 = openTasks.filter((t) => t.duration > LONG_TASK_MS).length;
-  open.ms = await panel.evaluate(() => performance.now());
+  // From the panel's navigation start to the frame that showed the last proposal.
+  open.ms = openedAt;
   if (process.env.PANEL_MARKS) {
     // The opening's marks beside its long tasks: which step each task came in.
     const marks = await panel.evaluate(() => performance.getEntriesByType('mark').map((m) => `${m.name.replace(/^qa:/, '')} ${m.startTime.toFixed(0)}`));
@@ -376,12 +383,16 @@ async function measureDesign(
     }
   }, profiling, 'scroll');
   const fill = await phase(panel, async () => {
+    let filledAt = 0;
     for (let i = 0; i < 3; i++) {
       const card = panel.locator('article.card').filter({ has: panel.getByRole('button', { name: 'Accept & fill' }) }).first();
       const key = await card.getAttribute('data-key');
+      // Set before the click, so a fill quicker than the bench's next step is still seen when it lands.
+      const filled = waitForPanelState(panel, { present: `article.card[data-key="${key}"] .badge-filled` }, 60_000);
       await card.getByRole('button', { name: 'Accept & fill' }).click();
-      await panel.locator(`article.card[data-key="${key}"] .badge-filled`).waitFor({ timeout: 60_000 });
+      filledAt = (await filled).frame;
     }
+    return filledAt;
   }, profiling, 'fill');
   const rescan = await phase(panel, async () => {
     // The button says "Scanning…" until the scan is in: seen by an observer set before the click, so a scan shorter
@@ -397,10 +408,9 @@ async function measureDesign(
       });
       seen.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
+    const scanned = waitForPanelState(panel, { flag: '__sawScanning', button: 'Re-scan', absent: '[data-testid="matching-progress"]' });
     await panel.getByRole('button', { name: 'Re-scan' }).click();
-    await panel.waitForFunction(() => (window as unknown as { __sawScanning: boolean }).__sawScanning, undefined, { timeout: 120_000 });
-    await panel.getByRole('button', { name: 'Re-scan' }).waitFor({ timeout: 120_000 });
-    await panel.getByTestId('matching-progress').waitFor({ state: 'detached', timeout: 120_000 });
+    return (await scanned).frame;
   }, profiling, 'rescan');
   await panel.close();
   return { open, scroll, fill, rescan, summary };
