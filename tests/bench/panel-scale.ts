@@ -129,6 +129,8 @@ interface PhaseFigures {
   ms: number;
   longest: number;
   over50: number;
+  /** The time past 50 ms of every long task, summed (total blocking time): moves with a task shortened under 50 ms too. */
+  blocking: number;
   slowestEvent: number;
   /** The long tasks themselves (what the observer reported). */
   tasks: PageTask[];
@@ -167,12 +169,15 @@ async function phase(panel: Page, action: () => Promise<number | void>, profilin
     ms: ended - start,
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
     over50: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
+    blocking: blockingOf(tasks),
     slowestEvent: Math.max(0, ...events.map((e) => e.duration)),
     tasks,
   };
   if (profiling) await readProfile(profiling, name, figures);
   return figures;
 }
+
+const blockingOf = (tasks: readonly PageTask[]) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - LONG_TASK_MS), 0);
 
 /** A profiled phase reports the trace's tasks (the Long Tasks observer is quiet under the profiler). */
 async function readProfile(profiling: Profiling, name: string, figures: PhaseFigures): Promise<void> {
@@ -182,6 +187,7 @@ async function readProfile(profiling: Profiling, name: string, figures: PhaseFig
   figures.tasks = tasks;
   figures.longest = Math.max(0, ...tasks.map((t) => t.duration));
   figures.over50 = tasks.length;
+  figures.blocking = blockingOf(tasks);
   figures.attribution = lines;
 }
 
@@ -364,6 +370,7 @@ async function measureDesign(
   open.tasks = openTasks;
   open.longest = Math.max(0, ...openTasks.map((t) => t.duration));
   open.over50 = openTasks.filter((t) => t.duration > LONG_TASK_MS).length;
+  open.blocking = blockingOf(openTasks);
   // From the panel's navigation start to the frame that showed the last proposal.
   open.ms = openedAt;
   if (process.env.PANEL_MARKS) {
@@ -424,7 +431,7 @@ export function initialPanelJs(dir = EXTENSION_DIR): { bytes: number; files: str
 }
 
 const row = (name: string, f: PhaseFigures) =>
-  `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
+  `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   blocking ${f.blocking.toFixed(0).padStart(4)} ms   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
 
 interface Build {
   name: string;
@@ -501,14 +508,15 @@ export async function runScale(): Promise<void> {
   }
   if (rounds > 1) {
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log(`medians over ${rounds} rounds (tasks > ${LONG_TASK_MS} ms, longest task, phase time):`);
+    console.log(`medians over ${rounds} rounds (tasks > ${LONG_TASK_MS} ms, longest task, phase time; sums over the rounds of tasks > ${LONG_TASK_MS} ms and of blocking time):`);
     for (const [key, list] of figures) {
       console.log(`  ${key}`);
       for (const name of ['open', 'scroll', 'fill', 'rescan'] as const) {
         const ps = list.map((f) => f[name]);
         console.log(
           `    ${name.padEnd(7)} tasks > ${LONG_TASK_MS} ms ${String(median(ps.map((p) => p.over50))).padStart(3)} (${ps.map((p) => p.over50).join('/')})` +
-            `   longest ${median(ps.map((p) => p.longest)).toFixed(0).padStart(5)} ms (${ps.map((p) => p.longest.toFixed(0)).join('/')})   ${median(ps.map((p) => p.ms)).toFixed(0).padStart(6)} ms`,
+            `   longest ${median(ps.map((p) => p.longest)).toFixed(0).padStart(5)} ms (${ps.map((p) => p.longest.toFixed(0)).join('/')})   ${median(ps.map((p) => p.ms)).toFixed(0).padStart(6)} ms` +
+            `   sums: ${ps.reduce((n, p) => n + p.over50, 0)} tasks, blocking ${ps.reduce((n, p) => n + p.blocking, 0).toFixed(0)} ms`,
         );
       }
     }
