@@ -6,6 +6,7 @@ import { planFill, planUndo, type AnswerDraft } from '../../lib/panel/fill-plan'
 import { pendingFillEvent, resultChanges, type FilledAnswer } from '../../lib/panel/fill-event';
 import { restoreFills, settleOrphans, settlePending } from '../../lib/panel/fill-memory';
 import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../../lib/panel/library-search';
+import { EntryLayers } from '../../lib/panel/entry-layers';
 import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type LastFill, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import { originOf } from '../../lib/panel/learned-wording';
@@ -93,7 +94,9 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
    * with them) and those picked by hand; the by-hand search reads the whole library once matching is done, or on
    * the first search.
    */
-  const [shipped, setShipped] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
+  // The proposer's own map of the entries it was sent (it only grows for one library version), in a new wrapper for
+  // each batch so the view below changes with it, without copying it.
+  const [shipped, setShipped] = useState<{ map: ReadonlyMap<string, LibraryEntry> }>(() => ({ map: new Map() }));
   const [picked, setPicked] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [searchEntries, setSearchEntries] = useState<{ of: LibrarySnapshot; entries: readonly LibraryEntry[] }>();
   const searchRead = useRef<LibrarySnapshot>(undefined);
@@ -111,14 +114,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     );
   }, [services]);
   // Filled in a loop: a [id, entry] pair per entry was 20,000 short-lived arrays at scale, a GC pause in the opening.
-  const entries = useMemo(() => {
+  const entries = useMemo((): ReadonlyMap<string, LibraryEntry> => {
+    if (library.fromDatabase) return new EntryLayers([shipped.map, picked]);
     const byId = new Map<string, LibraryEntry>();
-    if (library.fromDatabase) {
-      for (const [id, e] of shipped) byId.set(id, e);
-      for (const [id, e] of picked) byId.set(id, e);
-    } else {
-      for (const e of library.entries) byId.set(e.id, e);
-    }
+    for (const e of library.entries) byId.set(e.id, e);
     return byId;
   }, [library, shipped, picked]);
   const searcher: LibrarySearcher = useMemo(() => {
@@ -144,13 +143,13 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       let live: ReadonlyMap<string, LibraryEntry> | undefined;
       const coalescer = createBatchCoalescer<Proposal[]>((proposals) => {
         // The entries the proposals name came with them: shown in the same commit.
-        if (live) setShipped(new Map(live));
+        if (live) setShipped({ map: live });
         dispatch({ type: 'proposed', proposals });
       }, APPLY_PROPOSALS_MS);
       batches.current = coalescer;
       const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
       live = sent;
-      if (sent) setShipped(new Map(sent));
+      if (sent) setShipped({ map: sent });
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(

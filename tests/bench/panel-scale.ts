@@ -131,6 +131,11 @@ interface PhaseFigures {
   over50: number;
   /** The time past 50 ms of every long task, summed (total blocking time): moves with a task shortened under 50 ms too. */
   blocking: number;
+  /**
+   * The panel renderer's main-thread task time in the phase (DevTools' `TaskDuration` metric), every task, long or
+   * not: the work itself, which the load stretches less than it changes which tasks cross 50 ms.
+   */
+  busy: number;
   slowestEvent: number;
   /** The long tasks themselves (what the observer reported). */
   tasks: PageTask[];
@@ -151,13 +156,15 @@ interface Profiling {
  * A phase's action resolves with its end on the panel's clock (seen from inside the panel, see opening-end.ts), or
  * with nothing when the bench's own last step is its end.
  */
-async function phase(panel: Page, action: () => Promise<number | void>, profiling?: Profiling, name = ''): Promise<PhaseFigures> {
+async function phase(panel: Page, action: () => Promise<number | void>, profiling?: Profiling, name = '', taskTime?: () => Promise<number>): Promise<PhaseFigures> {
   if (profiling && name !== 'open') profiling.stop = await startTrace(profiling.session);
+  const busyBefore = (await taskTime?.()) ?? 0;
   const start = await panel.evaluate(() => performance.now());
   const ended = (await action()) ?? (await panel.evaluate(() => performance.now()));
   // Let a task still running at the end of the action land in the observer.
   await panel.waitForTimeout(300);
   const end = await panel.evaluate(() => performance.now());
+  const busy = ((await taskTime?.()) ?? 0) - busyBefore;
   const { tasks, events } = await panel.evaluate(
     ([from, to]) => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[]; __events: { start: number; duration: number }[] };
@@ -170,6 +177,7 @@ async function phase(panel: Page, action: () => Promise<number | void>, profilin
     longest: Math.max(0, ...tasks.map((t) => t.duration)),
     over50: tasks.filter((t) => t.duration > LONG_TASK_MS).length,
     blocking: blockingOf(tasks),
+    busy,
     slowestEvent: Math.max(0, ...events.map((e) => e.duration)),
     tasks,
   };
@@ -351,9 +359,17 @@ async function measureDesign(
   await panel.addInitScript(observeMainThread);
   const url = `chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}${matcher === 'main' ? '&matcher=main' : ''}`;
   let profiling: Profiling | undefined;
+  // The renderer's task time is read on a page of the extension's origin first: the panel's navigation stays in
+  // that renderer, so the opening's work is the difference.
+  await panel.goto(`chrome-extension://${extensionId}/manifest.json`);
+  const metrics = await context.newCDPSession(panel);
+  await metrics.send('Performance.enable');
+  const taskTime = async () => {
+    const { metrics: list } = await metrics.send('Performance.getMetrics');
+    return (list.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  };
   if (profile) {
     // Sampling starts on a page of the extension's own origin, so the panel's first script is in the profile.
-    await panel.goto(`chrome-extension://${extensionId}/manifest.json`);
     profiling = { session: await context.newCDPSession(panel), origin: `chrome-extension://${extensionId}/`, ...profile };
     profiling.stop = await startTrace(profiling.session);
   }
@@ -364,7 +380,7 @@ async function measureDesign(
     // Seen from inside the panel: a locator wait polls every 500 ms after its first few polls.
     openedAt = (await waitForOpeningEnd(panel, `${QUESTIONS} detected`, 300_000)).frame;
     summary = (await panel.getByTestId('page-summary').textContent()) ?? '';
-  });
+  }, undefined, 'open', taskTime);
   // Opening counts from navigation start: everything the page ran before `phase` began belongs to it.
   const openTasks = await panel.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
   open.tasks = openTasks;
@@ -388,7 +404,7 @@ async function measureDesign(
       await panel.mouse.wheel(0, 1200);
       await panel.waitForTimeout(50);
     }
-  }, profiling, 'scroll');
+  }, profiling, 'scroll', taskTime);
   const fill = await phase(panel, async () => {
     let filledAt = 0;
     for (let i = 0; i < 3; i++) {
@@ -400,7 +416,7 @@ async function measureDesign(
       filledAt = (await filled).frame;
     }
     return filledAt;
-  }, profiling, 'fill');
+  }, profiling, 'fill', taskTime);
   const rescan = await phase(panel, async () => {
     // The button says "Scanning…" until the scan is in: seen by an observer set before the click, so a scan shorter
     // than Playwright's polling still counts and the phase never ends before React has re-rendered the click.
@@ -418,7 +434,7 @@ async function measureDesign(
     const scanned = waitForPanelState(panel, { flag: '__sawScanning', button: 'Re-scan', absent: '[data-testid="matching-progress"]' });
     await panel.getByRole('button', { name: 'Re-scan' }).click();
     return (await scanned).frame;
-  }, profiling, 'rescan');
+  }, profiling, 'rescan', taskTime);
   await panel.close();
   return { open, scroll, fill, rescan, summary };
 }
@@ -431,7 +447,7 @@ export function initialPanelJs(dir = EXTENSION_DIR): { bytes: number; files: str
 }
 
 const row = (name: string, f: PhaseFigures) =>
-  `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   blocking ${f.blocking.toFixed(0).padStart(4)} ms   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
+  `  ${name.padEnd(8)} ${f.ms.toFixed(0).padStart(7)} ms   longest task ${f.longest.toFixed(0).padStart(5)} ms   tasks > ${LONG_TASK_MS} ms: ${String(f.over50).padStart(3)}   blocking ${f.blocking.toFixed(0).padStart(4)} ms   busy ${f.busy.toFixed(0).padStart(5)} ms   slowest input event ${f.slowestEvent.toFixed(0).padStart(4)} ms`;
 
 interface Build {
   name: string;
@@ -516,7 +532,8 @@ export async function runScale(): Promise<void> {
         console.log(
           `    ${name.padEnd(7)} tasks > ${LONG_TASK_MS} ms ${String(median(ps.map((p) => p.over50))).padStart(3)} (${ps.map((p) => p.over50).join('/')})` +
             `   longest ${median(ps.map((p) => p.longest)).toFixed(0).padStart(5)} ms (${ps.map((p) => p.longest.toFixed(0)).join('/')})   ${median(ps.map((p) => p.ms)).toFixed(0).padStart(6)} ms` +
-            `   sums: ${ps.reduce((n, p) => n + p.over50, 0)} tasks, blocking ${ps.reduce((n, p) => n + p.blocking, 0).toFixed(0)} ms`,
+            `   sums: ${ps.reduce((n, p) => n + p.over50, 0)} tasks, blocking ${ps.reduce((n, p) => n + p.blocking, 0).toFixed(0)} ms` +
+            `   main-thread task time ${median(ps.map((p) => p.busy)).toFixed(0)} ms (${ps.map((p) => p.busy.toFixed(0)).join('/')})`,
         );
       }
     }
