@@ -94,9 +94,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
    * with them) and those picked by hand; the by-hand search reads the whole library once matching is done, or on
    * the first search.
    */
-  // The proposer's own map of the entries it was sent (it only grows for one library version), in a new wrapper for
-  // each batch so the view below changes with it, without copying it.
-  const [shipped, setShipped] = useState<{ map: ReadonlyMap<string, LibraryEntry> }>(() => ({ map: new Map() }));
+  // The proposer's own map of the entries it was sent for this library version (it only grows), not a copy.
+  const [shipped, setShipped] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [picked, setPicked] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [searchEntries, setSearchEntries] = useState<{ of: LibrarySnapshot; entries: readonly LibraryEntry[] }>();
   const searchRead = useRef<LibrarySnapshot>(undefined);
@@ -115,7 +114,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   }, [services]);
   // Filled in a loop: a [id, entry] pair per entry was 20,000 short-lived arrays at scale, a GC pause in the opening.
   const entries = useMemo((): ReadonlyMap<string, LibraryEntry> => {
-    if (library.fromDatabase) return new EntryLayers([shipped.map, picked]);
+    if (library.fromDatabase) return new EntryLayers([shipped, picked]);
     const byId = new Map<string, LibraryEntry>();
     for (const e of library.entries) byId.set(e.id, e);
     return byId;
@@ -140,16 +139,13 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
       batches.current?.drop();
-      let live: ReadonlyMap<string, LibraryEntry> | undefined;
-      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => {
-        // The entries the proposals name came with them: shown in the same commit.
-        if (live) setShipped({ map: live });
-        dispatch({ type: 'proposed', proposals });
-      }, APPLY_PROPOSALS_MS);
+      // The entries the proposals name came with them, into the proposer's map (`sent`) before the batch: a row's
+      // card finds them when the row changes. The view of them keeps its identity from batch to batch, so a batch
+      // re-renders only the drawn cards whose rows it changed, not every drawn card.
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
       batches.current = coalescer;
       const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
-      live = sent;
-      if (sent) setShipped({ map: sent });
+      if (sent) setShipped(sent);
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(
@@ -602,6 +598,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, services, tabId],
   );
 
+  // Kept from render to render (as every callback the cards get): a new one re-rendered every drawn card.
+  const skip = useCallback((key: string) => dispatch({ type: 'skip', key }), []);
+  const choose = useCallback((key: string, index: number) => dispatch({ type: 'choose', key, index }), []);
+
   const reloadLibrary = useCallback(async () => {
     const snapshot = await loadLibrary();
     setLibrary(snapshot);
@@ -640,8 +640,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     allowFrameOrigin,
     reloadLibrary,
     attach,
-    skip: (key: string) => dispatch({ type: 'skip', key }),
-    choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
+    skip,
+    choose,
     dismissError: () => setError(undefined),
   };
 }

@@ -1,8 +1,8 @@
 // The entries the Questions view can name, by id, read through layers instead of copied into one map: the entries
-// the matching worker sent with its proposals (a map that only grows for one library version) and those picked by
-// hand. Every proposal batch copied the shipped entries twice (a new map for the state, then a merged map), up to
-// 2,000 entries a batch at 1,000 questions, in the batch's commit; a view costs nothing to make. Reading goes
-// through the layers from the last, so a later layer wins.
+// the matching worker sent with its proposals (the proposer's map, which only grows for one library version) and
+// those picked by hand. Every proposal batch copied the shipped entries twice (a new map for the state, then a
+// merged map) and, the map being new, re-rendered every drawn card; the view is made once per library version or
+// pick. Reading goes through the layers from the last, so a later layer wins.
 import type { LibraryEntry } from '../schema';
 
 export class EntryLayers implements ReadonlyMap<string, LibraryEntry> {
