@@ -202,6 +202,11 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
     [session.fill, setMode],
   );
 
+  // The cards' callbacks keep their identity from render to render (the cards are memoised): with a new arrow on
+  // every render, each proposal batch re-rendered every drawn card, not only those whose rows it changed.
+  const onAccept = useCallback((key: string) => void accept(key), [accept]);
+  const onFillEdited = useCallback((key: string, choice: FillChoice, base: LibraryEntry | undefined) => void fillEdited(key, choice, base), [fillEdited]);
+
   const undo = useCallback(
     (key: string) => {
       // The offer to keep an edit in the library is about a fill that no longer stands.
@@ -527,8 +532,8 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           searcher={session.searcher}
           onSelect={select}
           onMode={setMode}
-          onAccept={(key) => void accept(key)}
-          onFillEdited={(key, choice, base) => void fillEdited(key, choice, base)}
+          onAccept={onAccept}
+          onFillEdited={onFillEdited}
           onSkip={session.skip}
           onUndo={undo}
           onChoose={session.choose}

@@ -6,6 +6,7 @@ import { planFill, planUndo, type AnswerDraft } from '../../lib/panel/fill-plan'
 import { pendingFillEvent, resultChanges, type FilledAnswer } from '../../lib/panel/fill-event';
 import { restoreFills, settleOrphans, settlePending } from '../../lib/panel/fill-memory';
 import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../../lib/panel/library-search';
+import { EntryLayers } from '../../lib/panel/entry-layers';
 import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type LastFill, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import { originOf } from '../../lib/panel/learned-wording';
@@ -93,6 +94,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
    * with them) and those picked by hand; the by-hand search reads the whole library once matching is done, or on
    * the first search.
    */
+  // The proposer's own map of the entries it was sent for this library version (it only grows), not a copy.
   const [shipped, setShipped] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [picked, setPicked] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [searchEntries, setSearchEntries] = useState<{ of: LibrarySnapshot; entries: readonly LibraryEntry[] }>();
@@ -111,14 +113,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     );
   }, [services]);
   // Filled in a loop: a [id, entry] pair per entry was 20,000 short-lived arrays at scale, a GC pause in the opening.
-  const entries = useMemo(() => {
+  const entries = useMemo((): ReadonlyMap<string, LibraryEntry> => {
+    if (library.fromDatabase) return new EntryLayers([shipped, picked]);
     const byId = new Map<string, LibraryEntry>();
-    if (library.fromDatabase) {
-      for (const [id, e] of shipped) byId.set(id, e);
-      for (const [id, e] of picked) byId.set(id, e);
-    } else {
-      for (const e of library.entries) byId.set(e.id, e);
-    }
+    for (const e of library.entries) byId.set(e.id, e);
     return byId;
   }, [library, shipped, picked]);
   const searcher: LibrarySearcher = useMemo(() => {
@@ -141,16 +139,13 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const forPage = (proposals: Record<string, Proposal[]>) => capLearnedMatches(proposals, snapshot.aliases, page.origin);
       // Batches of an earlier call still waiting to be applied belong to the scan this one replaces.
       batches.current?.drop();
-      let live: ReadonlyMap<string, LibraryEntry> | undefined;
-      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => {
-        // The entries the proposals name came with them: shown in the same commit.
-        if (live) setShipped(new Map(live));
-        dispatch({ type: 'proposed', proposals });
-      }, APPLY_PROPOSALS_MS);
+      // The entries the proposals name came with them, into the proposer's map (`sent`) before the batch: a row's
+      // card finds them when the row changes. The view of them keeps its identity from batch to batch, so a batch
+      // re-renders only the drawn cards whose rows it changed, not every drawn card.
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
       batches.current = coalescer;
       const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
-      live = sent;
-      if (sent) setShipped(new Map(sent));
+      if (sent) setShipped(sent);
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(
@@ -603,6 +598,10 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     [port, services, tabId],
   );
 
+  // Kept from render to render (as every callback the cards get): a new one re-rendered every drawn card.
+  const skip = useCallback((key: string) => dispatch({ type: 'skip', key }), []);
+  const choose = useCallback((key: string, index: number) => dispatch({ type: 'choose', key, index }), []);
+
   const reloadLibrary = useCallback(async () => {
     const snapshot = await loadLibrary();
     setLibrary(snapshot);
@@ -641,8 +640,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     allowFrameOrigin,
     reloadLibrary,
     attach,
-    skip: (key: string) => dispatch({ type: 'skip', key }),
-    choose: (key: string, index: number) => dispatch({ type: 'choose', key, index }),
+    skip,
+    choose,
     dismissError: () => setError(undefined),
   };
 }

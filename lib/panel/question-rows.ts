@@ -37,7 +37,7 @@ export interface QuestionRow {
 export interface RowsState {
   rows: QuestionRow[];
   /** Rows by key from every scan of this page, so a section switch or re-render keeps what was done. */
-  memory: Record<string, QuestionRow>;
+  memory: ReadonlyMap<string, QuestionRow>;
 }
 
 export type RowsAction =
@@ -57,7 +57,7 @@ export type RowsAction =
   | { type: 'choose'; key: string; index: number }
   | { type: 'add-proposal'; key: string; proposal: Proposal };
 
-export const emptyRows: RowsState = { rows: [], memory: {} };
+export const emptyRows: RowsState = { rows: [], memory: new Map() };
 
 export function baseStatus(row: Pick<QuestionRow, 'proposals'>): RowStatus {
   return row.proposals.length > 0 ? 'proposed' : 'no-match';
@@ -106,7 +106,7 @@ function patch(state: RowsState, key: string, change: (row: QuestionRow) => Ques
   const next = change(state.rows[index]!);
   const rows = state.rows.slice();
   rows[index] = next;
-  return { rows, memory: { ...state.memory, [next.key]: next } };
+  return { rows, memory: new Map(state.memory).set(next.key, next) };
 }
 
 /** The page's current value of a filled question when someone (or the page) changed it after the fill. */
@@ -155,25 +155,25 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       const matching = new Set(action.matching);
       const rows = action.questions.map((q) => {
         // A frame that navigated shows another document: what was done in the old one does not carry over.
-        const remembered = state.memory[q.key];
+        const remembered = state.memory.get(q.key);
         const previous = remembered?.question.frameUrl === q.frameUrl ? remembered : undefined;
         const row = mergeScanned(previous, q, action.proposals[q.key] ?? [], action.restored?.[q.key]);
         const appeared = previous ? previous.appeared : shownSections.has(q.section ?? '');
         const shown = appeared ? { ...row, appeared } : row;
         return matching.has(q.key) ? { ...shown, matching: true } : shown;
       });
-      const memory = { ...state.memory };
-      for (const row of rows) memory[row.key] = row;
+      const memory = new Map(state.memory);
+      for (const row of rows) memory.set(row.key, row);
       return { rows, memory };
     }
     case 'proposed': {
-      const memory = { ...state.memory };
+      const memory = new Map(state.memory);
       const rows = state.rows.map((r) => {
         const proposals = action.proposals[r.key];
         if (!proposals) return r;
         const merged = mergeScanned(r, r.question, proposals, undefined);
         const row = r.appeared ? { ...merged, appeared: true } : merged;
-        memory[r.key] = row;
+        memory.set(r.key, row);
         return row;
       });
       return { rows, memory };

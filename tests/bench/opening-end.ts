@@ -44,3 +44,51 @@ export function waitForOpeningEnd(panel: Page, summary: string, timeoutMs = 120_
     { summary, timeoutMs },
   );
 }
+
+/** What a phase's end looks like in the panel: every part must hold at once. */
+export interface PanelState {
+  /** A selector that must match something. */
+  present?: string;
+  /** A selector that must match nothing. */
+  absent?: string;
+  /** A button whose whole text is this must be shown. */
+  button?: string;
+  /** A window property that must be true (set by an observer the bench installed before acting). */
+  flag?: string;
+}
+
+/**
+ * Resolves once the panel shows `state` (checked on every change of its document, from inside the page, so without
+ * Playwright's polling back-off), with the time on the panel's clock of the commit and of the frame after it.
+ */
+export function waitForPanelState(panel: Page, state: PanelState, timeoutMs = 120_000): Promise<OpeningEnd> {
+  return panel.evaluate(
+    ({ state, timeoutMs }) =>
+      new Promise<OpeningEnd>((resolve, reject) => {
+        const run = { done: false, timer: 0 };
+        // No named function here either (see above): the condition is written out in the callback.
+        const observer = new MutationObserver(() => {
+          if (run.done) return;
+          const holds =
+            (!state.present || !!document.querySelector(state.present)) &&
+            (!state.absent || !document.querySelector(state.absent)) &&
+            (!state.button || [...document.querySelectorAll('button')].some((b) => b.textContent === state.button)) &&
+            (!state.flag || (window as unknown as Record<string, unknown>)[state.flag] === true);
+          if (!holds) return;
+          run.done = true;
+          observer.disconnect();
+          clearTimeout(run.timer);
+          const committed = performance.now();
+          if (document.visibilityState === 'hidden') resolve({ committed, frame: committed });
+          else requestAnimationFrame(() => resolve({ committed, frame: performance.now() }));
+        });
+        run.timer = window.setTimeout(() => {
+          observer.disconnect();
+          reject(new Error(`the panel did not reach ${JSON.stringify(state)} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+        document.documentElement.toggleAttribute('data-panel-state-check');
+      }),
+    { state, timeoutMs },
+  );
+}

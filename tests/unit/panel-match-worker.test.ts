@@ -202,7 +202,7 @@ describe('rows while matching', () => {
     expect(state.rows[0]).toMatchObject({ key: 'a', status: 'proposed' });
     expect(state.rows[0]!.matching).toBeUndefined();
     expect(state.rows[0]!.proposals[0]?.entryId).toBe('enc');
-    expect(state.memory.a?.status).toBe('proposed');
+    expect(state.memory.get('a')?.status).toBe('proposed');
     expect(state.rows[1]!.matching).toBe(true);
   });
 
