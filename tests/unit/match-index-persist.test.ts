@@ -329,6 +329,28 @@ describe('the matching worker with remembered proposals', () => {
     expect(Object.keys([...cache.remembered.values()][0] as object)).toContain(forgotten);
   });
 
+  it('checks only the asked wordings: one out of shape is matched again and replaced, the others unasked are kept', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const [key] = [...cache.remembered.keys()];
+    const stored = cache.remembered.get(key!) as Record<string, unknown>;
+    const broken = asked[1]!;
+    stored[broken] = [{ entryId: 'enc', confidence: 7 }];
+    // A wording of another page, out of shape too: not asked, so not checked, and stored again as it was.
+    stored['A question of another page'] = 'not a list';
+    const reopened = await open(entries, cache);
+    // The remembered ones together, then the broken one matched again.
+    expect(reopened.messages).toBe(2);
+    expect(reopened.sizes[0]).toBe(asked.length - 1);
+    expect(reopened.proposals).toEqual(expected(entries));
+    await cache.settled(2);
+    const saved = cache.remembered.get(key!) as Record<string, unknown>;
+    expect(saved[broken]).toEqual(expected(entries)[broken]);
+    expect(saved['A question of another page']).toBe('not a list');
+    expect(Object.keys(saved)).toHaveLength(asked.length + 1);
+  });
+
   it('another library or other learned wordings never get the remembered proposals', async () => {
     const cache = rememberingCache();
     const aliases = [{ entryId: 'backup', text: 'What is your restore drill cadence?', normalized: 'restore drill cadence' }];
