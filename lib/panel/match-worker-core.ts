@@ -25,6 +25,12 @@ const KNOWN_PER_MESSAGE = 100;
  * message, so a 1,000-question page still makes no long task.
  */
 const KNOWN_IN_ONE_MESSAGE = 300;
+/**
+ * After a request answered wholly from remembered proposals, the matcher's chunk and the index load this much later:
+ * evaluating the one and cloning the other out of IndexedDB took CPU from the panel while it rendered the proposals
+ * (a 1,000-question page: ten messages) on a 2-core machine.
+ */
+const PRELOAD_AFTER_MS = 500;
 /** Wordings whose proposals are remembered per library: the last pages opened, a few thousand questions. */
 const REMEMBERED_WORDINGS = 5_000;
 
@@ -105,6 +111,8 @@ export interface MatchWorkerOptions {
   today?: () => string;
   /** Remembered wordings per message (tests); set without `knownInOneMessage`, it applies to any number of them. */
   knownPerMessage?: number;
+  /** Delay of the matcher's and index's load after a request answered wholly from memory (tests). */
+  preloadAfterMs?: number;
   /** Remembered wordings sent in one message when there are no more than this (tests). */
   knownInOneMessage?: number;
 }
@@ -332,8 +340,9 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
         const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
         send({ type: 'proposals', request: request.request, proposals, done: last && questions.length === 0, ...withEntries(entriesFor(snapshot, shipped, proposals)) });
         if (last && questions.length === 0) {
-          // Every question was remembered: the index is loaded now, ready for the next questions.
-          void (await ready).propose();
+          // Every question was remembered: the matcher and the index load a little later, ready for the next
+          // questions, not while the panel still renders these (a request that needs them loads them at once).
+          setTimeout(() => void ready.then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
           return;
         }
         await nextTask();

@@ -276,6 +276,9 @@ describe('the matching worker with remembered proposals', () => {
     cache.load = (fingerprint) => (reads.push('index'), load(fingerprint));
     cache.loadProposals = (fingerprint, aliases) => (reads.push('proposals'), loadProposals(fingerprint, aliases));
     const second = await open(entries, cache);
+    // The index is read a little after the remembered proposals went out (PRELOAD_AFTER_MS).
+    expect(reads).toEqual(['proposals']);
+    await vi.waitFor(() => expect(reads).toContain('index'), { timeout: 5_000 });
     expect(reads).toEqual(['proposals', 'index']);
     expect(second.proposals).toEqual(expected(entries));
   });
@@ -294,7 +297,7 @@ describe('the matching worker with remembered proposals', () => {
     });
     receive(structuredClone({ type: 'library-chunk', version: 1, entries, aliases: [], last: true, today: TODAY }));
     receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
-    await vi.waitFor(() => expect(log).toContain('index'));
+    await vi.waitFor(() => expect(log).toContain('index'), { timeout: 5_000 });
     expect(log).toEqual(['proposals', 'proposals', 'done', 'index']);
   });
 
