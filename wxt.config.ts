@@ -24,7 +24,9 @@ export default defineConfig({
   outDir: process.env.QA_OUT_DIR ?? '.output',
   // QA_NO_MINIFY=1 keeps function names and module regions in the bundle, to read CPU profiles of the panel bench
   // (`PANEL_PROFILE=dir npm run bench -- panel`).
-  vite: () => (process.env.QA_NO_MINIFY ? { build: { minify: false } } : {}),
+  // Workers as ES modules (all three are started with `type: 'module'`): an ES worker can split off a chunk it
+  // imports later (the matching worker's matcher, lib/panel/match-engine.ts); the default IIFE inlines it.
+  vite: () => ({ worker: { format: 'es' as const }, ...(process.env.QA_NO_MINIFY ? { build: { minify: false } } : {}) }),
   hooks: {
     // Only the build of the extension pages splits code (background and content scripts are single files).
     'vite:build:extendConfig': (entrypoints, config) => {

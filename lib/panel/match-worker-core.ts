@@ -4,10 +4,9 @@
 // the panel on a page it has seen answers those questions at once. entrypoints/sidepanel/match.worker.ts wires it
 // to `self`; tests wire it to a fake channel.
 import { z } from 'zod';
-import { addLearnedAlias, buildIndex, type MatchIndex } from '../match';
-import { libraryFingerprint, libraryVersionFingerprint, restoreIndex, snapshotIndex } from '../match/index-snapshot';
+import type { MatchIndex } from '../match';
+import { libraryFingerprint, libraryVersionFingerprint } from '../match/library-fingerprint';
 import type { IndexCache } from '../db/index-cache';
-import { createProposer } from './propose';
 import { FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot, ProposeFn } from './ports';
 import { ProposalSchema, type LibraryEntry, type Proposal } from '../schema';
@@ -26,15 +25,77 @@ const KNOWN_PER_MESSAGE = 100;
  * message, so a 1,000-question page still makes no long task.
  */
 const KNOWN_IN_ONE_MESSAGE = 300;
+/**
+ * After a request answered wholly from remembered proposals, the matcher's chunk and the index load this much later:
+ * evaluating the one and cloning the other out of IndexedDB took CPU from the panel while it rendered the proposals
+ * (a 1,000-question page: ten messages) on a 2-core machine.
+ */
+const PRELOAD_AFTER_MS = 500;
 /** Wordings whose proposals are remembered per library: the last pages opened, a few thousand questions. */
 const REMEMBERED_WORDINGS = 5_000;
 
-const RememberedSchema = z.record(z.string(), z.array(ProposalSchema));
+const RememberedProposalsSchema = z.array(ProposalSchema);
+
+/**
+ * Proposals remembered for a library, by wording, as read from the cache: each wording's list is checked with zod
+ * when it is first asked for (a reopened page asks for its few hundred of up to REMEMBERED_WORDINGS), and one out
+ * of shape counts as not remembered (matched again, and replaced).
+ */
+class Remembered {
+  private readonly checked = new Map<string, Proposal[] | null>();
+  private readonly stored: Record<string, unknown>;
+
+  constructor(stored: unknown) {
+    this.stored = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+  }
+
+  get(wording: string): Proposal[] | undefined {
+    let proposals = this.checked.get(wording);
+    if (proposals === undefined) {
+      if (!Object.hasOwn(this.stored, wording)) return undefined;
+      const parsed = RememberedProposalsSchema.safeParse(this.stored[wording]);
+      proposals = parsed.success ? parsed.data : null;
+      this.checked.set(wording, proposals);
+    }
+    return proposals ?? undefined;
+  }
+
+  set(wording: string, proposals: Proposal[]): void {
+    this.checked.set(wording, proposals);
+  }
+
+  /** What to store again: `fresh` first, then the rest (those found out of shape left out), up to `cap` wordings. */
+  keep(fresh: Map<string, Proposal[]>, cap: number): Record<string, unknown> {
+    const kept = new Map<string, unknown>();
+    const add = (wording: string, proposals: unknown) => {
+      if (kept.size < cap && !kept.has(wording) && proposals !== null) kept.set(wording, proposals);
+    };
+    for (const [wording, proposals] of fresh) add(wording, proposals);
+    for (const [wording, proposals] of this.checked) add(wording, proposals);
+    for (const wording of Object.keys(this.stored)) if (!this.checked.has(wording)) add(wording, this.stored[wording]);
+    // Object.fromEntries defines each wording as an own property (a wording "__proto__" included).
+    return Object.fromEntries(kept);
+  }
+}
 
 type LibraryChunk = Extract<ToMatchWorker, { type: 'library-chunk' }>;
 type MatchRequest = Extract<ToMatchWorker, { type: 'match' }>;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The matcher (./match-engine.ts), imported on first need: a reopened page whose wordings are all remembered is
+ * answered by the worker's first module alone (Dexie, zod, the pages' read), before the matcher's chunk loads.
+ */
+let engine: Promise<typeof import('./match-engine')> | undefined;
+const loadEngine = () => {
+  engine ??= import('./match-engine');
+  // A failed load is not kept: the next need imports again.
+  engine.catch(() => {
+    engine = undefined;
+  });
+  return engine;
+};
 
 export interface MatchWorkerOptions {
   batchMs?: number;
@@ -50,6 +111,8 @@ export interface MatchWorkerOptions {
   today?: () => string;
   /** Remembered wordings per message (tests); set without `knownInOneMessage`, it applies to any number of them. */
   knownPerMessage?: number;
+  /** Delay of the matcher's and index's load after a request answered wholly from memory (tests). */
+  preloadAfterMs?: number;
   /** Remembered wordings sent in one message when there are no more than this (tests). */
   knownInOneMessage?: number;
 }
@@ -73,8 +136,8 @@ export interface LibraryDatabase {
 interface StoredRead {
   entries: LibraryEntry[];
   fingerprint: string;
-  /** Remembered proposals (zod-checked) and the learned wordings they were ranked with. */
-  remembered?: { aliases: string; byWording: Map<string, Proposal[]> };
+  /** Remembered proposals (unchecked until asked for) and the learned wordings they were ranked with. */
+  remembered?: { aliases: string; byWording: unknown };
 }
 
 /** What a library snapshot is matched with: its proposer and what was remembered of earlier openings. */
@@ -87,7 +150,7 @@ interface Prepared {
    */
   propose: () => Promise<ProposeFn>;
   /** Proposals by wording ranked against exactly this snapshot before (read from the cache). */
-  remembered: Map<string, Proposal[]>;
+  remembered: Remembered;
   remember?: (fresh: Map<string, Proposal[]>) => void;
 }
 
@@ -96,6 +159,8 @@ interface Prepared {
  * else built here (and persisted for the next opening). Learned aliases are added after, as buildIndex does.
  */
 async function prepareIndex(snapshot: LibrarySnapshot, today: string, fingerprint: string, options: MatchWorkerOptions): Promise<MatchIndex> {
+  const { addLearnedAlias, buildIndex, restoreIndex, snapshotIndex } = await loadEngine();
+  markOpen('worker-engine-loaded');
   const started = performance.now();
   const { cache } = options;
   let index = cache ? restoreIndex(await cache.load(fingerprint).catch(() => undefined), snapshot.entries, today) : undefined;
@@ -115,10 +180,8 @@ async function prepareIndex(snapshot: LibrarySnapshot, today: string, fingerprin
 }
 
 /** Proposals remembered for this library and these aliases; anything unreadable or out of shape counts as none. */
-async function readRemembered(cache: IndexCache, fingerprint: string, aliases: string): Promise<Map<string, Proposal[]>> {
-  const stored = await cache.loadProposals?.(fingerprint, aliases).catch(() => undefined);
-  const parsed = RememberedSchema.safeParse(stored ?? {});
-  return new Map(parsed.success ? Object.entries(parsed.data) : []);
+async function readRemembered(cache: IndexCache, fingerprint: string, aliases: string): Promise<Remembered> {
+  return new Remembered(await cache.loadProposals?.(fingerprint, aliases).catch(() => undefined));
 }
 
 /** Matching for a snapshot: index (loaded or built) and, with a cache, what earlier openings ranked. */
@@ -131,16 +194,16 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
   // structured clone, on this thread) would hold them back. Read ahead with the entries, they count only if they
   // were ranked with exactly these learned wordings.
   const remembered = !remember
-    ? new Map<string, Proposal[]>()
+    ? new Remembered(undefined)
     : stored?.remembered
-      ? stored.remembered.aliases === aliases
-        ? new Map(stored.remembered.byWording)
-        : new Map<string, Proposal[]>()
+      ? new Remembered(stored.remembered.aliases === aliases ? stored.remembered.byWording : undefined)
       : await readRemembered(cache!, fingerprint, aliases);
   let started: Promise<ProposeFn> | undefined;
   const propose = () => {
     if (started) return started;
-    started = prepareIndex(snapshot, today, fingerprint, options).then((index) => createProposer(() => today, () => index));
+    started = Promise.all([prepareIndex(snapshot, today, fingerprint, options), loadEngine()]).then(([index, { createProposer }]) =>
+      createProposer(() => today, () => index),
+    );
     // Not left unhandled when started ahead of a need; match() awaits it and reports a failure.
     started.catch(() => undefined);
     return started;
@@ -153,8 +216,8 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
     remember(fresh) {
       // The newest first, then what was remembered before, up to the cap. A failed write costs only a re-match.
       for (const [wording, proposals] of fresh) remembered.set(wording, proposals);
-      const kept = [...fresh, ...[...remembered].filter(([wording]) => !fresh.has(wording))].slice(0, REMEMBERED_WORDINGS);
-      setTimeout(() => void cache!.saveProposals!(fingerprint, aliases, Object.fromEntries(kept)).catch(() => undefined), 0);
+      const kept = remembered.keep(fresh, REMEMBERED_WORDINGS);
+      setTimeout(() => void cache!.saveProposals!(fingerprint, aliases, kept).catch(() => undefined), 0);
     },
   };
 }
@@ -206,9 +269,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       const fingerprint = !cache ? '' : version !== undefined ? await libraryVersionFingerprint(version, entries.length, day) : await libraryFingerprint(entries, day);
       markOpen('worker-library-read');
       const row = cache && settings.rememberProposals !== false ? await database!.readRemembered?.(fingerprint).catch(() => undefined) : undefined;
-      const parsed = row ? RememberedSchema.safeParse(row.byWording) : undefined;
       markOpen('worker-remembered-read');
-      return { entries, fingerprint, ...(row && parsed?.success ? { remembered: { aliases: row.aliases, byWording: new Map(Object.entries(parsed.data)) } } : {}) };
+      return { entries, fingerprint, ...(row ? { remembered: { aliases: row.aliases, byWording: row.byWording } } : {}) };
     })();
     const entry = { day, changes, generation, read };
     stored = entry;
@@ -278,8 +340,9 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
         const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
         send({ type: 'proposals', request: request.request, proposals, done: last && questions.length === 0, ...withEntries(entriesFor(snapshot, shipped, proposals)) });
         if (last && questions.length === 0) {
-          // Every question was remembered: the index is loaded now, ready for the next questions.
-          void (await ready).propose();
+          // Every question was remembered: the matcher and the index load a little later, ready for the next
+          // questions, not while the panel still renders these (a request that needs them loads them at once).
+          setTimeout(() => void ready.then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
           return;
         }
         await nextTask();

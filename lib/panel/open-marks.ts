@@ -27,6 +27,7 @@ export type OpenMark =
   | 'worker-remembered-read'
   | 'worker-match-received'
   | 'worker-index-ready'
+  | 'worker-engine-loaded'
   | 'worker-first-batch'
   | 'worker-last-batch';
 

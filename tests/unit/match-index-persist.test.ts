@@ -276,6 +276,9 @@ describe('the matching worker with remembered proposals', () => {
     cache.load = (fingerprint) => (reads.push('index'), load(fingerprint));
     cache.loadProposals = (fingerprint, aliases) => (reads.push('proposals'), loadProposals(fingerprint, aliases));
     const second = await open(entries, cache);
+    // The index is read a little after the remembered proposals went out (PRELOAD_AFTER_MS).
+    expect(reads).toEqual(['proposals']);
+    await vi.waitFor(() => expect(reads).toContain('index'), { timeout: 5_000 });
     expect(reads).toEqual(['proposals', 'index']);
     expect(second.proposals).toEqual(expected(entries));
   });
@@ -294,7 +297,7 @@ describe('the matching worker with remembered proposals', () => {
     });
     receive(structuredClone({ type: 'library-chunk', version: 1, entries, aliases: [], last: true, today: TODAY }));
     receive({ type: 'match', request: 1, version: 1, questions: asked.map((text) => ({ key: text, text, kind: 'text', options: [] })) });
-    await vi.waitFor(() => expect(log).toContain('index'));
+    await vi.waitFor(() => expect(log).toContain('index'), { timeout: 5_000 });
     expect(log).toEqual(['proposals', 'proposals', 'done', 'index']);
   });
 
@@ -327,6 +330,28 @@ describe('the matching worker with remembered proposals', () => {
     expect(second.proposals).toEqual(expected(entries));
     await cache.settled(2);
     expect(Object.keys([...cache.remembered.values()][0] as object)).toContain(forgotten);
+  });
+
+  it('checks only the asked wordings: one out of shape is matched again and replaced, the others unasked are kept', async () => {
+    const cache = rememberingCache();
+    await open(entries, cache);
+    await cache.settled(1);
+    const [key] = [...cache.remembered.keys()];
+    const stored = cache.remembered.get(key!) as Record<string, unknown>;
+    const broken = asked[1]!;
+    stored[broken] = [{ entryId: 'enc', confidence: 7 }];
+    // A wording of another page, out of shape too: not asked, so not checked, and stored again as it was.
+    stored['A question of another page'] = 'not a list';
+    const reopened = await open(entries, cache);
+    // The remembered ones together, then the broken one matched again.
+    expect(reopened.messages).toBe(2);
+    expect(reopened.sizes[0]).toBe(asked.length - 1);
+    expect(reopened.proposals).toEqual(expected(entries));
+    await cache.settled(2);
+    const saved = cache.remembered.get(key!) as Record<string, unknown>;
+    expect(saved[broken]).toEqual(expected(entries)[broken]);
+    expect(saved['A question of another page']).toBe('not a list');
+    expect(Object.keys(saved)).toHaveLength(asked.length + 1);
   });
 
   it('another library or other learned wordings never get the remembered proposals', async () => {

@@ -64,3 +64,21 @@ describe('the side panel opening', () => {
     expect(reached.filter((f) => MATCHER.test(f))).toEqual(expect.arrayContaining(['lib/match/index.ts', 'lib/match/match-index.ts']));
   });
 });
+
+/** The matcher's modules the matching worker's first module must not evaluate (lib/panel/match-engine.ts has them). */
+const WORKER_LATER = /^lib\/(match\/(match-index|match-question|facets|terms|english-words|index-snapshot|evaluate|index|vocabulary|normalize)|panel\/(propose|match-engine))\.ts$/;
+
+describe('the matching worker', () => {
+  it('its first module reaches no matcher module through static imports (they come with match-engine.ts)', () => {
+    const reached = [...reachable(['entrypoints/sidepanel/match.worker.ts'])];
+    const files = reached.map(([file]) => relative(ROOT, file));
+    // It does reach what answers a reopened page: the pages' read, the fingerprint, the cache.
+    expect(files).toEqual(expect.arrayContaining(['lib/db/library-reader.ts', 'lib/match/library-fingerprint.ts', 'lib/db/index-cache.ts']));
+    expect(reached.filter(([file]) => WORKER_LATER.test(relative(ROOT, file))).map(([, chain]) => chain.join(' -> '))).toEqual([]);
+  });
+
+  it('its second module does reach the matcher', () => {
+    const reached = [...reachable(['lib/panel/match-engine.ts']).keys()].map((f) => relative(ROOT, f));
+    expect(reached).toEqual(expect.arrayContaining(['lib/match/match-index.ts', 'lib/match/vocabulary.ts', 'lib/panel/propose.ts', 'lib/match/index-snapshot.ts']));
+  });
+});
