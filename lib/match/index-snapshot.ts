@@ -15,9 +15,10 @@ import type { IndexedEntry, IndexedUnit, MatchIndex, Posting, UnitKind } from '.
  * name the security owner; the words of "audit logs" (and the other logging phrases) add no audit concept; "data
  * protection by design and default" is privacy by design. 5: the index is unchanged, but the fitted re-ranker of the
  * two best candidates (rerank.ts) changes which entry goes first: the fingerprint also keys the remembered proposals,
- * and those of the engine before must not be answered from.
+ * and those of the engine before must not be answered from. 6: a runner-up citing the same document as the best entry
+ * no longer crowds it (confidence.ts), so the remembered proposals change again.
  */
-export const INDEX_SNAPSHOT_FORMAT = 5;
+export const INDEX_SNAPSHOT_FORMAT = 6;
 
 const KINDS: readonly UnitKind[] = ['question', 'alternate', 'alias', 'tag'];
 
