@@ -64,10 +64,19 @@ export interface Evidence {
  * the entry leads clearly. Words the whole library never uses are the strongest
  * sign of a topic it does not cover (insurance, escrow, WCAG): they lower confidence in any entry.
  */
-export function confidenceOf(best: RankedCandidate, runnerUp: RankedCandidate | undefined, evidence?: Evidence): number {
+export function confidenceOf(
+  best: RankedCandidate,
+  runnerUp: RankedCandidate | undefined,
+  evidence?: Evidence,
+  runnerCitesSameDocument = false,
+): number {
   const gap = best.sim - (runnerUp?.sim ?? 0);
-  let crowding = gap < CLEAR_LEAD ? (CLEAR_LEAD - gap) * 0.8 : 0;
-  if (runnerUp && runnerUp.coverage >= best.coverage - 0.02 && gap < CLEAR_LEAD && !ownsTheQuestion(best, runnerUp)) {
+  // A runner-up that cites the same document as the best entry is a sibling answer from the same policy, not a
+  // competing reading: on the training split the question is then often labelled with both (a monitoring question:
+  // the logging entry and the detection entry of the logging standard). Which of the two is meant stays open (the
+  // near-neighbour note holds a close one at review), whether the library answers does not.
+  let crowding = gap < CLEAR_LEAD && !runnerCitesSameDocument ? (CLEAR_LEAD - gap) * 0.8 : 0;
+  if (runnerUp && !runnerCitesSameDocument && runnerUp.coverage >= best.coverage - 0.02 && gap < CLEAR_LEAD && !ownsTheQuestion(best, runnerUp)) {
     crowding += EQUAL_COVERAGE_PENALTY;
   }
   let confidence = best.sim - crowding;

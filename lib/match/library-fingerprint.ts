@@ -12,9 +12,10 @@ import type { LibraryEntry } from '../schema/library';
  * name the security owner; the words of "audit logs" (and the other logging phrases) add no audit concept; "data
  * protection by design and default" is privacy by design. 5: the index is unchanged, but the fitted re-ranker of the
  * two best candidates (rerank.ts) changes which entry goes first: the fingerprint also keys the remembered proposals,
- * and those of the engine before must not be answered from.
+ * and those of the engine before must not be answered from. 6: a runner-up citing the same document as the best entry
+ * no longer crowds it (confidence.ts), so the remembered proposals change again.
  */
-export const INDEX_SNAPSHOT_FORMAT = 5;
+export const INDEX_SNAPSHOT_FORMAT = 6;
 
 /**
  * A fingerprint of everything an index is built from: every field of every entry, in order, and the day (staleness).

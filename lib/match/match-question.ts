@@ -447,6 +447,12 @@ function checkWhatIsAsked(
   return mismatch?.abstain ?? false;
 }
 
+/** The two entries cite a document of the same title (the same policy or standard). */
+function citeSameDocument(index: MatchIndex, a: Scored, b: Scored): boolean {
+  const titles = new Set((index.entries[a.entry]!.entry.citations ?? []).map((c) => c.title));
+  return (index.entries[b.entry]!.entry.citations ?? []).some((c) => titles.has(c.title));
+}
+
 /** How many ranked candidates onCandidates reports. */
 const RERANK_REPORTED = 5;
 
@@ -544,7 +550,7 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     // After preferAnswering the runner-up may score above the best: they are a tie, not a loss.
     const runnerUp = scored[1] && scored[1].sim > top.sim ? { ...scored[1], sim: top.sim } : scored[1];
     const evidence = evidenceFor(index, top, query, queryWeight, spanOf);
-    confidence = confidenceOf(top, runnerUp, evidence);
+    confidence = confidenceOf(top, runnerUp, evidence, runnerUp !== undefined && citeSameDocument(index, top, runnerUp));
     const kind = index.units[top.unit]?.kind;
     source = kind === 'alias' || kind === 'alternate' ? kind : 'fuzzy';
     const found = { facetMissing: false, scopeMismatch: false, nearNeighbour: false, subCase: false };

@@ -68,8 +68,8 @@ describe.each([
   it('fills a useful share of questions with a correct high proposal', () => {
     expect(report.correctHighShare).toBeGreaterThanOrEqual(0.32);
   });
-  it('proposes the right entry for at least 59% of answerable questions', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.59);
+  it('proposes the right entry for at least 60.5% of answerable questions', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.605);
   });
   it('proposes something for at most 6% of unanswerable questions', () => {
     expect(report.nulls).toBeGreaterThanOrEqual(20);
@@ -86,8 +86,8 @@ describe('dev set, all questions', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.845);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
-  it('proposes the right entry for at least 62.5% of answerable questions, 34% of them as high', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.625);
+  it('proposes the right entry for at least 63.5% of answerable questions, 34% of them as high', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.635);
     expect(report.correctHighShare).toBeGreaterThanOrEqual(0.34);
   });
 });

@@ -195,3 +195,27 @@ describe('the re-ranker of the two best candidates (round 6)', () => {
     expect(match(q).proposal?.entryId ?? null).not.toBe('bcr-testing');
   });
 });
+
+describe('a runner-up that cites the same document (issue 15, round 6b)', () => {
+  it('does not crowd the best entry out of a proposal: a sibling answer from the same policy', () => {
+    // Both entries cite the Incident Response Plan; with the crowding penalties the exercise entry got no proposal.
+    const exercises = match('17.7 Conduct Routine Incident Response Exercises').proposal;
+    expect(exercises?.entryId).toBe('sef-test');
+    expect(exercises?.band).toBe('review');
+    // Re-ranked ahead of the restore entry of the same Backup Standard: proposed, the closeness said in `why` and
+    // the band held at review.
+    const backup = match('A.8.13 Information backup').proposal;
+    expect(backup?.entryId).toBe('bcr-backup');
+    expect(backup?.band).toBe('review');
+    expect(backup?.why.notes?.some((n) => n.startsWith('close to another entry'))).toBe(true);
+  });
+
+  it('still crowds the best entry when the runner-up cites another document', () => {
+    // Same library, but the restore entry's citation renamed: the two are competing readings again.
+    const library = devLibrary.map((e) =>
+      e.id === 'bcr-backup-restore' ? { ...e, citations: [{ title: 'Restore Test Procedure', section: '1 Scope' }] } : e,
+    );
+    const index = buildIndex(library, [], { today: TODAY });
+    expect(matchQuestion(index, { text: 'A.8.13 Information backup' }).proposal).toBeNull();
+  });
+});
