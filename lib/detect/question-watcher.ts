@@ -36,6 +36,8 @@ export class QuestionWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Mutation targets since the last onChange; undefined after an event that may change anything (a frame load). */
   private dirty: Node[] | undefined = [];
+  /** Any change seen since the last markScanned() (true until the first: what came before the watcher is unknown). */
+  private changedSinceScan = true;
 
   constructor(
     private doc: Document,
@@ -56,6 +58,7 @@ export class QuestionWatcher {
           'load',
           () => {
             this.dirty = undefined;
+            this.changedSinceScan = true;
             this.schedule();
           },
           { capture: true, signal: this.options.signal },
@@ -73,6 +76,7 @@ export class QuestionWatcher {
             type,
             (event) => {
               if (event.target instanceof Node) this.dirty?.push(event.target);
+              this.changedSinceScan = true;
               this.schedule();
             },
             { capture: true, signal: this.options.signal },
@@ -83,18 +87,28 @@ export class QuestionWatcher {
   }
 
   /**
-   * No change seen since the last onChange: no mutation, no typed or picked value, no frame load, and none waiting to
-   * be reported (records still queued are taken first). The questions of the scan made then still hold.
+   * Nothing seen since markScanned(): no mutation, no typed or picked value, no frame load, including records still
+   * queued (taken first). Stricter than "nothing left to report": once a change was reported, the questions an
+   * incremental re-scan keeps may differ from what a full scan would read (a widget that redraws outside the changed
+   * region), so only a full scan makes the page "unchanged" again.
    */
-  isQuiet(): boolean {
+  unchangedSinceScan(): boolean {
     const queued = this.observer.takeRecords();
     if (queued.length > 0) this.onRecords(queued);
-    return !this.options.signal.aborted && this.timer === undefined && this.dirty !== undefined && this.dirty.length === 0;
+    return !this.options.signal.aborted && !this.changedSinceScan;
+  }
+
+  /** A full scan has just read the page (synchronously, before any page script could run since). */
+  markScanned(): void {
+    const queued = this.observer.takeRecords();
+    if (queued.length > 0) this.onRecords(queued);
+    this.changedSinceScan = false;
   }
 
   private onRecords(records: MutationRecord[]): void {
     const relevant = records.filter((r) => !isOwnNode(r.target));
     if (relevant.length === 0) return;
+    this.changedSinceScan = true;
     if (this.dirty) {
       for (const r of relevant) {
         // Pure additions (a lazy section, a conditional question) only dirty the added nodes, not the whole

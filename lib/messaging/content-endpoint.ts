@@ -101,12 +101,15 @@ export class ContentEndpoint {
     switch (message.type) {
       case 'scan': {
         await this.readDeferredOptions(message.openLists === true);
-        // Nothing changed since the last scan (a panel reopened on the page): the questions are kept from it and only
-        // their values and visibility read again, as an incremental re-scan with no changed region does. Any change
-        // seen, a frame load, or the analyst's Re-scan (lists opened) makes it a full scan.
-        const scan = this.scan(message.openLists !== true && this.watcher?.isQuiet() ? [] : undefined);
+        // Nothing changed since the last full scan the panel asked for (a panel reopened on an untouched page): its
+        // questions are kept and only their values and visibility read again, as an incremental re-scan with no
+        // changed region does. Any change seen since (a reported one too, a fill's included), a frame load, or the
+        // analyst's Re-scan (lists opened) makes it a full scan.
+        const kept = message.openLists !== true && this.watcher?.unchangedSinceScan() === true;
+        const scan = this.scan(kept ? [] : undefined);
         this.lastSignature = signature(scan);
         this.startWatching();
+        if (!kept) this.watcher?.markScanned();
         return { type: 'scan-result', scan };
       }
       case 'fill':

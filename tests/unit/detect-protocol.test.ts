@@ -152,13 +152,21 @@ describe('content endpoint', () => {
       input.dispatchEvent(new Event('input', { bubbles: true }));
       expect(await texts()).toEqual([['Legal company name', 'Typed']]);
       expect(full).toHaveBeenCalledTimes(3);
-      // Once reported, quiet again; the analyst's Re-scan is always full.
+      // A change the watcher has reported (its incremental re-scan ran): the next scan is still full, since what an
+      // incremental re-scan keeps may differ from the page (a widget redrawn outside the changed region); then quiet.
       await new Promise((ok) => setTimeout(ok, 50));
+      const updates = update.mock.calls.length;
+      document.querySelector('label')!.textContent = 'Registered company name';
+      await new Promise((ok) => setTimeout(ok, 50));
+      expect(update.mock.calls.length, 'the change was reported by an incremental re-scan').toBeGreaterThan(updates);
       const calls = full.mock.calls.length;
-      await texts();
-      expect(full).toHaveBeenCalledTimes(calls);
-      await texts({ type: 'scan', openLists: true });
+      expect(await texts()).toEqual([['Registered company name', 'Typed']]);
       expect(full).toHaveBeenCalledTimes(calls + 1);
+      await texts();
+      expect(full).toHaveBeenCalledTimes(calls + 1);
+      // The analyst's Re-scan is always full.
+      await texts({ type: 'scan', openLists: true });
+      expect(full).toHaveBeenCalledTimes(calls + 2);
     } finally {
       full.mockRestore();
       update.mockRestore();
