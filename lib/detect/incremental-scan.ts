@@ -169,9 +169,12 @@ export class GenericScanCache {
     const paintedOver = (el: Element) => extent !== null && extent.length > 0 && el.isConnected && extent.some((e) => overlaps(e, readings.box(el)));
     const kept: RawQuestion[] = [];
     const rescan = [...regions];
+    /** Controls of changed questions still on the page: the re-collect must find each again, as the same control. */
+    const mustRefind: Element[] = [];
     const blockOf = (q: RawQuestion) => q.control.closest(BLOCK_SELECTOR) ?? q.control.parentElement ?? q.control;
     for (const q of cached) {
       if (touches(q.control) || touches(q.comment) || touches(q.attachment)) {
+        if (q.control.isConnected) mustRefind.push(q.control);
         if (q.control.isConnected && !regions.some((r) => r.contains(q.control))) rescan.push(blockOf(q));
       } else if (options.layout && paintedOver(q.control)) {
         rescan.push(blockOf(q));
@@ -183,6 +186,22 @@ export class GenericScanCache {
     const scope = rescan.filter((r, i) => rescan.indexOf(r) === i && !rescan.some((o) => o !== r && o.contains(r)));
     const fresh = scope.length > 0 ? collectGeneric(doc, options, scope).questions : [];
     const freshControls = new Set(fresh.map((q) => q.control));
+    // A region inside a composite widget (a Choices.js list redrawn after a pick) can hold the control but not what
+    // makes it a question: collected alone, the question is lost or read through another control. A full scan then,
+    // never a shorter or differently keyed list than the page has.
+    // Likewise a comment or upload box collected apart from its question (a Shoelace textarea redrawn in its own
+    // shadow root) reads as a question of its own, and a question found again without its box has lost it.
+    const partOf = new Map<Element, RawQuestion>();
+    for (const q of cached) {
+      if (q.comment?.isConnected) partOf.set(q.comment, q);
+      if (q.attachment?.isConnected) partOf.set(q.attachment, q);
+    }
+    const before = new Map(cached.map((q) => [q.control, q]));
+    const partsLost = fresh.some((q) => {
+      const was = before.get(q.control);
+      return partOf.has(q.control) || (was !== undefined && ((was.comment?.isConnected && was.comment !== q.comment) || (was.attachment?.isConnected && was.attachment !== q.attachment)));
+    });
+    if (partsLost || mustRefind.some((control) => !freshControls.has(control))) return this.full(doc, options);
     const merged = mergeInOrder(kept.filter((q) => !freshControls.has(q.control)), fresh);
     this.byDoc.set(doc, merged);
     return { questions: merged, warnings: [] };

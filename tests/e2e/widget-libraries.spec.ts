@@ -3,7 +3,7 @@
 // (window.__truth()), never the DOM the writer touched.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';
-import { fillPage, scanPage, type LooseFillRequest } from './support/content';
+import { fillPage, scanPage, watchQuestionsChanged, type LooseFillRequest } from './support/content';
 import { widgetPages, type WidgetPage } from './support/widget-pages';
 import { buildWidgetFixtures } from '../fixtures/portals/widgets/build-widget-fixtures';
 import type { PageScan } from '../../lib/schema';
@@ -84,6 +84,28 @@ for (const widget of widgetPages) {
       const again = await fillPage(sw, page, requests);
       expect(again.map((r) => r.status)).toEqual(requests.map(() => 'unchanged'));
       expect(await truth(page)).toEqual(expected);
+    });
+
+    test('after a fill, the change the page reports lists the same questions, through the same fields, as a full scan', async ({ context, sw, portalUrl }) => {
+      const page = await context.newPage();
+      await openWidgetPage(page, portalUrl('buyer', widget.path));
+      const scan = await scanPage(sw, page);
+      const changes = await watchQuestionsChanged(sw, page);
+      try {
+        const results = await fillPage(sw, page, fillRequests(scan, widget));
+        expect(results.every((r) => r.status === 'filled')).toBe(true);
+        // The fill changes values, so the content script reports the page again (an incremental re-scan of what
+        // changed): that report is what the side panel's rows follow.
+        let reported: PageScan | undefined;
+        await expect.poll(async () => (reported = (await changes.take()).at(-1)?.scan) !== undefined, { message: 'a change report after the fill' }).toBe(true);
+        await page.waitForTimeout(600);
+        reported = (await changes.take()).at(-1)?.scan ?? reported;
+        const full = await scanPage(sw, page);
+        const rows = (s: PageScan) => s.questions.map((q) => `${q.text} @ ${q.fieldId}`);
+        expect(rows(reported as PageScan)).toEqual(rows(full));
+      } finally {
+        await changes.stop();
+      }
     });
 
     test('an answer the list does not offer is refused, naming the options, and changes nothing', async ({ context, sw, portalUrl }) => {
