@@ -5,7 +5,7 @@
 // those inputs (indices into FEATURE_NAMES).
 import { readFileSync } from 'node:fs';
 import { buildIndex } from '../lib/match';
-import { confidenceRows, fitConfidence, outOfFold, type ConfidenceRow, type FoldFigures } from '../lib/match/confidence-fit';
+import { confidenceRows, fitConfidence, outOfFold, shuffledFolds, type ConfidenceRow, type FoldFigures } from '../lib/match/confidence-fit';
 import { FEATURE_NAMES, FIT_OPTIONS, type LogisticModel } from '../lib/match/confidence-model';
 import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
 import { LibraryExportSchema } from '../lib/schema';
@@ -76,21 +76,7 @@ if (process.argv.includes('--pooled')) {
 if (process.argv.includes('--repeated')) {
   const repeats = Number(process.env.REPEATS ?? 10);
   const shuffled = (seed: number) => {
-    let a = seed >>> 0;
-    const rand = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const order = rows.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const fold = new Array<number>(rows.length);
-    order.forEach((row, pos) => (fold[row] = pos % FOLDS));
+    const fold = shuffledFolds(rows.length, FOLDS, seed);
     return (i: number) => fold[i]!;
   };
   const all: Array<[string, ((r: readonly ConfidenceRow[]) => LogisticModel) | null]> = [['hand-written', null], ...variants];

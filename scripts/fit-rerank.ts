@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { buildIndex, matchQuestion } from '../lib/match';
 import type { ConfidenceBand } from '../lib/schema/proposal';
 import { acceptedIds, ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
-import { bandWith, calibrateWith, confidenceRows, figuresOf, fitRanker, rankItems, RANK_FIT_OPTIONS, type RankItem } from '../lib/match/confidence-fit';
+import { bandWith, calibrateWith, confidenceRows, figuresOf, fitRanker, rankItems, RANK_FIT_OPTIONS, shuffledFolds, type RankItem } from '../lib/match/confidence-fit';
 import { rerankedFirst, RANK_FEATURES, RERANK_DEPTH, type LinearRanker } from '../lib/match/rerank';
 import { LibraryExportSchema } from '../lib/schema';
 
@@ -73,24 +73,7 @@ export const RANKER: LinearRanker | null = {
 if (process.argv.includes('--repeated')) {
   const firsts = train.map((q) => matchQuestion(index, { text: q.text }, { ranker: null }).candidates[0]?.entryId);
   const answerable = train.map((q) => acceptedIds(q)).filter((ok) => ok.length > 0).length;
-  const shuffled = (seed: number) => {
-    let a = seed >>> 0;
-    const rand = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const order = train.map((_, i) => i);
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    const fold = new Array<number>(train.length);
-    order.forEach((row, pos) => (fold[row] = pos % FOLDS));
-    return fold;
-  };
+  const shuffled = (seed: number) => shuffledFolds(train.length, FOLDS, seed);
   const base = train.filter((q, i) => firsts[i] && acceptedIds(q).includes(firsts[i]!)).length / answerable;
   console.log(`engine order: top-1 ${pct(base)}`);
   for (const depth of [2, 3, 5]) {

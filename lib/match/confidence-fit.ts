@@ -136,6 +136,29 @@ export function figuresOf(rows: readonly ConfidenceRow[], bands: readonly Confid
 export const foldOf = (position: number, folds: number) => position % folds;
 
 /**
+ * Another fold assignment of `count` questions, for repeated cross-validation: the positions shuffled by a seeded
+ * generator (mulberry32, so a seed always gives the same folds), then dealt round the folds. `fold[i]` is question i's.
+ */
+export function shuffledFolds(count: number, folds: number, seed: number): number[] {
+  let a = seed >>> 0;
+  const rand = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = Array.from({ length: count }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const fold = new Array<number>(count);
+  order.forEach((row, pos) => (fold[row] = pos % folds));
+  return fold;
+}
+
+/**
  * Out-of-fold figures: for each fold, the model (when `fit`) and the band thresholds are fitted on the other folds
  * (thresholds by `targets`), then the fold is banded with them.
  */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, matchQuestion } from '../../lib/match';
-import { confidenceRows, fitConfidence, outOfFold, rankItems } from '../../lib/match/confidence-fit';
+import { confidenceRows, fitConfidence, outOfFold, rankItems, shuffledFolds } from '../../lib/match/confidence-fit';
 import { FEATURE_NAMES, FIT_OPTIONS, fitLogistic, probabilityOf } from '../../lib/match/confidence-model';
 import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../../lib/match/evaluate';
 import { fitRanker, type RankItem } from '../../lib/match/confidence-fit';
@@ -103,5 +103,19 @@ describe('the re-ranker of the two best candidates', () => {
     expect(used.length).toBeGreaterThan(400);
     expect(used.length).toBeLessThan(train.filter((q) => q.expected !== null).length);
     for (const it of used) expect(it!.candidates.length).toBeGreaterThan(0);
+  });
+});
+
+describe('shuffledFolds', () => {
+  it('deals every question to one fold, evenly, the same for a seed and differently for another', () => {
+    const a = shuffledFolds(103, 4, 1);
+    expect(a).toHaveLength(103);
+    const sizes = [0, 1, 2, 3].map((f) => a.filter((x) => x === f).length);
+    expect(sizes.reduce((s, n) => s + n, 0)).toBe(103);
+    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(shuffledFolds(103, 4, 1)).toEqual(a);
+    expect(shuffledFolds(103, 4, 2)).not.toEqual(a);
+    // Shuffled, not the position modulo the fold count.
+    expect(a).not.toEqual(a.map((_, i) => i % 4));
   });
 });
