@@ -13,9 +13,11 @@ import type { LibraryEntry } from '../schema/library';
  * protection by design and default" is privacy by design. 5: the index is unchanged, but the fitted re-ranker of the
  * two best candidates (rerank.ts) changes which entry goes first: the fingerprint also keys the remembered proposals,
  * and those of the engine before must not be answered from. 6: a runner-up citing the same document as the best entry
- * no longer crowds it (confidence.ts), so the remembered proposals change again.
+ * no longer crowds it (confidence.ts), so the remembered proposals change again. 7: a long control text whose best
+ * entry leads the runner-up twice over is no longer discounted for resting on one term or for words the library
+ * never uses (confidence.ts, leadsLongText): more proposals, the index unchanged.
  */
-export const INDEX_SNAPSHOT_FORMAT = 6;
+export const INDEX_SNAPSHOT_FORMAT = 7;
 
 /**
  * A fingerprint of everything an index is built from: every field of every entry, in order, and the day (staleness).

@@ -50,7 +50,9 @@ describe('the dev set itself', () => {
 // held-out) and its calibration raised the `high` cut from 0.698 to 0.832: held-out `high` precision 92.3% (78) ->
 // 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (README, Matching). The sixth round's re-ranker
 // of the two best candidates raised top-1 (held-out 79.7% -> 81.4%, dev set 83.6% -> 85.0%, sample library 91.9% ->
-// 93.5%) and left every proposal figure as it was.
+// 93.5%) and left every proposal figure as it was. The seventh round's long-control-text lead (confidence.ts) raised
+// right proposals (held-out 61.0% -> 61.6% of answerable questions, dev set 64.2% -> 65.6%) and correct `high` (held-out
+// 33.1% -> 34.9%, dev set 35.1% -> 36.6%); these floors follow.
 describe.each([
   ['training split', devQuestions.filter((q) => q.split === 'train')],
   ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
@@ -66,10 +68,10 @@ describe.each([
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.94);
   });
   it('fills a useful share of questions with a correct high proposal', () => {
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.32);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.34);
   });
-  it('proposes the right entry for at least 60.5% of answerable questions', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.605);
+  it('proposes the right entry for at least 61% of answerable questions', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.61);
   });
   it('proposes something for at most 6% of unanswerable questions', () => {
     expect(report.nulls).toBeGreaterThanOrEqual(20);
@@ -86,9 +88,9 @@ describe('dev set, all questions', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.845);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
-  it('proposes the right entry for at least 63.5% of answerable questions, 34% of them as high', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.635);
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.34);
+  it('proposes the right entry for at least 65% of answerable questions, 36% of them as high', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.65);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.36);
   });
 });
 

@@ -219,3 +219,30 @@ describe('a runner-up that cites the same document (issue 15, round 6b)', () => 
     expect(matchQuestion(index, { text: 'A.8.13 Information backup' }).proposal).toBeNull();
   });
 });
+
+describe('long control texts (issue 15, round 7)', () => {
+  // A HIPAA specification or a NIST requirement names many things no library wording says: its best similarity is
+  // low, it rests on one or two topical terms and much of it is words the library never uses. Far ahead of the
+  // runner-up, its best entry is still the answer; the single-term and unknown-word penalties left these without
+  // a proposal (confidence 0.04, 0.01 and 0).
+  it('proposes the entry that leads a long control text by more than twice the runner-up', () => {
+    for (const [text, id] of [
+      ['3.2.3 Provide security awareness training on recognizing and reporting potential indicators of insider threat.', 'hrs-training'],
+      ['164.308(a)(5)(ii)(D) Password management: procedures for creating, changing, and safeguarding passwords.', 'iam-password'],
+      ['164.308(a)(5)(ii)(B) Protection from malicious software: procedures for guarding against, detecting, and reporting malicious software.', 'tvm-malware'],
+    ] as const) {
+      const r = match(text);
+      expect(r.proposal?.entryId, text).toBe(id);
+      expect(r.proposal?.band, text).not.toBe('none');
+      const [best, runner] = r.candidates;
+      expect(runner!.score, text).toBeLessThanOrEqual(best!.score / 2);
+    }
+  });
+
+  it('still proposes nothing for an unanswerable long text whose two best entries explain a word or two alike', () => {
+    const r = match('164.312(c)(2) Mechanism to authenticate ePHI: corroborate that ePHI has not been altered or destroyed in an unauthorized manner.');
+    expect(r.proposal).toBeNull();
+    const [best, runner] = r.candidates;
+    expect(runner!.score).toBeGreaterThan(best!.score / 2);
+  });
+});
