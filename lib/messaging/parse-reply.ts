@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ContentReplySchema, ScanReplySchema, type ContentReply } from '../schema/messages';
 import { DetectedQuestionSchema, PageScanSchema } from '../schema/detect';
-import { SLICE_MS, yieldTask as nextTask } from '../panel/yield-task';
+import { SLICE_MS, yieldTask as nextTask } from './yield-task';
 
 /** Questions parsed per task. */
 export const SCAN_QUESTIONS_PER_TASK = 200;

@@ -2,7 +2,7 @@
 // questions not matched yet and hands proposals over as batches arrive. Questions already matched against the same
 // snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
 import { FromMatchWorkerEnvelopeSchema, LIBRARY_CHUNK, ProposalListSchema, shippedEntriesOf, type FromMatchWorker, type MatchQuestion, type ToMatchWorker } from './match-protocol';
-import { SLICE_MS, yieldTask } from './yield-task';
+import { SLICE_MS, yieldTask } from '../messaging/yield-task';
 import type { LibrarySnapshot } from './ports';
 import { markOpen } from './open-marks';
 import type { DetectedQuestion, LibraryEntry, Proposal } from '../schema';
