@@ -1,6 +1,6 @@
 // The Questions view's working state for one target tab: scan the page, propose answers from the library,
 // fill on the analyst's action, undo, and record every fill in the history (written before it is sent).
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { DetectedQuestion, FillRequest, FillResult, LibraryEntry, PageScan, Proposal } from '../../lib/schema';
 import { planFill, planUndo, type AnswerDraft } from '../../lib/panel/fill-plan';
 import { pendingFillEvent, resultChanges, type FilledAnswer } from '../../lib/panel/fill-event';
@@ -142,7 +142,9 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       // The entries the proposals name came with them, into the proposer's map (`sent`) before the batch: a row's
       // card finds them when the row changes. The view of them keeps its identity from batch to batch, so a batch
       // re-renders only the drawn cards whose rows it changed, not every drawn card.
-      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => dispatch({ type: 'proposed', proposals }), APPLY_PROPOSALS_MS);
+      // Applied as a transition: React renders it in slices of about 5 ms, yielding to input and painting between
+      // them, instead of one task over the 1,000 rows and every drawn card (a batch was a task over 50 ms under load).
+      const coalescer = createBatchCoalescer<Proposal[]>((proposals) => startTransition(() => dispatch({ type: 'proposed', proposals })), APPLY_PROPOSALS_MS);
       batches.current = coalescer;
       const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
       if (sent) setShipped(sent);
@@ -208,13 +210,20 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       if (seq !== scanSeq.current) return next;
       markOpen('history-read');
       const snapshot = sameLibrary(libraryRef.current, loaded) ? libraryRef.current : loaded;
-      if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
-      setLibrary(snapshot);
-      setScan(next);
-      setScanTabId(tabId);
-      propose(next.questions, snapshot, next.url, restored);
-      if (restored) setError(snapshot.problem);
-      setPhase('ready');
+      const show = () => {
+        if (scanRef.current && scanRef.current.url !== next.url) dispatch({ type: 'reset' });
+        setLibrary(snapshot);
+        setScan(next);
+        setScanTabId(tabId);
+        propose(next.questions, snapshot, next.url, restored);
+        if (restored) setError(snapshot.problem);
+        setPhase('ready');
+      };
+      // The first rows of a page are drawn as a transition: the render of 1,000 rows with the summary, sections and
+      // first cards goes in slices of about 5 ms instead of one task of 50-80 ms at opening. Nothing can act on rows
+      // before they exist; a later scan (after a fill, a bulk fill's check) stays urgent, for those that act on it.
+      if (rowsRef.current.length === 0) startTransition(show);
+      else show();
       return next;
     } catch (e) {
       if (seq !== scanSeq.current) return undefined;

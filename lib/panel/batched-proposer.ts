@@ -1,7 +1,8 @@
 // The panel's side of the matching worker: sends each library snapshot once (in chunks, a task apart), asks for the
 // questions not matched yet and hands proposals over as batches arrive. Questions already matched against the same
 // snapshot are answered at once from a cache, so the re-scan after every fill needs no round trip.
-import { FromMatchWorkerSchema, LIBRARY_CHUNK, shippedEntriesOf, type MatchQuestion, type ToMatchWorker } from './match-protocol';
+import { FromMatchWorkerEnvelopeSchema, LIBRARY_CHUNK, ProposalListSchema, shippedEntriesOf, type FromMatchWorker, type MatchQuestion, type ToMatchWorker } from './match-protocol';
+import { SLICE_MS, yieldTask } from '../messaging/yield-task';
 import type { LibrarySnapshot } from './ports';
 import { markOpen } from './open-marks';
 import type { DetectedQuestion, LibraryEntry, Proposal } from '../schema';
@@ -47,12 +48,25 @@ interface Waiting {
   settle: (error?: Error) => void;
 }
 
+/** Wordings whose proposals are checked in the task the batch arrived in; a larger batch is checked in slices. */
+export const PROPOSALS_AT_ONCE = 100;
+
+/** How a large batch is checked: a pause between slices, the slice's time and its clock (fakes in tests). */
+export interface ProposalSlicing {
+  yieldTask: () => Promise<void>;
+  sliceMs: number;
+  now: () => number;
+}
+
+const realSlicing: ProposalSlicing = { yieldTask, sliceMs: SLICE_MS, now: () => performance.now() };
+
 export interface BatchedProposerOptions {
   /**
    * The worker reads the library database itself (`library-from-db`): for each new snapshot only its learned
    * wordings go out, not its entries (the worker's own read is what it matches, fingerprints and remembers by).
    */
   fromDatabase?: boolean;
+  slicing?: ProposalSlicing;
 }
 
 export function createBatchedProposer(
@@ -73,15 +87,64 @@ export function createBatchedProposer(
   /** Library chunks go out one task apart; a match request waits behind them. */
   let sending: Promise<void> = Promise.resolve();
 
+  const slicing = options.slicing ?? realSlicing;
+
+  /** Checks a message as FromMatchWorkerSchema does; a large batch's proposals a slice a task. Undefined if invalid. */
+  const check = (data: unknown): FromMatchWorker | undefined | Promise<FromMatchWorker | undefined> => {
+    const envelope = FromMatchWorkerEnvelopeSchema.safeParse(data);
+    if (!envelope.success) return undefined;
+    if (envelope.data.type !== 'proposals') return envelope.data;
+    const message = envelope.data;
+    const wordings = Object.keys(message.proposals);
+    const checked: Record<string, Proposal[]> = {};
+    const checkOne = (wording: string) => {
+      const list = ProposalListSchema.safeParse(message.proposals[wording]);
+      if (list.success) checked[wording] = list.data;
+      return list.success;
+    };
+    if (wordings.length <= PROPOSALS_AT_ONCE) return wordings.every(checkOne) ? { ...message, proposals: checked } : undefined;
+    return (async () => {
+      let next = 0;
+      while (next < wordings.length) {
+        await slicing.yieldTask();
+        const started = slicing.now();
+        const end = Math.min(wordings.length, next + PROPOSALS_AT_ONCE);
+        do {
+          if (!checkOne(wordings[next]!)) return undefined;
+          next++;
+        } while (next < end && slicing.now() - started < slicing.sliceMs);
+      }
+      return { ...message, proposals: checked };
+    })();
+  };
+
+  /** Messages arriving while a large batch is being checked wait behind it, so batches land in order. */
+  let behind: Promise<void> | undefined;
+  let queued = 0;
+  const landed = () => void queued--;
+  // A throw while handling one message is reported as uncaught (as a throw in onmessage was) without stopping the line.
+  const rethrow = (error: unknown) => void queueMicrotask(() => {
+    throw error;
+  });
   worker.onmessage = (event) => {
-    const parsed = FromMatchWorkerSchema.safeParse(event.data);
-    if (!parsed.success) return;
-    // Entries are sent once per snapshot: kept even from the answer to a request since replaced.
-    if (parsed.data.type === 'proposals' && parsed.data.entries && parsed.data.request >= firstRequestOfVersion) {
-      for (const entry of shippedEntriesOf(parsed.data.entries) ?? []) entries.set(entry.id, entry);
+    if (queued === 0) {
+      const result = check(event.data);
+      if (!(result instanceof Promise)) return receive(result);
+      queued++;
+      behind = result.then(receive).catch(rethrow).finally(landed);
+      return;
     }
-    if (!waiting || parsed.data.request !== waiting.request) return;
-    const message = parsed.data;
+    queued++;
+    behind = behind!.then(async () => receive(await check(event.data))).catch(rethrow).finally(landed);
+  };
+
+  const receive = (message: FromMatchWorker | undefined) => {
+    if (!message) return;
+    // Entries are sent once per snapshot: kept even from the answer to a request since replaced.
+    if (message.type === 'proposals' && message.entries && message.request >= firstRequestOfVersion) {
+      for (const entry of shippedEntriesOf(message.entries) ?? []) entries.set(entry.id, entry);
+    }
+    if (!waiting || message.request !== waiting.request) return;
     if (message.type === 'failed') {
       waiting.settle(new Error(`Matching failed: ${message.message}`));
       return;

@@ -68,6 +68,19 @@ export const FromMatchWorkerSchema = z.discriminatedUnion('type', [
 ]);
 export type FromMatchWorker = z.infer<typeof FromMatchWorkerSchema>;
 
+/** One wording's proposals, as FromMatchWorkerSchema checks them. */
+export const ProposalListSchema = z.array(ProposalSchema);
+
+/**
+ * FromMatchWorkerSchema with each wording's proposals left unchecked: a batch for 1,000 questions checked at once was
+ * a panel task of 50-140 ms under load, so the panel checks the envelope first and the proposals a slice a task
+ * (`ProposalListSchema`, batched-proposer.ts); the result is the same.
+ */
+export const FromMatchWorkerEnvelopeSchema = z.discriminatedUnion('type', [
+  FromMatchWorkerSchema.options[0].extend({ proposals: z.record(z.string(), z.unknown()) }),
+  FromMatchWorkerSchema.options[1],
+]);
+
 /**
  * The entries a proposals message carries, or undefined when its text is not a list of entries (each an object with
  * a string id, question and answer): the panel then has no entry for those proposals (nothing to accept).

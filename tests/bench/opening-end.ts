@@ -49,6 +49,8 @@ export function waitForOpeningEnd(panel: Page, summary: string, timeoutMs = 120_
 export interface PanelState {
   /** A selector that must match something. */
   present?: string;
+  /** In place of `present`: a selector that matches nothing (e.g. the card waited on left the list). */
+  orAbsent?: string;
   /** A selector that must match nothing. */
   absent?: string;
   /** A button whose whole text is this must be shown. */
@@ -70,7 +72,7 @@ export function waitForPanelState(panel: Page, state: PanelState, timeoutMs = 12
         const observer = new MutationObserver(() => {
           if (run.done) return;
           const holds =
-            (!state.present || !!document.querySelector(state.present)) &&
+            (!state.present || !!document.querySelector(state.present) || (!!state.orAbsent && !document.querySelector(state.orAbsent))) &&
             (!state.absent || !document.querySelector(state.absent)) &&
             (!state.button || [...document.querySelectorAll('button')].some((b) => b.textContent === state.button)) &&
             (!state.flag || (window as unknown as Record<string, unknown>)[state.flag] === true);

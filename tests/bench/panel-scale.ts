@@ -141,6 +141,8 @@ interface PhaseFigures {
   tasks: PageTask[];
   /** With PANEL_PROFILE: the functions that ran in each task over 50 ms. */
   attribution?: string[];
+  /** The fill phase: how each of its fills ended (filled, failed (stale), skipped, card gone). */
+  outcomes?: string[];
 }
 
 /** With PANEL_PROFILE: a CPU profile per phase, saved under `dir` and read against the phase's long tasks. */
@@ -405,18 +407,30 @@ async function measureDesign(
       await panel.waitForTimeout(50);
     }
   }, profiling, 'scroll', taskTime);
+  const outcomes: string[] = [];
   const fill = await phase(panel, async () => {
     let filledAt = 0;
     for (let i = 0; i < 3; i++) {
-      const card = panel.locator('article.card').filter({ has: panel.getByRole('button', { name: 'Accept & fill' }) }).first();
+      // CSS and text only: a role query computes accessible names over the whole list, a task of 80 ms in the panel
+      // that the bench itself ran and the figures counted.
+      const card = panel.locator('article.card:not(.status-filled):not(.status-edited):not(.status-failed):not(.status-skipped)').filter({ has: panel.locator('button.primary', { hasText: /^Accept & fill$/ }) }).first();
       const key = await card.getAttribute('data-key');
-      // Set before the click, so a fill quicker than the bench's next step is still seen when it lands.
-      const filled = waitForPanelState(panel, { present: `article.card[data-key="${key}"] .badge-filled` }, 60_000);
-      await card.getByRole('button', { name: 'Accept & fill' }).click();
-      filledAt = (await filled).frame;
+      const at = `article.card[data-key="${key}"]`;
+      // Set before the click, so a fill quicker than the bench's next step is still seen when it lands. A fill that
+      // fails, goes stale or is skipped ends the wait too, as does the card leaving the list (a re-scan renumbered it).
+      const settled = waitForPanelState(panel, { present: FILL_ENDS.map((s) => `${at}${s}`).join(', '), orAbsent: at }, 60_000);
+      await card.locator('button.primary', { hasText: /^Accept & fill$/ }).click();
+      const end = await settled.catch(() => undefined);
+      if (!end) {
+        outcomes.push('no end within 60 s');
+        continue;
+      }
+      filledAt = end.frame;
+      outcomes.push(await fillOutcome(panel, at));
     }
     return filledAt;
   }, profiling, 'fill', taskTime);
+  fill.outcomes = outcomes;
   const rescan = await phase(panel, async () => {
     // The button says "Scanning…" until the scan is in: seen by an observer set before the click, so a scan shorter
     // than Playwright's polling still counts and the phase never ends before React has re-rendered the click.
@@ -432,11 +446,26 @@ async function measureDesign(
       seen.observe(document.body, { subtree: true, childList: true, characterData: true });
     });
     const scanned = waitForPanelState(panel, { flag: '__sawScanning', button: 'Re-scan', absent: '[data-testid="matching-progress"]' });
-    await panel.getByRole('button', { name: 'Re-scan' }).click();
+    // By its text, not its role (see the fill above).
+    await panel.locator('button', { hasText: /^Re-scan$/ }).click();
     return (await scanned).frame;
   }, profiling, 'rescan', taskTime);
   await panel.close();
   return { open, scroll, fill, rescan, summary };
+}
+
+/** What ends a fill's wait on its card: Filled (or Edited), Failed (a stale question is a failed fill), Skipped. */
+const FILL_ENDS = [' .badge-filled', ' .badge-edited', '.status-failed', '.status-skipped'];
+
+/** How a fill the bench started ended, in a word (with the card's reason when it failed). */
+async function fillOutcome(panel: Page, at: string): Promise<string> {
+  return panel.evaluate((at) => {
+    const card = document.querySelector(at);
+    if (!card) return 'card gone';
+    const status = [...card.classList].find((c) => c.startsWith('status-'))?.slice('status-'.length) ?? 'unknown';
+    const reason = card.querySelector('.failure')?.textContent?.trim();
+    return status === 'failed' && reason ? `failed (${/changed since the scan/.test(reason) ? 'stale' : reason.slice(0, 60)})` : status;
+  }, at);
 }
 
 /** Bytes of the JavaScript the panel's HTML loads before anything else (its scripts and module preloads). */
@@ -513,6 +542,7 @@ export async function runScale(): Promise<void> {
           console.log(`round ${round + 1}, ${key}, ${ENTRIES.toLocaleString('en-US')} entries / ${QUESTIONS.toLocaleString('en-US')} questions (load ${before} -> ${load()}): ${f.summary}`);
           for (const [name, p] of [['open', f.open], ['scroll', f.scroll], ['fill x3', f.fill], ['re-scan', f.rescan]] as const) {
             console.log(row(name, p));
+            if (p.outcomes?.some((o) => o !== 'filled')) console.log(`           fills ended: ${p.outcomes.join(', ')}`);
             if (p.over50 > 0) console.log(`           tasks > ${LONG_TASK_MS} ms: ${p.tasks.filter((t) => t.duration > LONG_TASK_MS).map((t) => t.duration.toFixed(0)).join(', ')}`);
             for (const line of p.attribution ?? []) console.log(line);
           }

@@ -19,6 +19,9 @@ function scanReply(count: number, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** A clock that never moves: slices end at their count only, whatever the machine's load. */
+const still = { ms: 8, now: () => 0 };
+
 const countingYield = () => {
   const counter = { n: 0, yieldTask: async () => void counter.n++ };
   return counter;
@@ -28,11 +31,21 @@ describe('parseContentReply', () => {
   it('parses a large scan slice by slice, a task apart, to what the schema gives at once', async () => {
     const raw = scanReply(450);
     const tasks = countingYield();
-    const sliced = await parseContentReply(raw, 100, tasks.yieldTask);
+    const sliced = await parseContentReply(raw, 100, tasks.yieldTask, still);
     const atOnce = ContentReplySchema.parse(raw);
     expect(sliced).toEqual({ success: true, data: atOnce });
     expect(tasks.n).toBe(5);
     expect(sliced.success && sliced.data.type === 'scan-result' && sliced.data.scan.questions[0]).not.toHaveProperty('unknownKey');
+  });
+
+  it('ends a slice when its time is spent, before its count, with the same result', async () => {
+    const raw = scanReply(450);
+    const tasks = countingYield();
+    // Every reading of the clock is 3 ms later: a 10 ms slice starts at 3 and holds 4 questions (checked at 6, 9, 12, 15).
+    let t = 0;
+    const parsed = await parseContentReply(raw, 100, tasks.yieldTask, { ms: 10, now: () => (t += 3) });
+    expect(parsed).toEqual({ success: true, data: ContentReplySchema.parse(raw) });
+    expect(tasks.n).toBe(Math.ceil(450 / 4));
   });
 
   it('parses small scans and other replies at once', async () => {

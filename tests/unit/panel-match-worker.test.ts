@@ -2,7 +2,7 @@
 // proposer's, the library goes in chunks, re-asked wordings come from the cache, a newer request replaces an older
 // one, and the rows reducer fills rows in as batches land.
 import { describe, expect, it } from 'vitest';
-import { createBatchedProposer, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
+import { createBatchedProposer, PROPOSALS_AT_ONCE, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
 import { LIBRARY_CHUNK, shippedEntriesOf, type ToMatchWorker } from '../../lib/panel/match-protocol';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import type { LibrarySnapshot } from '../../lib/panel/ports';
@@ -185,6 +185,49 @@ describe('matching worker', () => {
     worker.onmessage?.({ data: { type: 'proposals', proposals: 'not a record' } } as MessageEvent<unknown>);
     await result.done;
     expect(got.flatMap((b) => Object.keys(b))).toEqual(['a']);
+  });
+});
+
+describe('a large batch checked in slices', () => {
+  /** A worker the test answers by hand: what the panel asked, and a way to send it messages. */
+  function handWorker() {
+    const worker: MatchWorkerLike & { sent: ToMatchWorker[] } = { sent: [], onmessage: null, postMessage: (m) => void worker.sent.push(m) };
+    return worker;
+  }
+  const many = Array.from({ length: 2 * PROPOSALS_AT_ONCE + 50 }, (_, i) => question({ key: `k${i}`, text: `Question number ${i} about widgets?` }));
+  const proposal = createProposer(() => TODAY)(questions.slice(0, 1), library).a!;
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  async function asked(bad?: number) {
+    const worker = handWorker();
+    const yields = { n: 0 };
+    const propose = createBatchedProposer(worker, () => TODAY, { slicing: { yieldTask: async () => void yields.n++, sliceMs: 8, now: () => 0 } });
+    const batches: Record<string, Proposal[]>[] = [];
+    const result = propose(many, library, (b) => batches.push(b));
+    // The library goes first, in chunks a task apart; the match request after it.
+    for (let i = 0; i < 20 && !worker.sent.some((m) => m.type === 'match'); i++) await tick();
+    const match = worker.sent.find((m) => m.type === 'match')!;
+    if (match.type !== 'match') throw new Error('no match request');
+    const proposals = Object.fromEntries(match.questions.map((q, i) => [q.key, i === bad ? [{ ...proposal[0], confidence: 'high' }] : proposal]));
+    const send = (data: unknown) => worker.onmessage?.({ data: structuredClone(data) } as MessageEvent<unknown>);
+    send({ type: 'proposals', request: match.request, proposals, done: false });
+    // Sent while the large batch is still being checked: it lands after it, not before.
+    send({ type: 'proposals', request: match.request, proposals: { [match.questions[0]!.key]: [] }, done: true });
+    await result.done;
+    return { batches, yields: yields.n };
+  }
+
+  it('lands the batch whole, in order with the next one, after a pause per slice', async () => {
+    const { batches, yields } = await asked();
+    expect(batches.map((b) => Object.keys(b).length)).toEqual([many.length, 1]);
+    expect(batches[0]!.k249).toEqual(proposal);
+    expect(batches[1]!.k0).toEqual([]);
+    expect(yields).toBe(Math.ceil(many.length / PROPOSALS_AT_ONCE));
+  });
+
+  it('drops a batch with a malformed proposal in a later slice, as a check at once would, and lands the next', async () => {
+    const { batches } = await asked(2 * PROPOSALS_AT_ONCE + 10);
+    expect(batches.map((b) => Object.keys(b))).toEqual([['k0']]);
   });
 });
 
