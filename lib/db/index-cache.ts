@@ -60,6 +60,8 @@ export interface IndexCache {
   saveProposals?(fingerprint: string, aliases: string, byWording: Record<string, unknown>, entries?: Record<string, string>): Promise<void>;
   /** The proposals row stored for this library, whatever learned wordings it was ranked with (the caller compares). */
   peekProposals?(fingerprint: string): Promise<RememberedRow | undefined>;
+  /** The one proposals row stored, whatever library it was ranked against (the caller compares the fingerprint). */
+  lastProposals?(): Promise<(RememberedRow & { fingerprint: string }) | undefined>;
 }
 
 export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase()): IndexCache {
@@ -87,6 +89,14 @@ export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase
       try {
         const row = await db.proposals.get('library');
         return row?.fingerprint === fingerprint ? { aliases: row.aliases, byWording: row.byWording, ...(row.entries !== undefined ? { entries: row.entries } : {}) } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async lastProposals() {
+      try {
+        const row = await db.proposals.get('library');
+        return row ? { fingerprint: row.fingerprint, aliases: row.aliases, byWording: row.byWording, ...(row.entries !== undefined ? { entries: row.entries } : {}) } : undefined;
       } catch {
         return undefined;
       }

@@ -24,6 +24,7 @@ export function createLibraryReader(cache: IndexCache | undefined, db: AutofillD
     // The pages' numbers and stamps alone, from the stamp index's keys: the remembered proposals' key without the entries.
     readVersion: () => readLibraryVersion(db),
     ...(cache?.peekProposals ? { readRemembered: (fingerprint: string) => cache.peekProposals!(fingerprint) } : {}),
+    ...(cache?.lastProposals ? { readLastRemembered: () => cache.lastProposals!() } : {}),
     watchChanges: (listener) => void watchEntryChanges(() => listener()),
   };
 }

@@ -133,6 +133,11 @@ export interface LibraryDatabase {
   readVersion?(): Promise<string | undefined>;
   /** The proposals row stored for this fingerprint, whatever learned wordings it was ranked with (unchecked). */
   readRemembered?(fingerprint: string): Promise<RememberedRow | undefined>;
+  /**
+   * The one proposals row stored and the fingerprint it was stored under (unchecked): read beside the version, it
+   * serves when the fingerprints are equal.
+   */
+  readLastRemembered?(): Promise<(RememberedRow & { fingerprint: string }) | undefined>;
   /** Calls `listener` whenever an extension page announces an entry change (lib/db/entry-changes.ts). */
   watchChanges(listener: () => void): void;
 }
@@ -322,11 +327,15 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     let fullRead: Promise<StoredRead> | undefined;
     const version = (async (): Promise<VersionRead | undefined> => {
       if (!remembering || !database!.readVersion || !database!.readRemembered) return undefined;
+      // The row stored (one slot) is read beside the version, not after it: it serves if it was stored under this
+      // version's fingerprint, else the row is asked for by the fingerprint (none stored under it, as a rule).
+      const last = database!.readLastRemembered?.().catch(() => undefined);
       const read = await database!.readVersion();
       markOpen('worker-version-read');
       if (read === undefined) return undefined;
       const fingerprint = await libraryVersionFingerprint(read, day);
-      const row = await database!.readRemembered(fingerprint);
+      const lastRow = await last;
+      const row = lastRow ? (lastRow.fingerprint === fingerprint ? lastRow : undefined) : await database!.readRemembered(fingerprint);
       markOpen('worker-remembered-read');
       return row ? { fingerprint, row } : undefined;
     })().catch(() => undefined);
