@@ -147,7 +147,7 @@ interface StoredRead {
   entries: LibraryEntry[];
   fingerprint: string;
   /** Remembered proposals (unchecked until asked for) and the learned wordings they were ranked with. */
-  remembered?: { aliases: string; byWording: unknown };
+  remembered?: { aliases: string; byWording: unknown; withEntries: boolean };
 }
 
 /** The remembered-proposals row of the library's version, read before (and without) the entries. */
@@ -195,6 +195,8 @@ interface Prepared {
   /** Proposals by wording ranked against exactly this snapshot before (read from the cache). */
   remembered: Remembered;
   remember?: (fresh: Map<string, Proposal[]>) => void;
+  /** The row read was stored without the entries it names (before rows kept them): stored again, with them, once. */
+  rowWithoutEntries?: boolean;
 }
 
 /**
@@ -256,6 +258,7 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
     snapshot,
     propose,
     remembered,
+    rowWithoutEntries: stored?.remembered?.aliases === aliases && !stored.remembered.withEntries,
     remember(fresh) {
       // The newest first, then what was remembered before, up to the cap. A failed write costs only a re-match.
       for (const [wording, proposals] of fresh) remembered.set(wording, proposals);
@@ -354,7 +357,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
             ? early.row
             : await database!.readRemembered?.(fingerprint).catch(() => undefined);
         markOpen('worker-remembered-read');
-        return { entries, fingerprint, ...(row ? { remembered: { aliases: row.aliases, byWording: row.byWording } } : {}) };
+        const hasEntries = typeof row?.entries === 'object' && row.entries !== null;
+        return { entries, fingerprint, ...(row ? { remembered: { aliases: row.aliases, byWording: row.byWording, withEntries: hasEntries } } : {}) };
       })();
       fullRead = read;
       // A failed read is not kept: the next need reads again.
@@ -493,7 +497,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       }
       return;
     }
-    const { snapshot, remembered, remember } = await ready();
+    const prepared = await ready();
+    const { snapshot, remembered, remember } = prepared;
     // Wordings ranked against this library before go out at once, a few messages a task apart; the rest are matched.
     const known: [string, Proposal[]][] = [];
     const questions = request.questions.filter((q) => {
@@ -505,6 +510,11 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       const entriesOf = (proposals: ReturnType<ProposeFn>) => withEntries(entriesFor(snapshot, shipped, proposals)).entries;
       if (!(await sendKnown(request, known, questions.length === 0, entriesOf))) return;
       if (questions.length === 0) {
+        // A row kept before rows held their entries is stored again with them, so the next opening is answered from it.
+        if (prepared.rowWithoutEntries && known.length > 0) {
+          prepared.rowWithoutEntries = false;
+          remember?.(new Map());
+        }
         setTimeout(() => void ready().then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
         return;
       }

@@ -709,6 +709,21 @@ describe('the library as the worker reads it from IndexedDB', () => {
     for (let i = 0; i < 200 && entryReads === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(entryReads).toBe(1);
 
+    // A row stored before rows kept their entries: answered after the entries are read, and stored again with them.
+    const { entries: _kept, ...withoutEntries } = (await cacheDb.proposals.get('library'))!;
+    await cacheDb.proposals.put(withoutEntries);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    entryReads = 0;
+    const fromOldRow = await openPanel();
+    expect(fromOldRow.readsWhenAnswered).toBe(1);
+    expect(fromOldRow.proposals).toEqual(first.proposals);
+    expect(byIdSorted(fromOldRow.shipped)).toEqual(byIdSorted(first.shipped));
+    for (let i = 0; i < 200 && !(await cacheDb.proposals.get('library'))?.entries; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(Object.keys((await cacheDb.proposals.get('library'))?.entries ?? {}).sort()).toEqual(named(first.proposals));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    entryReads = 0;
+    expect((await openPanel()).readsWhenAnswered).toBe(0);
+
     // An entry edited by another page: its page's stamp changes, the row is not used, the entries are read and matched.
     const edited = entries.map((e) => (e.id === 'enc' ? { ...e, answer: 'Yes, AES-256 and customer-managed keys.' } : e));
     await putEntries(db, edited.filter((e) => e.id === 'enc'));
