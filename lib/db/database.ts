@@ -73,6 +73,13 @@ export class AutofillDatabase extends Dexie {
         const pages = [...groupByPage(entries)].map(([page, rows]) => ({ page, entries: [...rows.values()] }));
         await tx.table('entryPages').bulkAdd(pages);
       });
+    // v7: an index on the entry pages' stamps, so the matching worker reads the library's version (every page's
+    // number and stamp) from the index's keys alone, without cloning 5,000 entries out of the pages
+    // (readLibraryVersion in lib/db/entry-pages.ts). IndexedDB builds it over the stored pages; no row changes, so no
+    // upgrade function. A page with no stamp is left out of the index, and the reader then says it cannot tell.
+    this.version(7).stores({
+      entryPages: 'page, stamp',
+    });
     // Every page written through this database gets a new stamp, whatever wrote it: the matching worker trusts the
     // stamps to say the library changed (a page put back unchanged only costs a new match). Set here, below every
     // table method, rather than by each writer, so a write path added later cannot keep a page's old stamp.

@@ -65,6 +65,29 @@ export async function readEntriesWithVersion(db: AutofillDatabase): Promise<{ en
   return stamped ? { entries, version: pages.map((p) => `${p.page}:${p.stamp}`).join(',') } : { entries };
 }
 
+/**
+ * The library's version exactly as readEntriesWithVersion gives it (pages' numbers and stamps, in page order), read
+ * from the keys of the `stamp` index (database version 7) with no entry cloned. Undefined when a page has no stamp:
+ * such a page is not in the index, so the index holds fewer keys than the table holds pages (both read in one
+ * transaction).
+ */
+export async function readLibraryVersion(db: AutofillDatabase): Promise<string | undefined> {
+  return db.transaction('r', db.entryPages, async () => {
+    const stamps: [number, string][] = [];
+    const [pages] = await Promise.all([
+      db.entryPages.count(),
+      db.entryPages.orderBy('stamp').eachKey((stamp, cursor) => {
+        stamps.push([cursor.primaryKey as number, String(stamp)]);
+      }),
+    ]);
+    if (stamps.length !== pages || stamps.some(([, stamp]) => stamp.length === 0)) return undefined;
+    return stamps
+      .sort((a, b) => a[0] - b[0])
+      .map(([page, stamp]) => `${page}:${stamp}`)
+      .join(',');
+  });
+}
+
 /** Whether any entry is stored (an emptied page is removed, so a stored page holds at least one entry). */
 export async function hasEntries(db: AutofillDatabase): Promise<boolean> {
   return (await db.entryPages.count()) > 0;

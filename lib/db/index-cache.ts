@@ -24,6 +24,19 @@ export interface CachedProposals {
   aliases: string;
   savedAt: string;
   byWording: Record<string, unknown>;
+  /**
+   * The entries those proposals name (proposed and runner-up), by id, each as the JSON text the proposals message
+   * carries: the worker answers a reopened page from this row and the library's version alone, before reading the
+   * entry pages. Same fingerprint, same entries (any write of an entry changes it). Absent in rows written before.
+   */
+  entries?: Record<string, string>;
+}
+
+/** A proposals row as the worker reads it back: unchecked (the caller validates what it uses). */
+export interface RememberedRow {
+  aliases: string;
+  byWording: Record<string, unknown>;
+  entries?: unknown;
 }
 
 export class IndexCacheDatabase extends Dexie {
@@ -44,9 +57,11 @@ export interface IndexCache {
   save(fingerprint: string, snapshot: IndexSnapshot): Promise<void>;
   /** Proposals stored for exactly this library and these aliases (unchecked: the caller validates), or undefined. */
   loadProposals?(fingerprint: string, aliases: string): Promise<Record<string, unknown> | undefined>;
-  saveProposals?(fingerprint: string, aliases: string, byWording: Record<string, unknown>): Promise<void>;
+  saveProposals?(fingerprint: string, aliases: string, byWording: Record<string, unknown>, entries?: Record<string, string>): Promise<void>;
   /** The proposals row stored for this library, whatever learned wordings it was ranked with (the caller compares). */
-  peekProposals?(fingerprint: string): Promise<{ aliases: string; byWording: Record<string, unknown> } | undefined>;
+  peekProposals?(fingerprint: string): Promise<RememberedRow | undefined>;
+  /** The one proposals row stored, whatever library it was ranked against (the caller compares the fingerprint). */
+  lastProposals?(): Promise<(RememberedRow & { fingerprint: string }) | undefined>;
 }
 
 export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase()): IndexCache {
@@ -73,13 +88,21 @@ export function createIndexCache(db: IndexCacheDatabase = new IndexCacheDatabase
     async peekProposals(fingerprint) {
       try {
         const row = await db.proposals.get('library');
-        return row?.fingerprint === fingerprint ? { aliases: row.aliases, byWording: row.byWording } : undefined;
+        return row?.fingerprint === fingerprint ? { aliases: row.aliases, byWording: row.byWording, ...(row.entries !== undefined ? { entries: row.entries } : {}) } : undefined;
       } catch {
         return undefined;
       }
     },
-    async saveProposals(fingerprint, aliases, byWording) {
-      await db.proposals.put({ slot: 'library', fingerprint, aliases, savedAt: new Date().toISOString(), byWording });
+    async lastProposals() {
+      try {
+        const row = await db.proposals.get('library');
+        return row ? { fingerprint: row.fingerprint, aliases: row.aliases, byWording: row.byWording, ...(row.entries !== undefined ? { entries: row.entries } : {}) } : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    async saveProposals(fingerprint, aliases, byWording, entries) {
+      await db.proposals.put({ slot: 'library', fingerprint, aliases, savedAt: new Date().toISOString(), byWording, ...(entries ? { entries } : {}) });
     },
   };
 }

@@ -4,7 +4,7 @@
 // same database as the panel's.
 import { getDatabase, type AutofillDatabase } from './database';
 import { watchEntryChanges } from './entry-changes';
-import { readAllEntries, readEntriesWithVersion } from './entry-pages';
+import { readAllEntries, readEntriesWithVersion, readLibraryVersion } from './entry-pages';
 import type { StoredEntry } from './records';
 import type { LibraryEntry } from '../schema';
 import type { IndexCache } from './index-cache';
@@ -21,7 +21,10 @@ export function createLibraryReader(cache: IndexCache | undefined, db: AutofillD
       const { entries, version } = await readEntriesWithVersion(db);
       return { entries: entries.map(asLibraryEntry), ...(version !== undefined ? { version } : {}) };
     },
+    // The pages' numbers and stamps alone, from the stamp index's keys: the remembered proposals' key without the entries.
+    readVersion: () => readLibraryVersion(db),
     ...(cache?.peekProposals ? { readRemembered: (fingerprint: string) => cache.peekProposals!(fingerprint) } : {}),
+    ...(cache?.lastProposals ? { readLastRemembered: () => cache.lastProposals!() } : {}),
     watchChanges: (listener) => void watchEntryChanges(() => listener()),
   };
 }

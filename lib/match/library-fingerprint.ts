@@ -32,13 +32,14 @@ export async function libraryFingerprint(entries: readonly LibraryEntry[], today
 }
 
 /**
- * The fingerprint of a library read with its stored version (lib/db/entry-pages.ts, readEntriesWithVersion: the
- * pages' numbers and random stamps, drawn anew on every write of a page), instead of every entry's text: the same
- * pages as last written give the same fingerprint, any entry written gives another. Marked apart (`v`), so it never
- * equals a fingerprint of entries.
+ * The fingerprint of a library by its stored version (lib/db/entry-pages.ts, readLibraryVersion and
+ * readEntriesWithVersion: the pages' numbers and random stamps, drawn anew on every write of a page), instead of
+ * every entry's text: the same pages as last written give the same fingerprint, any entry written gives another
+ * (its page's stamp changes; an emptied page leaves the list). Taken without the entries, so the worker can key the
+ * remembered proposals before reading them. Marked apart (`v-`), so it never equals a fingerprint of entries.
  */
-export async function libraryVersionFingerprint(version: string, count: number, today: string): Promise<string> {
-  return `${count}-v-${await sha256Hex(`${INDEX_SNAPSHOT_FORMAT}|${today}|${count}\u0000${version}`)}`;
+export async function libraryVersionFingerprint(version: string, today: string): Promise<string> {
+  return `v-${await sha256Hex(`${INDEX_SNAPSHOT_FORMAT}|${today}\u0000${version}`)}`;
 }
 
 async function sha256Hex(text: string): Promise<string> {

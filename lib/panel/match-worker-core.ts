@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { MatchIndex } from '../match';
 import { libraryFingerprint, libraryVersionFingerprint } from '../match/library-fingerprint';
-import type { IndexCache } from '../db/index-cache';
+import type { IndexCache, RememberedRow } from '../db/index-cache';
 import { FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot, ProposeFn } from './ports';
 import { ProposalSchema, type LibraryEntry, type Proposal } from '../schema';
@@ -126,8 +126,18 @@ export interface LibraryDatabase {
    * when the store cannot say): fingerprinted instead of the entries' text.
    */
   readEntriesWithVersion?(): Promise<{ entries: LibraryEntry[]; version?: string }>;
+  /**
+   * The library's stored version alone (the same as readEntriesWithVersion gives, undefined when the store cannot
+   * say), read without the entries: the remembered proposals are looked up by it before the entries are read.
+   */
+  readVersion?(): Promise<string | undefined>;
   /** The proposals row stored for this fingerprint, whatever learned wordings it was ranked with (unchecked). */
-  readRemembered?(fingerprint: string): Promise<{ aliases: string; byWording: Record<string, unknown> } | undefined>;
+  readRemembered?(fingerprint: string): Promise<RememberedRow | undefined>;
+  /**
+   * The one proposals row stored and the fingerprint it was stored under (unchecked): read beside the version, it
+   * serves when the fingerprints are equal.
+   */
+  readLastRemembered?(): Promise<(RememberedRow & { fingerprint: string }) | undefined>;
   /** Calls `listener` whenever an extension page announces an entry change (lib/db/entry-changes.ts). */
   watchChanges(listener: () => void): void;
 }
@@ -137,7 +147,40 @@ interface StoredRead {
   entries: LibraryEntry[];
   fingerprint: string;
   /** Remembered proposals (unchecked until asked for) and the learned wordings they were ranked with. */
-  remembered?: { aliases: string; byWording: unknown };
+  remembered?: { aliases: string; byWording: unknown; withEntries: boolean };
+}
+
+/** The remembered-proposals row of the library's version, read before (and without) the entries. */
+interface VersionRead {
+  fingerprint: string;
+  row: RememberedRow;
+}
+
+/** What a request is answered from before the entries are read: the row's proposals and the entries they name. */
+interface Answerable {
+  remembered: Remembered;
+  /** Entry id → the entry's JSON text as a proposals message carries it (unchecked: a missing or odd one is not used). */
+  entries: Record<string, unknown>;
+}
+
+/** The library database's reads for one day and one count of entry changes. */
+interface Reads {
+  /** The row remembered for the library's version; undefined when there is none or the version is unknown. */
+  version: Promise<VersionRead | undefined>;
+  /** The entries, their fingerprint and row: started ahead when the version read found nothing to answer from. */
+  full: () => Promise<StoredRead>;
+}
+
+/** The entry ids a remembered list of proposals names (proposed and runner-up), whatever else it holds. */
+function namedIds(list: unknown, out: Set<string>): void {
+  if (!Array.isArray(list)) return;
+  for (const proposal of list as unknown[]) {
+    if (typeof proposal !== 'object' || proposal === null) continue;
+    const { entryId, why } = proposal as { entryId?: unknown; why?: { runnerUp?: { entryId?: unknown } } };
+    if (typeof entryId === 'string') out.add(entryId);
+    const runnerUp = typeof why === 'object' && why !== null ? why.runnerUp?.entryId : undefined;
+    if (typeof runnerUp === 'string') out.add(runnerUp);
+  }
 }
 
 /** What a library snapshot is matched with: its proposer and what was remembered of earlier openings. */
@@ -152,6 +195,8 @@ interface Prepared {
   /** Proposals by wording ranked against exactly this snapshot before (read from the cache). */
   remembered: Remembered;
   remember?: (fresh: Map<string, Proposal[]>) => void;
+  /** The row read was stored without the entries it names (before rows kept them): stored again, with them, once. */
+  rowWithoutEntries?: boolean;
 }
 
 /**
@@ -213,11 +258,26 @@ async function prepare(snapshot: LibrarySnapshot, today: string, options: MatchW
     snapshot,
     propose,
     remembered,
+    rowWithoutEntries: stored?.remembered?.aliases === aliases && !stored.remembered.withEntries,
     remember(fresh) {
       // The newest first, then what was remembered before, up to the cap. A failed write costs only a re-match.
       for (const [wording, proposals] of fresh) remembered.set(wording, proposals);
       const kept = remembered.keep(fresh, REMEMBERED_WORDINGS);
-      setTimeout(() => void cache!.saveProposals!(fingerprint, aliases, kept).catch(() => undefined), 0);
+      setTimeout(() => {
+        // With the entries every kept wording names, as the messages carry them: the next opening answers from this
+        // row without reading the pages. Taken from this snapshot, whose fingerprint the row is stored under.
+        const ids = new Set<string>();
+        for (const list of Object.values(kept)) namedIds(list, ids);
+        const byId = new Map(snapshot.entries.map((entry) => [entry.id, entry]));
+        const texts: [string, string][] = [];
+        for (const id of ids) {
+          const entry = byId.get(id);
+          if (entry) texts.push([id, JSON.stringify(entry)]);
+        }
+        // Object.fromEntries defines each id as an own property (an id "__proto__" included).
+        const entries = Object.fromEntries(texts);
+        void cache!.saveProposals!(fingerprint, aliases, kept, entries).catch(() => undefined);
+      }, 0);
     },
   };
 }
@@ -230,7 +290,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   const batchMs = settings.batchMs ?? BATCH_MS;
   let incoming: { version: number; entries: LibraryEntry[]; aliases: LibrarySnapshot['aliases'] } | undefined;
   /** `shipped`: the panel holds no entries; the ids whose entries went out with proposals for this version. */
-  let library: { version: number; ready: Promise<Prepared>; shipped?: Set<string> } | undefined;
+  let library: { version: number; ready: () => Promise<Prepared>; answerable?: Promise<Answerable | undefined>; shipped?: Set<string> } | undefined;
   let byId: { snapshot: LibrarySnapshot; map: Map<string, LibraryEntry> } | undefined;
 
   /** The entries these proposals name (proposed and runner-up) that the panel was not sent yet for this version. */
@@ -257,48 +317,101 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   const send = (message: FromMatchWorker) => post(FromMatchWorkerSchema.parse(message));
 
   // The library database, read ahead from the worker's start (while the panel still scans the page) and kept until
-  // an extension page announces an entry change: a read started before the last announced change is not used.
+  // an extension page announces an entry change: a read started before the last announced change is not used. First
+  // the library's version (the pages' stamps, from an index's keys) and the proposals row remembered for it: a
+  // reopened page whose wordings are all in that row is answered from it, and the entry pages (a structured clone of
+  // every entry on this thread) are read only after, for the matcher. With nothing to answer from, they are read at once.
   const { database, cache } = settings;
+  const remembering = !!cache && settings.rememberProposals !== false;
   let changes = 0;
-  let stored: { day: string; changes: number; generation: number; read: Promise<StoredRead> } | undefined;
-  const readStored = (day: string, generation = 0): Promise<StoredRead> => {
-    if (stored && stored.day === day && stored.changes === changes && stored.generation === generation) return stored.read;
-    const read = (async (): Promise<StoredRead> => {
-      const { entries, version } = database!.readEntriesWithVersion ? await database!.readEntriesWithVersion() : { entries: await database!.readEntries() };
-      markOpen('worker-entries-read');
-      const fingerprint = !cache ? '' : version !== undefined ? await libraryVersionFingerprint(version, entries.length, day) : await libraryFingerprint(entries, day);
-      markOpen('worker-library-read');
-      const row = cache && settings.rememberProposals !== false ? await database!.readRemembered?.(fingerprint).catch(() => undefined) : undefined;
+  let stored: { day: string; changes: number; generation: number; reads: Reads } | undefined;
+  const readStored = (day: string, generation = 0): Reads => {
+    if (stored && stored.day === day && stored.changes === changes && stored.generation === generation) return stored.reads;
+    let fullRead: Promise<StoredRead> | undefined;
+    const version = (async (): Promise<VersionRead | undefined> => {
+      if (!remembering || !database!.readVersion || !database!.readRemembered) return undefined;
+      // The row stored (one slot) is read beside the version, not after it: it serves if it was stored under this
+      // version's fingerprint, else the row is asked for by the fingerprint (none stored under it, as a rule).
+      const last = database!.readLastRemembered?.().catch(() => undefined);
+      const read = await database!.readVersion();
+      markOpen('worker-version-read');
+      if (read === undefined) return undefined;
+      const fingerprint = await libraryVersionFingerprint(read, day);
+      const lastRow = await last;
+      const row = lastRow ? (lastRow.fingerprint === fingerprint ? lastRow : undefined) : await database!.readRemembered(fingerprint);
       markOpen('worker-remembered-read');
-      return { entries, fingerprint, ...(row ? { remembered: { aliases: row.aliases, byWording: row.byWording } } : {}) };
-    })();
-    const entry = { day, changes, generation, read };
-    stored = entry;
-    // A failed read is not kept: the next snapshot reads again.
-    read.catch(() => {
-      if (stored === entry) stored = undefined;
-    });
-    return read;
+      return row ? { fingerprint, row } : undefined;
+    })().catch(() => undefined);
+    const full = (): Promise<StoredRead> => {
+      if (fullRead) return fullRead;
+      const read = (async (): Promise<StoredRead> => {
+        const { entries, version: stamps } = database!.readEntriesWithVersion ? await database!.readEntriesWithVersion() : { entries: await database!.readEntries() };
+        markOpen('worker-entries-read');
+        const fingerprint = !cache ? '' : stamps !== undefined ? await libraryVersionFingerprint(stamps, day) : await libraryFingerprint(entries, day);
+        markOpen('worker-library-read');
+        // The row read with the version serves if the entries are still those of that version.
+        const early = await version;
+        const row = !remembering
+          ? undefined
+          : early?.fingerprint === fingerprint
+            ? early.row
+            : await database!.readRemembered?.(fingerprint).catch(() => undefined);
+        markOpen('worker-remembered-read');
+        const hasEntries = typeof row?.entries === 'object' && row.entries !== null;
+        return { entries, fingerprint, ...(row ? { remembered: { aliases: row.aliases, byWording: row.byWording, withEntries: hasEntries } } : {}) };
+      })();
+      fullRead = read;
+      // A failed read is not kept: the next need reads again.
+      read.catch(() => {
+        if (fullRead === read) fullRead = undefined;
+      });
+      return read;
+    };
+    // Nothing to answer from (or no way to tell before reading the entries): the entries are read at once.
+    if (!remembering || !database!.readVersion || !database!.readRemembered) full().catch(() => undefined);
+    else
+      void version.then((read) => {
+        if (!read) full().catch(() => undefined);
+      });
+    const reads = { version, full };
+    stored = { day, changes, generation, reads };
+    return reads;
   };
   if (database) {
     database.watchChanges(() => {
       changes++;
     });
-    void readStored((settings.today ?? (() => new Date().toISOString().slice(0, 10)))()).catch(() => undefined);
+    readStored((settings.today ?? (() => new Date().toISOString().slice(0, 10)))());
   }
 
   const receiveFromDb = (message: Extract<ToMatchWorker, { type: 'library-from-db' }>) => {
     if (!database) {
-      library = { version: message.version, ready: Promise.reject(new Error('this matcher has no library database to read')) };
-      library.ready.catch(() => undefined);
+      const failed = Promise.reject(new Error('this matcher has no library database to read'));
+      failed.catch(() => undefined);
+      library = { version: message.version, ready: () => failed };
       return;
     }
     const aliases = message.aliases;
+    const aliasesText = JSON.stringify(aliases);
     // A read tagged with another generation of the panel's (it wrote or heard of an entry change this worker may
     // not have heard of yet) is not used.
-    const ready = readStored(message.today, message.generation).then((read) => prepare({ entries: read.entries, aliases }, message.today, settings, read));
-    ready.catch(() => undefined);
-    library = { version: message.version, ready, ...(message.shipEntries ? { shipped: new Set<string>() } : {}) };
+    const reads = readStored(message.today, message.generation);
+    let prepared: Promise<Prepared> | undefined;
+    const ready = () => {
+      prepared ??= reads.full().then((read) => prepare({ entries: read.entries, aliases }, message.today, settings, read));
+      prepared.catch(() => undefined);
+      return prepared;
+    };
+    // Answerable before the entries are read: the row of the library's version, ranked with these learned wordings.
+    const answerable = reads.version.then((read): Answerable | undefined => {
+      if (!read || read.row.aliases !== aliasesText) return undefined;
+      const entries = read.row.entries;
+      return {
+        remembered: new Remembered(read.row.byWording),
+        entries: typeof entries === 'object' && entries !== null && !Array.isArray(entries) ? (entries as Record<string, unknown>) : {},
+      };
+    });
+    library = { version: message.version, ready, answerable, ...(message.shipEntries ? { shipped: new Set<string>() } : {}) };
   };
 
   const receiveChunk = (chunk: LibraryChunk) => {
@@ -310,8 +423,48 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     const today = chunk.today;
     const snapshot = { entries: incoming.entries, aliases: incoming.aliases };
     const ready = prepare(snapshot, today, settings);
-    library = { version: incoming.version, ready };
+    library = { version: incoming.version, ready: () => ready };
     incoming = undefined;
+  };
+
+  /**
+   * Sends remembered proposals, a few messages a task apart (one when there are few); `entriesOf` gives the entries
+   * a message carries. False when a newer request replaced this one between messages.
+   */
+  const sendKnown = async (
+    request: MatchRequest,
+    known: [string, Proposal[]][],
+    done: boolean,
+    entriesOf: (proposals: ReturnType<ProposeFn>) => string | undefined,
+  ): Promise<boolean> => {
+    markOpen('worker-first-batch');
+    const oneMessage = known.length <= (settings.knownInOneMessage ?? (settings.knownPerMessage === undefined ? KNOWN_IN_ONE_MESSAGE : 0));
+    const perMessage = Math.max(1, oneMessage ? known.length : (settings.knownPerMessage ?? KNOWN_PER_MESSAGE));
+    for (let start = 0; start === 0 || start < known.length; start += perMessage) {
+      if (start > 0 && latestRequest !== request.request) return false;
+      const last = start + perMessage >= known.length;
+      if (last && done) markOpen('worker-last-batch');
+      const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
+      const entries = entriesOf(proposals);
+      send({ type: 'proposals', request: request.request, proposals, done: last && done, ...(entries !== undefined ? { entries } : {}) });
+      if (last && done) return true;
+      await nextTask();
+    }
+    return true;
+  };
+
+  /** Every asked wording's remembered proposals and, when the panel holds no entries, every entry they name; else undefined. */
+  const answerWhole = (request: MatchRequest, answerable: Answerable, shipped: Set<string> | undefined): [string, Proposal[]][] | undefined => {
+    const known: [string, Proposal[]][] = [];
+    const ids = new Set<string>();
+    for (const question of request.questions) {
+      const proposals = answerable.remembered.get(question.key);
+      if (!proposals) return undefined;
+      known.push([question.key, proposals]);
+      if (shipped) namedIds(proposals, ids);
+    }
+    for (const id of ids) if (!Object.hasOwn(answerable.entries, id) || typeof answerable.entries[id] !== 'string') return undefined;
+    return known;
   };
 
   const match = async (request: MatchRequest) => {
@@ -319,9 +472,33 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       send({ type: 'failed', request: request.request, message: `library version ${request.version} was not sent to the matcher` });
       return;
     }
-    const { ready, shipped } = library;
+    const { ready, shipped, answerable } = library;
     markOpen('worker-match-received');
-    const { snapshot, remembered, remember } = await ready;
+    // Every wording remembered for the library's version, with the entries named: answered before the entry pages
+    // are read. They, the matcher and the index load a little later, ready for the next questions, not while the
+    // panel still renders these (a request that needs them loads them at once).
+    const early = answerable ? await answerable : undefined;
+    const whole = early ? answerWhole(request, early, shipped) : undefined;
+    if (early && whole) {
+      const rowEntries = (proposals: ReturnType<ProposeFn>): string | undefined => {
+        if (!shipped) return undefined;
+        const ids = new Set<string>();
+        for (const list of Object.values(proposals)) namedIds(list, ids);
+        const texts: string[] = [];
+        for (const id of ids) {
+          if (shipped.has(id)) continue;
+          shipped.add(id);
+          texts.push(early.entries[id] as string);
+        }
+        return `[${texts.join(',')}]`;
+      };
+      if (await sendKnown(request, whole, true, rowEntries)) {
+        setTimeout(() => void ready().then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
+      }
+      return;
+    }
+    const prepared = await ready();
+    const { snapshot, remembered, remember } = prepared;
     // Wordings ranked against this library before go out at once, a few messages a task apart; the rest are matched.
     const known: [string, Proposal[]][] = [];
     const questions = request.questions.filter((q) => {
@@ -330,25 +507,19 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       return !proposals;
     });
     if (questions.length < request.questions.length || questions.length === 0) {
-      markOpen('worker-first-batch');
-      const oneMessage = known.length <= (settings.knownInOneMessage ?? (settings.knownPerMessage === undefined ? KNOWN_IN_ONE_MESSAGE : 0));
-      const perMessage = Math.max(1, oneMessage ? known.length : (settings.knownPerMessage ?? KNOWN_PER_MESSAGE));
-      for (let start = 0; start === 0 || start < known.length; start += perMessage) {
-        if (start > 0 && latestRequest !== request.request) return;
-        const last = start + perMessage >= known.length;
-        if (last && questions.length === 0) markOpen('worker-last-batch');
-        const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
-        send({ type: 'proposals', request: request.request, proposals, done: last && questions.length === 0, ...withEntries(entriesFor(snapshot, shipped, proposals)) });
-        if (last && questions.length === 0) {
-          // Every question was remembered: the matcher and the index load a little later, ready for the next
-          // questions, not while the panel still renders these (a request that needs them loads them at once).
-          setTimeout(() => void ready.then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
-          return;
+      const entriesOf = (proposals: ReturnType<ProposeFn>) => withEntries(entriesFor(snapshot, shipped, proposals)).entries;
+      if (!(await sendKnown(request, known, questions.length === 0, entriesOf))) return;
+      if (questions.length === 0) {
+        // A row kept before rows held their entries is stored again with them, so the next opening is answered from it.
+        if (prepared.rowWithoutEntries && known.length > 0) {
+          prepared.rowWithoutEntries = false;
+          remember?.(new Map());
         }
-        await nextTask();
+        setTimeout(() => void ready().then((prepared) => prepared.propose()).catch(() => undefined), settings.preloadAfterMs ?? PRELOAD_AFTER_MS);
+        return;
       }
     }
-    const propose = await ready.then((prepared) => prepared.propose());
+    const propose = await ready().then((prepared) => prepared.propose());
     const fresh = new Map<string, Proposal[]>();
     let next = 0;
     while (next < questions.length && latestRequest === request.request) {

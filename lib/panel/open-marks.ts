@@ -22,6 +22,7 @@ export type OpenMark =
   | 'worker-created'
   | 'worker-start'
   | 'worker-library-received'
+  | 'worker-version-read'
   | 'worker-entries-read'
   | 'worker-library-read'
   | 'worker-remembered-read'

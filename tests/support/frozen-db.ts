@@ -39,6 +39,16 @@ export function keptByV6(stores: Record<string, string>): Record<string, string>
   return { ...kept, ...V6_CHANGED };
 }
 
+/** The v6 schema exactly as released; never change it. */
+export const V6_STORES = keptByV6(V5_STORES);
+/** What version 7 changed: an index on the entry pages' stamps; never change it. */
+export const V7_CHANGED = { entryPages: 'page, stamp' };
+
+/** The tables of `stores` as declared since version 7: those version 6 kept, the entry pages with their stamp index. */
+export function keptByV7(stores: Record<string, string>): Record<string, string> {
+  return { ...keptByV6(stores), ...V7_CHANGED };
+}
+
 const SeedSchema = z.object({
   version: z.number().int(),
   tables: z.object({ entries: z.array(z.unknown()), history: z.array(z.unknown()), aliases: z.array(z.unknown()), settings: z.array(z.unknown()) }),

@@ -7,7 +7,7 @@ import { planSync } from '../../lib/library/plan-sync';
 import { EntryVersionSchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { AutofillDatabase } from '../../lib/db/database';
-import { V1_STORES, V2_STORES, V3_ADDED, expectEveryRowKept, readSeed, readSeedTable, upgradedFrom, keptByV6 } from '../support/frozen-db';
+import { V1_STORES, V2_STORES, V3_ADDED, expectEveryRowKept, readSeed, readSeedTable, upgradedFrom, keptByV7 } from '../support/frozen-db';
 
 describe('database version 3', () => {
   for (const [file, version, stores] of [
@@ -65,7 +65,7 @@ describe('database version 3', () => {
   it('declares the v3 versions table exactly as frozen, beside the v2 tables (v6 moved the entries into pages)', () => {
     const db = new AutofillDatabase('schema-check-v3');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    const frozen = keptByV6({ ...V2_STORES, ...V3_ADDED });
+    const frozen = keptByV7({ ...V2_STORES, ...V3_ADDED });
     expect(declared.entries).toBeUndefined();
     expect(Object.fromEntries(Object.keys(frozen).map((name) => [name, declared[name]]))).toEqual(frozen);
   });

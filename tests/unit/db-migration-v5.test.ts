@@ -11,7 +11,7 @@ import { EntryVersionSchema, EvidenceMetaSchema } from '../../lib/db/records';
 import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repository';
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { planSync } from '../../lib/library/plan-sync';
-import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, expectEveryRowKept, keptByV6, readSeed, readSeedTable } from '../support/frozen-db';
+import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, expectEveryRowKept, keptByV7, readSeed, readSeedTable } from '../support/frozen-db';
 
 /** The seed's evidence rows as stored: the Blob rebuilt from its text. */
 function evidenceRows(): Record<string, unknown>[] {
@@ -46,7 +46,7 @@ describe('database version 5', () => {
     const seed = readSeed('v4-seed.json');
     expect(seed.version).toBe(4);
     const db = await upgradedV4('migration-v4-v5');
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     await expectEveryRowKept(db, seed);
     expect(await db.versions.toArray()).toEqual(readSeedTable('v4-seed.json', 'versions'));
     for (const row of await db.versions.toArray()) expect(EntryVersionSchema.safeParse(row).error?.issues ?? []).toEqual([]);
@@ -60,7 +60,7 @@ describe('database version 5', () => {
     const indexes = storedIndexes(db);
     // Version 6 then moved the entries into pages (tests/unit/db-migration-v6.test.ts).
     expect(indexes.entries).toBeUndefined();
-    expect(indexes.entryPages).toEqual([]);
+    expect(indexes.entryPages).toEqual(['stamp']); // version 7
     expect(indexes.versions).toEqual(['[entryId+version]', 'at', 'entryId']);
     expect(indexes.evidence).toEqual(['entryIds', 'sha256', 'title', 'validUntil']);
     expect(indexes.history).toEqual(['at', 'entryId', 'pageUrl', 'portal', 'questionKey', 'requestId', 'result']);
@@ -117,6 +117,6 @@ describe('database version 5', () => {
   it('declares every table but the entries (paged since v6) as frozen', () => {
     const db = new AutofillDatabase('schema-check-v5');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    expect(declared).toEqual(keptByV6({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED }));
+    expect(declared).toEqual(keptByV7({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED }));
   });
 });

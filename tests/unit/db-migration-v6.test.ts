@@ -14,7 +14,7 @@ import { findEntryVersion, listEntryVersions } from '../../lib/db/versions-repos
 import { applySyncPlan } from '../../lib/library/apply-sync';
 import { planSync } from '../../lib/library/plan-sync';
 import { FillEventSchema } from '../../lib/schema';
-import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, V5_STORES, keptByV6, readSeed, readSeedTable } from '../support/frozen-db';
+import { V2_STORES, V3_ADDED, V4_STORES, V5_CHANGED, V5_STORES, keptByV7, readSeed, readSeedTable } from '../support/frozen-db';
 
 const SEED = 'v5-seed.json';
 
@@ -55,7 +55,7 @@ describe('database version 6', () => {
     const seed = readSeed(SEED);
     expect(seed.version).toBe(5);
     const db = await upgradedV5('migration-v5-v6');
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect([...db.backendDB().objectStoreNames].sort()).toEqual(['aliases', 'entryPages', 'evidence', 'history', 'settings', 'versions']);
 
     // Entries: the seeded rows exactly (unknown fields and bookkeeping included), in id order, each valid.
@@ -85,9 +85,9 @@ describe('database version 6', () => {
       expect(EvidenceMetaSchema.safeParse(meta).error?.issues ?? []).toEqual([]);
       expect(await blob.text()).toContain('%PDF-');
     }
-    // The other tables keep their indexes; the pages have none.
+    // The other tables keep their indexes; the pages have only the stamp index of version 7.
     const tx = db.backendDB().transaction(['entryPages', 'versions', 'aliases'], 'readonly');
-    expect([...tx.objectStore('entryPages').indexNames]).toEqual([]);
+    expect([...tx.objectStore('entryPages').indexNames]).toEqual(['stamp']);
     expect([...tx.objectStore('versions').indexNames].sort()).toEqual(['[entryId+version]', 'at', 'entryId']);
     expect([...tx.objectStore('aliases').indexNames].sort()).toEqual(['entryId', 'normalized']);
     db.close();
@@ -160,6 +160,6 @@ describe('database version 6', () => {
   it('declares the entry pages and every other table as frozen', () => {
     const db = new AutofillDatabase('schema-check-v6');
     const declared = Object.fromEntries(db.tables.map((t) => [t.name, [t.schema.primKey, ...t.schema.indexes].map((i) => i.src).join(', ')]));
-    expect(declared).toEqual(keptByV6({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED }));
+    expect(declared).toEqual(keptByV7({ ...V2_STORES, ...V3_ADDED, ...V4_STORES, ...V5_CHANGED }));
   });
 });
