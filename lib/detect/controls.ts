@@ -204,12 +204,18 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   // Facades over concealed native selects: the facade is the question's control, the select is not listed.
   const facades = new Map<Element, HTMLSelectElement>();
   const fronted = new Set<Element>();
+  const facadeParts = new Set<Element>();
   for (const el of all) {
     const role = el.getAttribute('role');
     if (role !== 'combobox' && role !== 'listbox') continue;
     if (controlledListboxes.has(el) || [...facades.keys()].some((f) => f.contains(el))) continue;
     const select = frontedSelect(el);
-    if (!select || fronted.has(select)) continue;
+    if (!select) continue;
+    // A second facade role of the same select is part of that widget (the search box of its open menu).
+    if (fronted.has(select)) {
+      facadeParts.add(el);
+      continue;
+    }
     facades.set(el, select);
     fronted.add(select);
   }
@@ -226,7 +232,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   for (const el of all) {
     const tag = el.tagName;
     const role = el.getAttribute('role');
-    if (fronted.has(el) || insideFacade(el)) continue;
+    if (fronted.has(el) || facadeParts.has(el) || insideFacade(el)) continue;
     const select = facades.get(el);
     if (select) {
       const options = frontedOptions(select);

@@ -190,4 +190,26 @@ export const widgetPages: WidgetPage[] = [
       { expression: "document.getElementById('lastreview').value = '2020-01-01'", truth: 'lastreview' },
     ],
   },
+  {
+    library: 'bootstrap-select (Bootstrap 4, jQuery)',
+    path: '/portals/widgets/bootstrap-select.html',
+    questions: [
+      { text: 'Legal name of the processor', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['processor', 'Northwind Cloud Ltd'] },
+      // Live search, a title placeholder and optgroups: the options are the countries, not the group labels.
+      { text: 'Country where customer data is hosted', kind: 'single-choice', options: ['Germany', 'Ireland', 'United States', 'Canada'], value: 'Canada', truth: ['hosting', 'ca'] },
+      { text: 'Which attestations can you share?', kind: 'multi-choice', options: ['SOC 2 Type II report', 'ISO 27001 certificate', 'Penetration test summary', 'CAIQ'], value: ['ISO 27001 certificate', 'CAIQ'], truth: ['attest', ['iso', 'caiq']] },
+      { text: 'Do staff sign in through single sign-on?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', 'yes'] },
+      { text: 'Do you run data loss prevention on endpoints?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['dlp', 'no'], comment: { value: 'Endpoint DLP is being rolled out this year.', truth: 'dlp_comment' } },
+      { text: 'Date of the last business impact analysis', kind: 'date', value: '2026-01-15', truth: ['bia', '2026-01-15'] },
+      { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['France', 'Netherlands', 'India', 'Singapore'], value: ['Netherlands', 'Singapore'], truth: ['subproc', ['nl', 'sg']] },
+      { text: 'Privacy team contact email', kind: 'text', value: 'privacy@northwind.example', truth: ['privacy', 'privacy@northwind.example'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('processor').value = 'Raw write'", truth: 'processor' },
+      { expression: "document.getElementById('hosting').value = 'de'", truth: 'hosting' },
+      { expression: "document.querySelector('#attest option[value=\"soc2\"]').selected = true", truth: 'attest' },
+      { expression: "document.getElementById('sso').value = 'no'", truth: 'sso' },
+      { expression: "document.getElementById('bia').value = '2020-01-01'", truth: 'bia' },
+    ],
+  },
 ];
