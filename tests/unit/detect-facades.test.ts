@@ -43,6 +43,18 @@ describe('facades over native selects', () => {
     expect(frontedSelect(document.getElementById('toggle')!)).toBeNull();
   });
 
+  it('takes a button that pops up a listbox as one choice, and the tab-less toggle of a combobox as part of its box', () => {
+    document.body.innerHTML = `
+      <div class="q"><label id="l1">Main hosting region</label>
+        <button id="region" type="button" aria-haspopup="listbox" aria-expanded="false" aria-labelledby="l1">Select...</button></div>
+      <div class="q"><label id="l2" for="keep">How long are audit logs kept?</label>
+        <input id="keep" role="combobox" aria-expanded="false" aria-labelledby="l2">
+        <button id="keep-toggle" type="button" tabindex="-1" aria-haspopup="listbox" aria-expanded="false">v</button></div>
+      <div class="q"><button id="menu" type="button" aria-haspopup="menu">Actions</button></div>`;
+    const units = collectUnits(document);
+    expect(units.map((u) => [u.el.id, u.writer])).toEqual([['region', 'listbox'], ['keep', 'listbox']]);
+  });
+
   it('reads markup captions as the words a person sees', () => {
     expect(plainOptionText('<span class="lvl">Special category</span> data')).toBe('Special category data');
     expect(plainOptionText('R&amp;D <b>only</b>')).toBe('R&D only');

@@ -47,6 +47,7 @@ const vendor: Record<string, string> = {
   'shoelace-fixture.js': 'node_modules/.cache/qa-widget-fixtures/shoelace-fixture.js',
   'react-select-fixture.js': 'node_modules/.cache/qa-widget-fixtures/react-select-fixture.js',
   'mui-fixture.js': 'node_modules/.cache/qa-widget-fixtures/mui-fixture.js',
+  'headless-ui-fixture.js': 'node_modules/.cache/qa-widget-fixtures/headless-ui-fixture.js',
 };
 
 const types: Record<string, string> = {

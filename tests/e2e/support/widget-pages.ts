@@ -212,4 +212,26 @@ export const widgetPages: WidgetPage[] = [
       { expression: "document.getElementById('bia').value = '2020-01-01'", truth: 'bia' },
     ],
   },
+  {
+    library: 'Headless UI 2 (React 19)',
+    path: '/portals/widgets/headless-ui.html',
+    questions: [
+      { text: 'Legal name of the supplier', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['company', 'Northwind Cloud Ltd'] },
+      { text: 'Main hosting region', kind: 'single-choice', options: ['European Union', 'United States', 'Japan'], value: 'Japan', truth: ['region', 'jp'] },
+      { text: 'Certifications you hold', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'BSI C5'], value: ['ISO 27001', 'BSI C5'], truth: ['certs', ['iso', 'c5']] },
+      { text: 'Are backups stored encrypted?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['backups', 'yes'] },
+      { text: 'Do you offer single sign-on to customers?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', true] },
+      { text: 'How long are audit logs kept?', kind: 'single-choice', options: ['30 days', '90 days', '1 year'], value: '1 year', truth: ['retention', '365'] },
+      { text: 'Is data loss prevention deployed on laptops?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['dlp', 'no'], comment: { value: 'Laptops get DLP agents in the autumn.', truth: 'dlp_comment' } },
+      { text: 'Date of the last internal audit', kind: 'date', value: '2026-02-27', truth: ['audit', '2026-02-27'] },
+      { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+      { expression: "document.querySelector('input[role=combobox]').value = '30 days'", truth: 'retention' },
+      { expression: "document.querySelector('[role=radio]').setAttribute('aria-checked', 'true')", truth: 'backups' },
+      { expression: "document.querySelector('[role=switch]').checked = true", truth: 'sso' },
+      { expression: "document.getElementById('audit').value = '2020-01-01'", truth: 'audit' },
+    ],
+  },
 ];
