@@ -202,6 +202,9 @@ export const widgetPages: WidgetPage[] = [
       { text: 'Do you run data loss prevention on endpoints?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['dlp', 'no'], comment: { value: 'Endpoint DLP is being rolled out this year.', truth: 'dlp_comment' } },
       { text: 'Date of the last business impact analysis', kind: 'date', value: '2026-01-15', truth: ['bia', '2026-01-15'] },
       { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['France', 'Netherlands', 'India', 'Singapore'], value: ['Netherlands', 'Singapore'], truth: ['subproc', ['nl', 'sg']] },
+      // A rating matrix: one radio group per table row, options named by the shared column headers.
+      { text: 'Maturity of patch management', kind: 'single-choice', options: ['Initial', 'Managed', 'Optimised'], value: 'Optimised', truth: ['patching', '3'] },
+      { text: 'Maturity of access reviews', kind: 'single-choice', options: ['Initial', 'Managed', 'Optimised'], value: 'Managed', truth: ['access', '2'] },
       { text: 'Privacy team contact email', kind: 'text', value: 'privacy@northwind.example', truth: ['privacy', 'privacy@northwind.example'] },
     ],
     naiveWrites: [
@@ -210,6 +213,7 @@ export const widgetPages: WidgetPage[] = [
       { expression: "document.querySelector('#attest option[value=\"soc2\"]').selected = true", truth: 'attest' },
       { expression: "document.getElementById('sso').value = 'no'", truth: 'sso' },
       { expression: "document.getElementById('bia').value = '2020-01-01'", truth: 'bia' },
+      { expression: "document.querySelector('input[name=patching][value=\"1\"]').checked = true", truth: 'patching' },
     ],
   },
   {
