@@ -15,6 +15,7 @@ export const CONTROL_SELECTOR = [
   '[contenteditable]:not([contenteditable="false"])',
   '[role="textbox"]',
   '[role="combobox"]',
+  'button[aria-haspopup="listbox"]:not([role]):not([tabindex="-1"])',
   '[role="listbox"]',
   '[role="radio"]',
   '[role="checkbox"]',
@@ -23,6 +24,16 @@ export const CONTROL_SELECTOR = [
   'button[aria-pressed]',
   '[role="button"][aria-pressed]',
 ].join(', ');
+
+/**
+ * A list opener: a combobox, or a plain button that pops up a listbox (Headless UI's Listbox, the ARIA
+ * "select-only" pattern without the role). Both are one choice question whose list may exist only while open. A
+ * list button kept out of the tab order is the toggle of a combobox's text box (Headless UI's ComboboxButton).
+ */
+export const LIST_OPENER_SELECTOR = '[role="combobox"], button[aria-haspopup="listbox"]:not([role]):not([tabindex="-1"])';
+export function isListOpener(el: Element): boolean {
+  return el.matches(LIST_OPENER_SELECTOR);
+}
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'email', 'url', 'tel']);
 /** A text box that is a date picker: a date format as placeholder, a picker popup, or "date" in its class or id. */
@@ -196,7 +207,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   const all = root.querySelectorAll(CONTROL_SELECTOR);
   all.forEach((el, i) => order.set(el, i));
   for (const el of all) {
-    if (el.getAttribute('role') === 'combobox') {
+    if (isListOpener(el)) {
       const lb = controlledListbox(el);
       if (lb) controlledListboxes.add(lb);
     }
@@ -204,12 +215,18 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   // Facades over concealed native selects: the facade is the question's control, the select is not listed.
   const facades = new Map<Element, HTMLSelectElement>();
   const fronted = new Set<Element>();
+  const facadeParts = new Set<Element>();
   for (const el of all) {
     const role = el.getAttribute('role');
     if (role !== 'combobox' && role !== 'listbox') continue;
     if (controlledListboxes.has(el) || [...facades.keys()].some((f) => f.contains(el))) continue;
     const select = frontedSelect(el);
-    if (!select || fronted.has(select)) continue;
+    if (!select) continue;
+    // A second facade role of the same select is part of that widget (the search box of its open menu).
+    if (fronted.has(select)) {
+      facadeParts.add(el);
+      continue;
+    }
     facades.set(el, select);
     fronted.add(select);
   }
@@ -226,7 +243,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
   for (const el of all) {
     const tag = el.tagName;
     const role = el.getAttribute('role');
-    if (fronted.has(el) || insideFacade(el)) continue;
+    if (fronted.has(el) || facadeParts.has(el) || insideFacade(el)) continue;
     const select = facades.get(el);
     if (select) {
       const options = frontedOptions(select);
@@ -311,7 +328,7 @@ export function collectUnits(root: QueryRoot | Element, index?: LabelIndex): Con
       buttonGroups.set(container, list);
       continue;
     }
-    if (role === 'combobox') {
+    if (role === 'combobox' || isListOpener(el)) {
       units.push(comboboxUnit(el));
       continue;
     }

@@ -5,7 +5,7 @@
 // and so are focus and scroll), and remembered for later scans. Any other scan reports them as choices whose
 // options are read when filled.
 import { rootsOfDocument } from './deep-query';
-import { controlledListbox } from './controls';
+import { controlledListbox, LIST_OPENER_SELECTOR } from './controls';
 import { facadeBox, frontedSelect, listboxOptionElements, rememberedLists } from './facades';
 import { isLaidOutVisible } from './visibility';
 import { closeList, facadeList, openList, optionCaption } from '../fill/combobox-popup';
@@ -57,7 +57,7 @@ function restoreView(doc: Document, focused: Element | null, scrolled: Array<[El
  */
 export async function readClosedLists(doc: Document, signal?: AbortSignal): Promise<number> {
   let read = 0;
-  const candidates = rootsOfDocument(doc).flatMap((root) => Array.from(root.querySelectorAll('[role="combobox"]'))).filter(needsOpening);
+  const candidates = rootsOfDocument(doc).flatMap((root) => Array.from(root.querySelectorAll(LIST_OPENER_SELECTOR))).filter(needsOpening);
   if (candidates.length === 0) return 0;
   const focused = deepActiveElement(doc);
   const view = doc.defaultView;

@@ -56,9 +56,25 @@ export function plainListSelect(box: Element): HTMLSelectElement | null {
 /** Facade roles: the element a person clicks to open a list of options. */
 const FACADE_SELECTOR = '[role="combobox"], [role="listbox"]';
 
+/** Ids a combobox or listbox names as its list (aria-controls, aria-owns). */
+function listIds(el: Element): string[] {
+  return ['aria-controls', 'aria-owns'].flatMap((attr) => (el.getAttribute(attr) ?? '').split(/\s+/).filter(Boolean));
+}
+
+/**
+ * Two facade roles of one widget: a list's own search box (a combobox in the open menu, bootstrap-select's live
+ * search) names the same list as the button that opens it.
+ */
+export function sharesList(a: Element, b: Element): boolean {
+  if (a === b) return true;
+  const ids = listIds(a);
+  return ids.length > 0 && listIds(b).some((id) => ids.includes(id));
+}
+
 /**
  * The concealed native <select> a combobox or listbox fronts: one inside it, or the only select of the nearest
- * ancestor (up to three levels) that holds no other facade. Null when the widget stands on its own.
+ * ancestor (up to three levels) that holds no other facade (the list's own search box is no other facade). Null
+ * when the widget stands on its own.
  */
 export function frontedSelect(facade: Element): HTMLSelectElement | null {
   if (facade.tagName === 'SELECT' || facade.tagName === 'OPTION') return null;
@@ -71,7 +87,9 @@ export function frontedSelect(facade: Element): HTMLSelectElement | null {
     const selects = node.querySelectorAll('select');
     if (selects.length === 0) continue;
     if (selects.length > 1) return null;
-    const facades = Array.from(node.querySelectorAll(FACADE_SELECTOR)).filter((f) => !f.closest('[role="listbox"]') || f === facade);
+    const facades = Array.from(node.querySelectorAll(FACADE_SELECTOR)).filter(
+      (f) => (!f.closest('[role="listbox"]') || f === facade) && (f === facade || !sharesList(f, facade)),
+    );
     const outer = facades.filter((f) => !facades.some((g) => g !== f && g.contains(f)));
     if (outer.length !== 1 || !outer[0]?.contains(facade)) return null;
     const select = selects[0] as HTMLSelectElement;

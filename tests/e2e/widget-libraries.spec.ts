@@ -1,5 +1,5 @@
-// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, MUI, Chosen),
-// scanned and filled through the built extension. Every assertion about an answer reads the library's own model
+// Questionnaires built with real widget libraries (Tom Select, Choices.js, jQuery UI, Shoelace, react-select, MUI, Chosen,
+// bootstrap-select, Headless UI), scanned and filled through the built extension. Every assertion about an answer reads the library's own model
 // (window.__truth()), never the DOM the writer touched.
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/extension';

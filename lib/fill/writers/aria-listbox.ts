@@ -5,10 +5,10 @@ import type { FieldWriter } from '../types';
 import { realClick } from '../dom-events';
 import { requireOption, wantedLabels } from '../option-match';
 import { facadeBox, listboxOptionElements, rememberedLists } from '../../detect/facades';
-import { controlledListbox } from '../../detect/controls';
+import { controlledListbox, isListOpener } from '../../detect/controls';
 import { normalizeText, readableText } from '../../detect/text';
 import { FillRefusedError } from '../fill-errors';
-import { closeList, facadeList, openList, optionCaption, pickInList, visibleText } from '../combobox-popup';
+import { closeList, facadeList, openList, optionCaption, pickInList, showsLabel, visibleText } from '../combobox-popup';
 
 function optionText(o: Element): string {
   let text = '';
@@ -52,6 +52,9 @@ export const listboxWriter: FieldWriter = {
     if (kind === 'multi-choice') {
       // A closed select-like combobox shows its answers inside itself, one chip a line (MUI's multiple Select).
       if (control.getAttribute('role') === 'combobox' && options.length === 0) return visibleText(control).split('\n').map(normalizeText).filter(Boolean);
+      // A closed list button shows its answers in its caption, in whatever layout: the known options it shows.
+      const known = rememberedLists.get(control)?.options;
+      if (isListOpener(control) && options.length === 0 && known) return known.filter((label) => showsLabel(visibleText(control), label));
       return selected;
     }
     const own = control.tagName === 'INPUT' ? (control as HTMLInputElement).value : optionText(control);

@@ -38,11 +38,16 @@ const vendor: Record<string, string> = {
   'chosen.css': 'node_modules/chosen-js/chosen.css',
   'chosen-sprite.png': 'node_modules/chosen-js/chosen-sprite.png',
   'chosen-sprite@2x.png': 'node_modules/chosen-js/chosen-sprite@2x.png',
+  'bootstrap4.css': 'node_modules/bootstrap/dist/css/bootstrap.css',
+  'bootstrap4.bundle.js': 'node_modules/bootstrap/dist/js/bootstrap.bundle.js',
+  'bootstrap-select.js': 'node_modules/bootstrap-select/dist/js/bootstrap-select.js',
+  'bootstrap-select.css': 'node_modules/bootstrap-select/dist/css/bootstrap-select.css',
   'shoelace-light.css': 'node_modules/@shoelace-style/shoelace/dist/themes/light.css',
   // Built by tests/fixtures/portals/widgets/build-widget-fixtures.ts.
   'shoelace-fixture.js': 'node_modules/.cache/qa-widget-fixtures/shoelace-fixture.js',
   'react-select-fixture.js': 'node_modules/.cache/qa-widget-fixtures/react-select-fixture.js',
   'mui-fixture.js': 'node_modules/.cache/qa-widget-fixtures/mui-fixture.js',
+  'headless-ui-fixture.js': 'node_modules/.cache/qa-widget-fixtures/headless-ui-fixture.js',
 };
 
 const types: Record<string, string> = {

@@ -190,4 +190,52 @@ export const widgetPages: WidgetPage[] = [
       { expression: "document.getElementById('lastreview').value = '2020-01-01'", truth: 'lastreview' },
     ],
   },
+  {
+    library: 'bootstrap-select (Bootstrap 4, jQuery)',
+    path: '/portals/widgets/bootstrap-select.html',
+    questions: [
+      { text: 'Legal name of the processor', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['processor', 'Northwind Cloud Ltd'] },
+      // Live search, a title placeholder and optgroups: the options are the countries, not the group labels.
+      { text: 'Country where customer data is hosted', kind: 'single-choice', options: ['Germany', 'Ireland', 'United States', 'Canada'], value: 'Canada', truth: ['hosting', 'ca'] },
+      { text: 'Which attestations can you share?', kind: 'multi-choice', options: ['SOC 2 Type II report', 'ISO 27001 certificate', 'Penetration test summary', 'CAIQ'], value: ['ISO 27001 certificate', 'CAIQ'], truth: ['attest', ['iso', 'caiq']] },
+      { text: 'Do staff sign in through single sign-on?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', 'yes'] },
+      { text: 'Do you run data loss prevention on endpoints?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['dlp', 'no'], comment: { value: 'Endpoint DLP is being rolled out this year.', truth: 'dlp_comment' } },
+      { text: 'Date of the last business impact analysis', kind: 'date', value: '2026-01-15', truth: ['bia', '2026-01-15'] },
+      { text: 'Countries where sub-processors operate', kind: 'multi-choice', options: ['France', 'Netherlands', 'India', 'Singapore'], value: ['Netherlands', 'Singapore'], truth: ['subproc', ['nl', 'sg']] },
+      // A rating matrix: one radio group per table row, options named by the shared column headers.
+      { text: 'Maturity of patch management', kind: 'single-choice', options: ['Initial', 'Managed', 'Optimised'], value: 'Optimised', truth: ['patching', '3'] },
+      { text: 'Maturity of access reviews', kind: 'single-choice', options: ['Initial', 'Managed', 'Optimised'], value: 'Managed', truth: ['access', '2'] },
+      { text: 'Privacy team contact email', kind: 'text', value: 'privacy@northwind.example', truth: ['privacy', 'privacy@northwind.example'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('processor').value = 'Raw write'", truth: 'processor' },
+      { expression: "document.getElementById('hosting').value = 'de'", truth: 'hosting' },
+      { expression: "document.querySelector('#attest option[value=\"soc2\"]').selected = true", truth: 'attest' },
+      { expression: "document.getElementById('sso').value = 'no'", truth: 'sso' },
+      { expression: "document.getElementById('bia').value = '2020-01-01'", truth: 'bia' },
+      { expression: "document.querySelector('input[name=patching][value=\"1\"]').checked = true", truth: 'patching' },
+    ],
+  },
+  {
+    library: 'Headless UI 2 (React 19)',
+    path: '/portals/widgets/headless-ui.html',
+    questions: [
+      { text: 'Legal name of the supplier', kind: 'text', value: 'Northwind Cloud Ltd', truth: ['company', 'Northwind Cloud Ltd'] },
+      { text: 'Main hosting region', kind: 'single-choice', options: ['European Union', 'United States', 'Japan'], value: 'Japan', truth: ['region', 'jp'] },
+      { text: 'Certifications you hold', kind: 'multi-choice', options: ['ISO 27001', 'SOC 2 Type II', 'BSI C5'], value: ['ISO 27001', 'BSI C5'], truth: ['certs', ['iso', 'c5']] },
+      { text: 'Are backups stored encrypted?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['backups', 'yes'] },
+      { text: 'Do you offer single sign-on to customers?', kind: 'yesno', options: YES_NO, value: 'Yes', truth: ['sso', true] },
+      { text: 'How long are audit logs kept?', kind: 'single-choice', options: ['30 days', '90 days', '1 year'], value: '1 year', truth: ['retention', '365'] },
+      { text: 'Is data loss prevention deployed on laptops?', kind: 'yesno', options: YES_NO_NA, value: 'No', truth: ['dlp', 'no'], comment: { value: 'Laptops get DLP agents in the autumn.', truth: 'dlp_comment' } },
+      { text: 'Date of the last internal audit', kind: 'date', value: '2026-02-27', truth: ['audit', '2026-02-27'] },
+      { text: 'Security contact email', kind: 'text', value: 'security@northwind.example', truth: ['contact', 'security@northwind.example'] },
+    ],
+    naiveWrites: [
+      { expression: "document.getElementById('company').value = 'Raw write'", truth: 'company' },
+      { expression: "document.querySelector('input[role=combobox]').value = '30 days'", truth: 'retention' },
+      { expression: "document.querySelector('[role=radio]').setAttribute('aria-checked', 'true')", truth: 'backups' },
+      { expression: "document.querySelector('[role=switch]').checked = true", truth: 'sso' },
+      { expression: "document.getElementById('audit').value = '2020-01-01'", truth: 'audit' },
+    ],
+  },
 ];
