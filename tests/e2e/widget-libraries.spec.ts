@@ -165,6 +165,55 @@ test('a scan the analyst did not ask for opens no list: such lists are choices w
   expect(await pageCount(page, 'window.__openPopups()')).toBe(0);
 });
 
+test('Headless UI: the panel\'s own scans open no Listbox or Combobox; the analyst\'s Re-scan may', async ({ context, sw, portalUrl }) => {
+  const page = await context.newPage();
+  const widget = widgetPages.find((w) => w.path.endsWith('headless-ui.html')) as WidgetPage;
+  await openWidgetPage(page, portalUrl('buyer', widget.path));
+  // Headless UI mounts a list's options only while it is open: every options container added to the page is one
+  // opening, whoever caused it.
+  await page.evaluate(() => {
+    const w = window as unknown as { __listOpenings: number };
+    w.__listOpenings = 0;
+    const isList = (n: Node) => n instanceof Element && (n.matches('[role="listbox"]') || n.querySelector('[role="listbox"]') !== null);
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (isList(n)) w.__listOpenings++;
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  });
+  const openings = () => pageCount(page, 'window.__listOpenings');
+  const lists = ['Main hosting region', 'Certifications you hold', 'How long are audit logs kept?'];
+  // The panel's own scans: on opening, after the page changes, and the one before a bulk fill.
+  const scans = [await scanPage(sw, page)];
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'Saved.' })));
+  scans.push(await scanPage(sw, page));
+  scans.push(await scanPage(sw, page));
+  expect(await openings(), 'lists opened by scans nobody asked for').toBe(0);
+  for (const scan of scans) {
+    expect(scan.questions.map((q) => q.text)).toEqual(widget.questions.map((q) => q.text));
+    // A list not yet opened is a choice whose options (and whether it takes several answers) are read when it is filled.
+    for (const text of lists) {
+      const found = exactly(scan, text);
+      expect({ kind: found.kind, options: found.options }, text).toEqual({ kind: 'single-choice', options: [] });
+    }
+  }
+  // The analyst's Re-scan opens and closes each list once, with focus and scroll put back.
+  await page.locator('#contact').focus();
+  const before = await page.evaluate(() => [window.scrollY, document.activeElement?.id]);
+  const asked = await scanPage(sw, page, [], { openLists: true });
+  expect(await openings(), 'each list opened once by the Re-scan').toBe(lists.length);
+  expect(await page.evaluate(() => [window.scrollY, document.activeElement?.id])).toEqual(before);
+  for (const text of lists) {
+    const expected = widget.questions.find((q) => q.text === text) as WidgetPage['questions'][number];
+    const found = exactly(asked, text);
+    expect({ kind: found.kind, options: found.options }, text).toEqual({ kind: expected.kind, options: expected.options });
+  }
+  await expect.poll(() => pageCount(page, 'window.__openPopups()'), { message: 'the Re-scan leaves no list open' }).toBe(0);
+  // Read once, remembered: the panel's next scan knows the options without opening anything.
+  const counted = await openings();
+  const later = await scanPage(sw, page);
+  expect(exactly(later, 'Main hosting region').options).toEqual(['European Union', 'United States', 'Japan']);
+  expect(await openings()).toBe(counted);
+});
+
 test('a multi-select answer that would need an option removed is refused, not half-written', async ({ context, sw, portalUrl }) => {
   const page = await context.newPage();
   await openWidgetPage(page, portalUrl('buyer', '/portals/widgets/tom-select.html'));
