@@ -6,7 +6,7 @@ import { planFill, planUndo, type AnswerDraft } from '../../lib/panel/fill-plan'
 import { pendingFillEvent, resultChanges, type FilledAnswer } from '../../lib/panel/fill-event';
 import { restoreFills, settleOrphans, settlePending } from '../../lib/panel/fill-memory';
 import { createLibrarySearcher, manualProposal, type LibrarySearcher } from '../../lib/panel/library-search';
-import { EntryLayers } from '../../lib/panel/entry-layers';
+import { EntryLayers, withShipped } from '../../lib/panel/entry-layers';
 import { currentProposal, describeFillOutcome, emptyRows, rowsReducer, type LastFill, type QuestionRow } from '../../lib/panel/question-rows';
 import type { BulkItem } from '../../lib/panel/bulk-fill';
 import { originOf } from '../../lib/panel/learned-wording';
@@ -95,7 +95,8 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
    * the first search.
    */
   // The proposer's own map of the entries it was sent for this library version (it only grows), not a copy.
-  const [shipped, setShipped] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
+  // With the map of the version before under it, until the next version's map replaces it (`withShipped`).
+  const [shipped, setShipped] = useState<readonly ReadonlyMap<string, LibraryEntry>[]>(() => [new Map()]);
   const [picked, setPicked] = useState<ReadonlyMap<string, LibraryEntry>>(() => new Map());
   const [searchEntries, setSearchEntries] = useState<{ of: LibrarySnapshot; entries: readonly LibraryEntry[] }>();
   const searchRead = useRef<LibrarySnapshot>(undefined);
@@ -114,7 +115,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
   }, [services]);
   // Filled in a loop: a [id, entry] pair per entry was 20,000 short-lived arrays at scale, a GC pause in the opening.
   const entries = useMemo((): ReadonlyMap<string, LibraryEntry> => {
-    if (library.fromDatabase) return new EntryLayers([shipped, picked]);
+    if (library.fromDatabase) return new EntryLayers([...shipped, picked]);
     const byId = new Map<string, LibraryEntry>();
     for (const e of library.entries) byId.set(e.id, e);
     return byId;
@@ -147,7 +148,7 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
       const coalescer = createBatchCoalescer<Proposal[]>((proposals) => startTransition(() => dispatch({ type: 'proposed', proposals })), APPLY_PROPOSALS_MS);
       batches.current = coalescer;
       const { known, pending, done, entries: sent } = services.proposeInBatches(questions, snapshot, (proposals) => coalescer.add(forPage(proposals)));
-      if (sent) setShipped(sent);
+      if (sent) setShipped((layers) => withShipped(layers, sent));
       dispatch({ type: 'scanned', questions, proposals: forPage(known), matching: pending, restored });
       // The last batch is applied as soon as matching ends (a waiting bulk preview is planned then).
       done.then(

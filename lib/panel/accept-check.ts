@@ -14,9 +14,11 @@ export function acceptBlock(row: QuestionRow, entries: ReadonlyMap<string, Libra
   if (row.status === 'skipped') return { kind: 'skipped', message: 'This question is skipped; press s to unskip it.' };
   const proposal = currentProposal(row);
   const entry = proposal && entries.get(proposal.entryId);
-  if (!proposal || !entry) {
+  if (!proposal) {
     return { kind: 'no-match', message: 'Nothing to accept: no library entry matches this question. Press / to search the library or e to type an answer.' };
   }
+  // A proposal whose entry the panel does not hold (yet): the proposals are being brought up to date.
+  if (!entry) return { kind: 'pending', message: 'This proposal is being brought up to date; press a again in a moment.' };
   if (isChoiceQuestion(row.question) && !planFill(row.question, { text: entry.answer, choice: proposal.choice }).ok) {
     const where = optionsReadAtFill(row.question) ? 'Its options show only when its list opens: press e and type the option.' : 'Pick one of its options on the card, or press e to edit.';
     return { kind: 'choose-option', message: `No option of this question matches the answer. ${where}`, options: row.question.options };

@@ -55,3 +55,20 @@ export class EntryLayers implements ReadonlyMap<string, LibraryEntry> {
     return this.#merged()[Symbol.iterator]();
   }
 }
+
+/**
+ * The shipped layers once the proposer hands over `next`, its map for the library version now sent: the map before
+ * it is kept under it. A new version (a wording learned or forgotten, an entry edited) starts an empty map that fills
+ * only as the worker's proposals for it arrive, while the rows still hold the proposals of the version before: without
+ * that map, those proposals named entries the panel no longer had, and accepting one said "no library entry matches"
+ * under a card showing its answer. An entry kept from the version before is never filled blindly: a fill first
+ * checks the entry as stored now (`stillCurrent`), and one edited or removed since is refused with why.
+ */
+export function withShipped(
+  layers: readonly ReadonlyMap<string, LibraryEntry>[],
+  next: ReadonlyMap<string, LibraryEntry>,
+): readonly ReadonlyMap<string, LibraryEntry>[] {
+  const current = layers[layers.length - 1];
+  if (current === next) return layers;
+  return current ? [current, next] : [next];
+}

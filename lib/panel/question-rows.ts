@@ -32,6 +32,12 @@ export interface QuestionRow {
   appeared?: boolean;
   /** Its proposals are still being computed (matching runs in the background). */
   matching?: boolean;
+  /**
+   * The analyst chose the shown proposal (another candidate, or an entry found by searching the library): it
+   * survives the engine's later answers. The engine's own first choice does not: when the library changes, the
+   * engine's new answer replaces it (an entry removed by an import is not proposed on).
+   */
+  picked?: boolean;
 }
 
 export interface RowsState {
@@ -119,26 +125,33 @@ export function changedSinceFill(question: DetectedQuestion, fill: LastFill | un
   return sameValue(now, main.actual) ? undefined : now;
 }
 
-function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[], restored: LastFill | undefined): QuestionRow {
+/**
+ * `answered`: `proposals` are the engine's answer for the library now (not proposals still being computed, given as
+ * none): only the analyst's own pick is kept beside them. Until the answer comes, the shown proposal stays.
+ */
+function mergeScanned(previous: QuestionRow | undefined, question: DetectedQuestion, proposals: Proposal[], restored: LastFill | undefined, answered = false): QuestionRow {
   const fresh: QuestionRow = { key: question.key, question, proposals, chosen: 0, status: proposals.length ? 'proposed' : 'no-match', pending: false };
   const settled = previous !== undefined && previous.status !== 'proposed' && previous.status !== 'no-match';
   // The panel has no memory of this question's fill (reopened, or the question was renumbered): the history has.
   if (restored && !settled && !previous?.pending) {
-    const kept = previous ? mergeScanned(previous, question, proposals, undefined) : fresh;
+    const kept = previous ? mergeScanned(previous, question, proposals, undefined, answered) : fresh;
     return { ...kept, status: restored.edited ? 'edited' : 'filled', failure: undefined, lastFill: restored, changedOnPage: undefined };
   }
   if (!previous) return fresh;
   // A proposal the analyst picked or found by hand survives a re-scan.
   const pickedId = previous.proposals[previous.chosen]?.entryId;
-  const kept = previous.proposals.filter((p) => !proposals.some((n) => n.entryId === p.entryId) && p.entryId === pickedId);
+  const keep = !answered || previous.picked === true;
+  const kept = keep ? previous.proposals.filter((p) => !proposals.some((n) => n.entryId === p.entryId) && p.entryId === pickedId) : [];
   const merged = [...proposals, ...kept];
   const chosen = Math.max(0, merged.findIndex((p) => p.entryId === pickedId));
+  const picked = previous.picked === true && merged[chosen]?.entryId === pickedId;
   const filled = previous.status === 'filled' || previous.status === 'edited';
   return {
     ...fresh,
     proposals: merged,
     chosen,
     status: settled ? previous.status : merged.length ? 'proposed' : 'no-match',
+    ...(picked ? { picked } : {}),
     failure: previous.failure,
     lastFill: previous.lastFill,
     changedOnPage: filled ? changedSinceFill(question, previous.lastFill) : undefined,
@@ -157,7 +170,8 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
         // A frame that navigated shows another document: what was done in the old one does not carry over.
         const remembered = state.memory.get(q.key);
         const previous = remembered?.question.frameUrl === q.frameUrl ? remembered : undefined;
-        const row = mergeScanned(previous, q, action.proposals[q.key] ?? [], action.restored?.[q.key]);
+        const known = action.proposals[q.key];
+        const row = mergeScanned(previous, q, known ?? [], action.restored?.[q.key], known !== undefined);
         const appeared = previous ? previous.appeared : shownSections.has(q.section ?? '');
         const shown = appeared ? { ...row, appeared } : row;
         return matching.has(q.key) ? { ...shown, matching: true } : shown;
@@ -171,7 +185,7 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       const rows = state.rows.map((r) => {
         const proposals = action.proposals[r.key];
         if (!proposals) return r;
-        const merged = mergeScanned(r, r.question, proposals, undefined);
+        const merged = mergeScanned(r, r.question, proposals, undefined, true);
         const row = r.appeared ? { ...merged, appeared: true } : merged;
         memory.set(r.key, row);
         return row;
@@ -203,14 +217,14 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       return patch(state, action.key, (r) => ({ ...r, status: r.status === 'skipped' ? baseStatus(r) : 'skipped', failure: undefined }));
     case 'choose':
       return patch(state, action.key, (r) =>
-        action.index >= 0 && action.index < r.proposals.length ? { ...r, chosen: action.index, status: r.status === 'no-match' ? 'proposed' : r.status } : r,
+        action.index >= 0 && action.index < r.proposals.length ? { ...r, chosen: action.index, picked: true, status: r.status === 'no-match' ? 'proposed' : r.status } : r,
       );
     case 'add-proposal':
       return patch(state, action.key, (r) => {
         const existing = r.proposals.findIndex((p) => p.entryId === action.proposal.entryId);
-        if (existing >= 0) return { ...r, chosen: existing, status: r.status === 'no-match' ? 'proposed' : r.status };
+        if (existing >= 0) return { ...r, chosen: existing, picked: true, status: r.status === 'no-match' ? 'proposed' : r.status };
         const proposals = [...r.proposals, action.proposal];
-        return { ...r, proposals, chosen: proposals.length - 1, status: r.status === 'no-match' ? 'proposed' : r.status };
+        return { ...r, proposals, chosen: proposals.length - 1, picked: true, status: r.status === 'no-match' ? 'proposed' : r.status };
       });
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EntryLayers } from '../../lib/panel/entry-layers';
+import { EntryLayers, withShipped } from '../../lib/panel/entry-layers';
 import type { LibraryEntry } from '../../lib/schema';
 
 const entry = (id: string, answer: string) => ({ id, question: `Question ${id}?`, answer }) as unknown as LibraryEntry;
@@ -37,5 +37,23 @@ describe('EntryLayers', () => {
     expect(view.get('a')).toBeUndefined();
     shipped.set('a', entry('a', 'later'));
     expect(view.get('a')?.answer).toBe('later');
+  });
+
+  it('keeps the map of the library version before under a new one, so proposals still shown keep their entries', () => {
+    // Version 1's map, grown by its batches; then a wording is forgotten: version 2 starts an empty map.
+    const v1 = new Map([['mfa', entry('mfa', 'MFA everywhere')], ['enc', entry('enc', 'AES-256')]]);
+    let layers = withShipped([new Map()], v1);
+    expect(withShipped(layers, v1)).toBe(layers);
+    const v2 = new Map<string, LibraryEntry>();
+    layers = withShipped(layers, v2);
+    const view = new EntryLayers([...layers, new Map()]);
+    expect(view.get('mfa')?.answer).toBe('MFA everywhere');
+    // Version 2's proposals bring their entries: those win over version 1's.
+    v2.set('enc', entry('enc', 'AES-256, customer keys'));
+    expect(view.get('enc')?.answer).toBe('AES-256, customer keys');
+    // One version back only: a third version drops the first.
+    layers = withShipped(layers, new Map());
+    expect(new EntryLayers(layers).get('mfa')).toBeUndefined();
+    expect(new EntryLayers(layers).get('enc')?.answer).toBe('AES-256, customer keys');
   });
 });

@@ -75,6 +75,11 @@ describe('accept check', () => {
     expect(acceptBlock(scanned({ key: 'q' }, []), entries)).toMatchObject({ kind: 'no-match', message: expect.stringMatching(/^Nothing to accept/) });
   });
 
+  it('a proposal whose entry the panel does not hold yet is being brought up to date, not "no match"', () => {
+    const block = acceptBlock(scanned({ key: 'q' }, [proposal({ entryId: 'not-shipped-yet' })]), entries);
+    expect(block).toMatchObject({ kind: 'pending', message: expect.stringMatching(/brought up to date/) });
+  });
+
   it('a choice question with no option for the answer offers its options', () => {
     const row = scanned({ key: 'q', kind: 'single-choice', options: ['Annually', 'Quarterly'] }, [proposal({ entryId: 'e' })]);
     expect(acceptBlock(row, entries)).toMatchObject({ kind: 'choose-option', options: ['Annually', 'Quarterly'] });

@@ -83,6 +83,31 @@ describe('rowsReducer', () => {
     expect(state.rows[0]!.appeared).toBeUndefined();
   });
 
+  it("the engine's new answer replaces its own earlier choice; only the analyst's pick survives it", () => {
+    // The library changed (an import removed e1): the engine now proposes nothing for q1, e3 for q2.
+    let state = scanned();
+    state = rowsReducer(state, { type: 'proposed', proposals: { q1: [], q2: [proposal({ entryId: 'e3' })] } });
+    expect(state.rows[0]).toMatchObject({ status: 'no-match', proposals: [] });
+    expect(state.rows[1]!.proposals.map((p) => p.entryId)).toEqual(['e3']);
+    // The analyst picked the runner-up e2: it stays beside the engine's new answer, still shown.
+    let picked = rowsReducer(scanned(), { type: 'choose', key: 'q1', index: 1 });
+    picked = rowsReducer(picked, { type: 'proposed', proposals: { q1: [proposal({ entryId: 'e4' })] } });
+    expect(picked.rows[0]!.proposals.map((p) => p.entryId)).toEqual(['e4', 'e2']);
+    expect(picked.rows[0]!.proposals[picked.rows[0]!.chosen]!.entryId).toBe('e2');
+    // One found by searching the library too.
+    let searched = rowsReducer(scanned(), { type: 'add-proposal', key: 'q2', proposal: proposal({ entryId: 'manual' }) });
+    searched = rowsReducer(searched, { type: 'proposed', proposals: { q2: [] } });
+    expect(searched.rows[1]!.proposals.map((p) => p.entryId)).toEqual(['manual']);
+  });
+
+  it('a re-scan whose proposals are still being computed keeps the shown proposal until they come; a known answer replaces it', () => {
+    const state = scanned();
+    const pending = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1' }), question({ key: 'q2' })], proposals: {}, matching: ['q1', 'q2'] });
+    expect(pending.rows[0]!.proposals.map((p) => p.entryId)).toEqual(['e1']);
+    const known = rowsReducer(state, { type: 'scanned', questions: [question({ key: 'q1' }), question({ key: 'q2' })], proposals: { q1: [] } });
+    expect(known.rows[0]).toMatchObject({ status: 'no-match', proposals: [] });
+  });
+
   it('adds a proposal found by searching the library and shows it', () => {
     let state = scanned();
     state = rowsReducer(state, { type: 'add-proposal', key: 'q2', proposal: proposal({ entryId: 'manual', band: 'review' }) });
