@@ -33,7 +33,9 @@ async function openAssessment(page: Page, url: string): Promise<void> {
 test('detects the open section: numbers, texts, kinds, options, required, sections', async ({ context, sw, portalUrl }) => {
   const page = await context.newPage();
   await openAssessment(page, portalUrl('onetrust', ROUTE));
-  expect(page.url()).toMatch(/^https:\/\/app-eu\.onetrust\.com:\d+\/app\/#\/pia\//);
+  // onetrust.com is HSTS-preloaded: Chromium 156 upgrades the URL to https (the fixture server answers both on one
+  // port), Debian's Chromium 150 stays on http. The page is the portal's either way.
+  expect(page.url()).toMatch(/^https?:\/\/app-eu\.onetrust\.com:\d+\/app\/#\/pia\//);
   const scan = await scanPage(sw, page);
   expect(scan.portal).toBe('onetrust');
   expect(scan.pageKind).toBe('onetrust-assessment');
