@@ -163,6 +163,10 @@ const REGULATION_WORDING: readonly ConceptGroup[] = [
   { id: 'authorization', phrases: ['access enforcement', 'enforce approved authorizations', 'approved authorizations'] },
   // NIST CA / 800-171 3.12.1: assessing whether the security controls are effective is an assurance activity.
   { id: 'audit', phrases: ['assess the security controls', 'security control assessment', 'security control assessments', 'control assessment', 'control assessments', 'controls are effective', 'effectiveness of controls', 'effectiveness of the controls', 'internal control'] },
+  // HIPAA 164.308(a)(7)(ii)(E) "Applications and data criticality analysis": a business impact analysis (NIST CSRC).
+  { id: 'bia', phrases: ['bia', 'business impact analysis', 'business impact analyses', 'business impact assessment', 'criticality analysis', 'data criticality analysis', 'criticality assessment', 'impact analysis'] },
+  // PCI DSS 10.4 "audit logs ... are reviewed", HIPAA 164.308(a)(5)(ii)(C) "Log-in monitoring": log review and monitoring.
+  { id: 'siem', phrases: ['logs are reviewed', 'logs reviewed', 'review of logs', 'review logs', 'reviewing logs', 'log reviews', 'log in monitoring', 'login monitoring', 'monitoring log in attempts'] },
   // CIS 3.1 "Data management process", the CAIQ "handling of data throughout its lifecycle".
   { id: 'data-handling', phrases: ['data management', 'data management process', 'data handling', 'handling of data', 'data lifecycle', 'data life cycle', 'information handling', 'handling of information'] },
 ];
