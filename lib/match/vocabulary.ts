@@ -167,6 +167,16 @@ const REGULATION_WORDING: readonly ConceptGroup[] = [
   { id: 'bia', phrases: ['bia', 'business impact analysis', 'business impact analyses', 'business impact assessment', 'criticality analysis', 'data criticality analysis', 'criticality assessment', 'impact analysis'] },
   // PCI DSS 10.4 "audit logs ... are reviewed", HIPAA 164.308(a)(5)(ii)(C) "Log-in monitoring": log review and monitoring.
   { id: 'siem', phrases: ['logs are reviewed', 'logs reviewed', 'review of logs', 'review logs', 'reviewing logs', 'log reviews', 'log in monitoring', 'login monitoring', 'monitoring log in attempts'] },
+  // Media sanitization (NIST SP 800-88, HIPAA 164.310(d) "Disposal", "Media re-use", PCI DSS 9.4.7 "rendered
+  // unrecoverable"): the media's data made unrecoverable before disposal or re-use.
+  { id: 'deletion', phrases: ['final disposition', 'media re use', 'media reuse', 'reuse of media', 'unrecoverable', 'rendered unrecoverable', 'not recoverable', 'degauss', 'degaussing', 'cryptographic wiping'] },
+  // HIPAA 164.308(a)(7)(ii)(A) "Data backup plan": "retrievable exact copies"; a backup is a copy kept for recovery.
+  { id: 'backup', phrases: ['data backup plan', 'exact copies', 'retrievable exact copies', 'backup copies', 'backup copy', 'copies of data'] },
+  // HIPAA 164.312(d) "Person or entity authentication"; NIST IA "identification and authentication".
+  { id: 'authentication', phrases: ['entity authentication', 'person or entity authentication', 'identification and authentication', 'verify identity', 'verify the identity'] },
+  // Findings and their corrective action: SOC 2 CC4.2 "internal control deficiencies", ISO/IEC 27001 10.2
+  // "Nonconformity and corrective action", NIST CA-5 "Plan of action and milestones".
+  { id: 'findings', phrases: ['findings', 'audit findings', 'deficiencies', 'control deficiencies', 'corrective action', 'corrective actions', 'corrective action plan', 'plan of action and milestones', 'poam', 'nonconformity', 'nonconformities'] },
   // CIS 3.1 "Data management process", the CAIQ "handling of data throughout its lifecycle".
   { id: 'data-handling', phrases: ['data management', 'data management process', 'data handling', 'handling of data', 'data lifecycle', 'data life cycle', 'information handling', 'handling of information'] },
 ];
