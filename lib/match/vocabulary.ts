@@ -177,6 +177,13 @@ const REGULATION_WORDING: readonly ConceptGroup[] = [
   // Findings and their corrective action: SOC 2 CC4.2 "internal control deficiencies", ISO/IEC 27001 10.2
   // "Nonconformity and corrective action", NIST CA-5 "Plan of action and milestones".
   { id: 'findings', phrases: ['findings', 'audit findings', 'deficiencies', 'control deficiencies', 'corrective action', 'corrective actions', 'corrective action plan', 'plan of action and milestones', 'poam', 'nonconformity', 'nonconformities'] },
+  // NIST AU-9 "Protection of audit information", CCM IAM-12 "Safeguard logs integrity": the logs' own protection.
+  // Sealed: "audit log security" is about logs, not an audit.
+  { id: 'log-protection', phrases: ['log integrity', 'logs integrity', 'integrity of logs', 'integrity of audit logs', 'audit log security', 'log security', 'protection of audit information', 'protect audit information', 'tamper', 'tampering', 'tamper proof', 'write once', 'immutable logs'], also: ['logging'], sealed: true },
+  // ISO/IEC 27001 A.8.14 "Redundancy of information processing facilities", NIST CP-7 "Alternate processing site".
+  { id: 'redundancy', phrases: ['redundancy', 'redundant', 'redundancies', 'high availability', 'availability zones', 'availability zone', 'multi region', 'alternate processing site', 'alternate site', 'alternate sites'] },
+  // An internal audit (ISO/IEC 27001 9.2) is the organisation's own audit programme, not an independent assessment.
+  { id: 'internal-audit', phrases: ['internal audit', 'internal audits', 'internal audit programme', 'internal audit program', 'internal auditing', 'internal auditors'], also: ['audit'] },
   // CIS 3.1 "Data management process", the CAIQ "handling of data throughout its lifecycle".
   { id: 'data-handling', phrases: ['data management', 'data management process', 'data handling', 'handling of data', 'data lifecycle', 'data life cycle', 'information handling', 'handling of information'] },
 ];
