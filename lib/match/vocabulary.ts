@@ -182,8 +182,6 @@ const REGULATION_WORDING: readonly ConceptGroup[] = [
   { id: 'log-protection', phrases: ['log integrity', 'logs integrity', 'integrity of logs', 'integrity of audit logs', 'audit log security', 'log security', 'protection of audit information', 'protect audit information', 'tamper', 'tampering', 'tamper proof', 'write once', 'immutable logs'], also: ['logging'], sealed: true },
   // ISO/IEC 27001 A.8.14 "Redundancy of information processing facilities", NIST CP-7 "Alternate processing site".
   { id: 'redundancy', phrases: ['redundancy', 'redundant', 'redundancies', 'high availability', 'availability zones', 'availability zone', 'multi region', 'alternate processing site', 'alternate site', 'alternate sites'] },
-  // An internal audit (ISO/IEC 27001 9.2) is the organisation's own audit programme, not an independent assessment.
-  { id: 'internal-audit', phrases: ['internal audit', 'internal audits', 'internal audit programme', 'internal audit program', 'internal auditing', 'internal auditors'], also: ['audit'] },
   // CIS 3.1 "Data management process", the CAIQ "handling of data throughout its lifecycle".
   { id: 'data-handling', phrases: ['data management', 'data management process', 'data handling', 'handling of data', 'data lifecycle', 'data life cycle', 'information handling', 'handling of information'] },
 ];

