@@ -3,17 +3,15 @@
 // deals them, and the mean of 10 shuffles; cuts re-fitted per fold by the calibration rule).
 // `npx tsx scripts/eval-train.ts` prints the table; `-- --misses` lists the answerable train questions whose right
 // entry is not first (and marks those out of the top 3).
-import { readFileSync } from 'node:fs';
 import { buildIndex, matchQuestion } from '../lib/match';
 import { confidenceRows, outOfFold, shuffledFolds } from '../lib/match/confidence-fit';
-import { acceptedIds, ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
-import { LibraryExportSchema } from '../lib/schema';
+import { acceptedIds, ENGINE_CALIBRATION_TARGETS } from '../lib/match/evaluate';
+import { DEV_TODAY, devLibrary, devTrain } from './dev-set';
 
-const TODAY = '2026-11-28';
+const TODAY = DEV_TODAY;
 const FOLDS = 4;
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as unknown;
-const library = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
-const train = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).filter((q) => q.split === 'train');
+const library = devLibrary;
+const train = devTrain;
 const index = buildIndex(library, [], { today: TODAY });
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

@@ -3,19 +3,16 @@
 // `npx tsx scripts/fit-confidence.ts` prints per-fold cuts and figures, `-- --repeated` the mean over 10 shuffles of
 // the folds, `-- --pooled` the out-of-fold confidences cut once on the pool. SUBSETS="0,2,5;..." adds models on
 // those inputs (indices into FEATURE_NAMES).
-import { readFileSync } from 'node:fs';
 import { buildIndex } from '../lib/match';
 import { confidenceRows, fitConfidence, outOfFold, shuffledFolds, type ConfidenceRow, type FoldFigures } from '../lib/match/confidence-fit';
 import { FEATURE_NAMES, FIT_OPTIONS, type LogisticModel } from '../lib/match/confidence-model';
-import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
-import { LibraryExportSchema } from '../lib/schema';
+import { ENGINE_CALIBRATION_TARGETS } from '../lib/match/evaluate';
+import { DEV_TODAY, devLibrary, devTrain } from './dev-set';
 
-const TODAY = '2026-11-28';
+const TODAY = DEV_TODAY;
 const FOLDS = 4;
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as unknown;
-
-const library = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
-const train = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).filter((q) => q.split === 'train');
+const library = devLibrary;
+const train = devTrain;
 const rows = confidenceRows(buildIndex(library, [], { today: TODAY }), train);
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;

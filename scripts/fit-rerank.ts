@@ -2,19 +2,18 @@
 // judged out of fold (4-fold over the training split only; the held-out split is never read): top-1, and the
 // proposals after the band thresholds are re-fitted per fold by the calibration rule. `-- --write` writes the
 // weights fitted on the whole training split to lib/match/rerank-weights.ts.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { buildIndex, matchQuestion } from '../lib/match';
 import type { ConfidenceBand } from '../lib/schema/proposal';
-import { acceptedIds, ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../lib/match/evaluate';
+import { acceptedIds, ENGINE_CALIBRATION_TARGETS } from '../lib/match/evaluate';
 import { bandWith, calibrateWith, confidenceRows, figuresOf, fitRanker, rankItems, RANK_FIT_OPTIONS, shuffledFolds, type RankItem } from '../lib/match/confidence-fit';
 import { rerankedFirst, RANK_FEATURES, RERANK_DEPTH, type LinearRanker } from '../lib/match/rerank';
-import { LibraryExportSchema } from '../lib/schema';
+import { DEV_TODAY, devLibrary, devTrain } from './dev-set';
 
-const TODAY = '2026-11-28';
+const TODAY = DEV_TODAY;
 const FOLDS = 4;
-const read = (path: string) => JSON.parse(readFileSync(new URL(`../${path}`, import.meta.url), 'utf8')) as unknown;
-const library = LibraryExportSchema.parse(read('tests/fixtures/match/library.json')).entries;
-const train = LabelledQuestionsSchema.parse(read('tests/fixtures/match/questions.json')).filter((q) => q.split === 'train');
+const library = devLibrary;
+const train = devTrain;
 const index = buildIndex(library, [], { today: TODAY });
 
 const items = rankItems(index, train);
