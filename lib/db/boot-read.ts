@@ -173,3 +173,4 @@ export function withBootRead(reader: LibraryDatabase, boot: BootHandover): Libra
       : {}),
   };
 }
+

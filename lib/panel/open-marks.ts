@@ -18,6 +18,7 @@ export type OpenMark =
   | 'history-read'
   | 'proposals-requested'
   | 'library-sent'
+  | 'proposals-received'
   | 'first-proposals'
   | 'all-proposals'
   | 'proposals-shown'
