@@ -173,4 +173,3 @@ export function withBootRead(reader: LibraryDatabase, boot: BootHandover): Libra
       : {}),
   };
 }
-
