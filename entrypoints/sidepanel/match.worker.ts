@@ -14,7 +14,7 @@ self.onmessage = (event: MessageEvent<unknown>) => void queued.push(event.data);
 let changed = false;
 const channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(ENTRY_CHANGES_CHANNEL);
 if (channel) channel.onmessage = () => void (changed = true);
-const read = typeof indexedDB !== 'undefined' && self.name === MATCH_WORKER_READS_LIBRARY ? bootRead() : Promise.resolve(undefined);
+const read = typeof indexedDB !== 'undefined' && self.name === MATCH_WORKER_READS_LIBRARY ? bootRead(indexedDB, { version: () => markOpen('worker-boot-version'), row: () => markOpen('worker-boot-row') }) : Promise.resolve(undefined);
 void read.then(() => markOpen('worker-boot-read'));
 
 import('./match-worker-main').then(

@@ -116,11 +116,17 @@ async function readLastRow(factory: IDBFactory): Promise<{ last: BootRow | undef
   }
 }
 
-/** Both reads at once; undefined when either could not be done as the Dexie reads would (the worker reads through Dexie). */
-export async function bootRead(factory: IDBFactory | undefined = globalThis.indexedDB): Promise<BootRead | undefined> {
+/**
+ * Both reads at once; undefined when either could not be done as the Dexie reads would (the worker reads through
+ * Dexie). `done` is told when each has ended (the opening's marks).
+ */
+export async function bootRead(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  done: { version?: () => void; row?: () => void } = {},
+): Promise<BootRead | undefined> {
   if (!factory) return undefined;
   try {
-    const [version, last] = await Promise.all([readVersion(factory), readLastRow(factory)]);
+    const [version, last] = await Promise.all([readVersion(factory).finally(done.version), readLastRow(factory).finally(done.row)]);
     return version && last ? { version: version.version, last: last.last } : undefined;
   } catch {
     return undefined;

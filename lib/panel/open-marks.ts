@@ -24,6 +24,8 @@ export type OpenMark =
   | 'proposals-shown'
   | 'worker-created'
   | 'worker-boot'
+  | 'worker-boot-version'
+  | 'worker-boot-row'
   | 'worker-boot-read'
   | 'worker-start'
   | 'worker-library-received'
