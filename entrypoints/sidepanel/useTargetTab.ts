@@ -11,6 +11,15 @@ function isOwnPage(url: string | undefined): boolean {
   return !!url && url.startsWith(browser.runtime.getURL('/'));
 }
 
+/**
+ * The panel's own tab, when it is opened as a tab (undefined in the side panel). Known by its id as well as by its
+ * URL: Chromium 150 gives an extension without the `tabs` permission no URL even for a tab of its own pages.
+ */
+const ownTabId: Promise<number | undefined> = browser.tabs.getCurrent().then(
+  (tab) => tab?.id,
+  () => undefined,
+);
+
 export function useTargetTab(): TargetTab | undefined {
   const [target, setTarget] = useState<TargetTab | undefined>();
 
@@ -23,9 +32,9 @@ export function useTargetTab(): TargetTab | undefined {
     /** Reads the tab afresh (title, URL and access change as it loads) and works on it if it is still wanted. */
     const follow = async (id: number) => {
       wantedId = id;
-      const tab = await browser.tabs.get(id).catch(() => undefined);
+      const [tab, own] = await Promise.all([browser.tabs.get(id).catch(() => undefined), ownTabId]);
       if (cancelled || id !== wantedId || !tab) return;
-      if (isOwnPage(tab.url)) {
+      if (id === own || isOwnPage(tab.url)) {
         // The panel itself (opened as a tab) was activated: it works on the tab it showed before, read again (a
         // read of that tab started just before this one was dropped as outdated).
         const back = visited.at(-1);
