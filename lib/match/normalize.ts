@@ -112,7 +112,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'require required requires requiring enforce enforced enforces mandatory mandate mandated perform performed ' +
     'performs conduct conducted conducts maintain maintains utilize utilise utilizes employ employed employs follow ' +
     'follows exist exists offer offers support supports supported often frequently frequency routinely ' +
-    'appropriate appropriately apply applies applied adequate adequately relevant'
+    'appropriate appropriately apply applies applied adequate adequately relevant ' +
+    // Regulation boilerplate: SOC 2 "to meet the entity's objectives related to ...", HIPAA "mechanisms", "reasonable
+    // and appropriate", PCI DSS "all system components": said of every control, so they say nothing of which one.
+    'objective objectives meet meets consistent related accordance mechanism mechanisms reasonable specific ' +
+    'component components'
   ).split(' '),
 );
 

@@ -14,7 +14,7 @@ export interface ConceptGroup {
   sealed?: true;
 }
 
-export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
+const BASE_GROUPS: readonly ConceptGroup[] = [
   { id: 'mfa', phrases: ['mfa', '2fa', 'two factor', 'two factor authentication', 'multi factor', 'multi factor authentication', 'multifactor', 'multifactor authentication', '2 factor', 'two step verification', '2 step verification', 'strong authentication', 'second factor', 'otp', 'one time password', 'totp', 'hardware token', 'security key', 'fido2', 'authenticator app'] },
   { id: 'sso', phrases: ['sso', 'single sign on', 'federated authentication', 'federated login', 'federated identity', 'identity federation', 'federation'] },
   { id: 'saml', phrases: ['saml', 'saml 2', 'saml 2 0', 'saml2', 'security assertion markup language'], also: ['sso'] },
@@ -132,3 +132,68 @@ export const CONCEPT_GROUPS: readonly ConceptGroup[] = [
   { id: 'compliance', phrases: ['compliance', 'compliant', 'comply', 'complies', 'regulatory', 'regulations', 'regulation', 'legal requirements', 'statutory', 'contractual requirements', 'obligations'] },
   { id: 'privacy-by-design', phrases: ['privacy by design', 'privacy impact assessment', 'privacy impact assessments', 'pia', 'dpia', 'dpias', 'data protection impact assessment', 'data protection impact assessments', 'data protection by design', 'protection by design', 'privacy by default', 'protection by default', 'by design and default', 'by design and by default'] },
 ];
+
+/**
+ * The wording of regulation and control texts (HIPAA Security Rule, PCI DSS, SOC 2 criteria, NIST SP 800-53 /
+ * 800-171 / CSF) for the concepts above, so that a control text meets the library's CAIQ wording of the same thing
+ * ("audit controls" are logging, "business associates" and "external system services" are third parties). Written
+ * from the terms' general meaning as the public glossaries give it: NIST CSRC glossary (csrc.nist.gov/glossary),
+ * HHS's HIPAA Security Rule (45 CFR 164.308-164.312) and the PCI DSS v4.0 glossary. A phrase here joins the group of
+ * the same id (or makes a new group); its words keep their own meaning as any phrase's do.
+ */
+const REGULATION_WORDING: readonly ConceptGroup[] = [
+  // HIPAA 164.312(b) "Audit controls"; NIST AU "audit and accountability", "event logging".
+  { id: 'logging', phrases: ['audit controls', 'audit control', 'audit and accountability', 'event logging', 'audit events', 'audit logging', 'record and examine activity', 'examine activity'] },
+  // HIPAA "business associate contracts"; NIST SA-9 "external system services", 800-171 "external service providers".
+  { id: 'third-party', phrases: ['business associate', 'business associates', 'business associate contracts', 'business associate contract', 'external system services', 'external system service', 'external service providers', 'external service provider', 'external providers', 'third party service providers', 'third party service provider'] },
+  // PCI DSS 2.2 "configuration standards"; NIST CM-7 / 800-171 3.4.6 "least functionality".
+  { id: 'config-mgmt', phrases: ['configuration standards', 'configuration standard', 'system configuration standards', 'least functionality', 'essential capabilities', 'unnecessary services', 'nonessential', 'non essential'] },
+  // HIPAA 164.310(b) "Workstation use": the rules for using organisation assets.
+  { id: 'acceptable-use', phrases: ['workstation use', 'proper use', 'appropriate use', 'permitted use', 'use of assets'] },
+  // HIPAA 164.308(a)(5)(ii)(A) "Security reminders".
+  { id: 'training', phrases: ['security reminders', 'security reminder', 'awareness and training'] },
+  // HIPAA 164.308(a)(7)(ii)(C) "Emergency mode operation plan"; NIST "continuity of operations" (COOP).
+  { id: 'bcp', phrases: ['emergency mode operation', 'emergency mode operations', 'emergency mode operation plan', 'emergency mode', 'continuity of operations', 'coop', 'continuation of critical business processes', 'critical business processes'] },
+  // CCM DCS-07 "Controlled access points", ISO/IEC 27001 A.7.2 "Physical entry", A.7.6 "secure areas".
+  { id: 'datacenter', phrases: ['controlled access points', 'physical entry', 'physical entry controls', 'entry points', 'secure areas', 'secure area', 'facility access', 'facility access controls', 'physical protections'] },
+  // HIPAA 164.312(a)(2)(iv) "Encryption and decryption".
+  { id: 'encryption', phrases: ['decrypt', 'decryption', 'decrypted'] },
+  { id: 'code-review', phrases: ['protected branches', 'protected branch'] },
+  // NIST AC-3 "Access enforcement".
+  { id: 'authorization', phrases: ['access enforcement', 'enforce approved authorizations', 'approved authorizations'] },
+  // NIST CA / 800-171 3.12.1: assessing whether the security controls are effective is an assurance activity.
+  { id: 'audit', phrases: ['assess the security controls', 'security control assessment', 'security control assessments', 'control assessment', 'control assessments', 'controls are effective', 'effectiveness of controls', 'effectiveness of the controls', 'internal control'] },
+  // HIPAA 164.308(a)(7)(ii)(E) "Applications and data criticality analysis": a business impact analysis (NIST CSRC).
+  { id: 'bia', phrases: ['bia', 'business impact analysis', 'business impact analyses', 'business impact assessment', 'criticality analysis', 'data criticality analysis', 'criticality assessment', 'impact analysis'] },
+  // PCI DSS 10.4 "audit logs ... are reviewed", HIPAA 164.308(a)(5)(ii)(C) "Log-in monitoring": log review and monitoring.
+  { id: 'siem', phrases: ['logs are reviewed', 'logs reviewed', 'review of logs', 'review logs', 'reviewing logs', 'log reviews', 'log in monitoring', 'login monitoring', 'monitoring log in attempts'] },
+  // Media sanitization (NIST SP 800-88, HIPAA 164.310(d) "Disposal", "Media re-use", PCI DSS 9.4.7 "rendered
+  // unrecoverable"): the media's data made unrecoverable before disposal or re-use.
+  { id: 'deletion', phrases: ['final disposition', 'media re use', 'media reuse', 'reuse of media', 'unrecoverable', 'rendered unrecoverable', 'not recoverable', 'degauss', 'degaussing', 'cryptographic wiping'] },
+  // HIPAA 164.308(a)(7)(ii)(A) "Data backup plan": "retrievable exact copies"; a backup is a copy kept for recovery.
+  { id: 'backup', phrases: ['data backup plan', 'exact copies', 'retrievable exact copies', 'backup copies', 'backup copy', 'copies of data'] },
+  // HIPAA 164.312(d) "Person or entity authentication"; NIST IA "identification and authentication".
+  { id: 'authentication', phrases: ['entity authentication', 'person or entity authentication', 'identification and authentication', 'verify identity', 'verify the identity'] },
+  // Findings and their corrective action: SOC 2 CC4.2 "internal control deficiencies", ISO/IEC 27001 10.2
+  // "Nonconformity and corrective action", NIST CA-5 "Plan of action and milestones".
+  { id: 'findings', phrases: ['findings', 'audit findings', 'deficiencies', 'control deficiencies', 'corrective action', 'corrective actions', 'corrective action plan', 'plan of action and milestones', 'poam', 'nonconformity', 'nonconformities'] },
+  // NIST AU-9 "Protection of audit information", CCM IAM-12 "Safeguard logs integrity": the logs' own protection.
+  // Sealed: "audit log security" is about logs, not an audit.
+  { id: 'log-protection', phrases: ['log integrity', 'logs integrity', 'integrity of logs', 'integrity of audit logs', 'audit log security', 'log security', 'protection of audit information', 'protect audit information', 'tamper', 'tampering', 'tamper proof', 'write once', 'immutable logs'], also: ['logging'], sealed: true },
+  // ISO/IEC 27001 A.8.14 "Redundancy of information processing facilities", NIST CP-7 "Alternate processing site".
+  { id: 'redundancy', phrases: ['redundancy', 'redundant', 'redundancies', 'high availability', 'availability zones', 'availability zone', 'multi region', 'alternate processing site', 'alternate site', 'alternate sites'] },
+  // CIS 3.1 "Data management process", the CAIQ "handling of data throughout its lifecycle".
+  { id: 'data-handling', phrases: ['data management', 'data management process', 'data handling', 'handling of data', 'data lifecycle', 'data life cycle', 'information handling', 'handling of information'] },
+];
+
+function mergeGroups(base: readonly ConceptGroup[], extra: readonly ConceptGroup[]): ConceptGroup[] {
+  const out = base.map((g) => ({ ...g }));
+  for (const g of extra) {
+    const same = out.find((o) => o.id === g.id);
+    if (same) same.phrases = [...same.phrases, ...g.phrases.filter((p) => !same.phrases.includes(p))];
+    else out.push({ ...g });
+  }
+  return out;
+}
+
+export const CONCEPT_GROUPS: readonly ConceptGroup[] = mergeGroups(BASE_GROUPS, REGULATION_WORDING);

@@ -52,7 +52,8 @@ describe('the dev set itself', () => {
 // of the two best candidates raised top-1 (held-out 79.7% -> 81.4%, dev set 83.6% -> 85.0%, sample library 91.9% ->
 // 93.5%) and left every proposal figure as it was. The seventh round's long-control-text lead (confidence.ts) raised
 // right proposals (held-out 61.0% -> 61.6% of answerable questions, dev set 64.2% -> 65.6%) and correct `high` (held-out
-// 33.1% -> 34.9%, dev set 35.1% -> 36.6%); these floors follow.
+// 33.1% -> 34.9%, dev set 35.1% -> 36.6%). The eighth round's regulation wording in the vocabulary raised top-1 on the
+// training split (86.1% -> 88.7%) and the dev set (85.0% -> 87.0%; held-out unchanged at 81.4%); these floors follow.
 describe.each([
   ['training split', devQuestions.filter((q) => q.split === 'train')],
   ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
@@ -84,13 +85,13 @@ describe('dev set, all questions', () => {
   it('proposes something for at most 5% of unanswerable questions', () => {
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.05);
   });
-  it('keeps top-1 at 84.5% and high precision at 97.5%', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.845);
+  it('keeps top-1 at 86.5% and high precision at 97.5%', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.865);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
-  it('proposes the right entry for at least 65% of answerable questions, 36% of them as high', () => {
-    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.65);
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.36);
+  it('proposes the right entry for at least 66% of answerable questions, 37% of them as high', () => {
+    expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.66);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.37);
   });
 });
 
@@ -103,7 +104,7 @@ describe('sample library (demo and portal fixtures)', () => {
     // training split's cut (README, Matching): "special categories of personal data", "source code escrow".
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.125);
     expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.8);
-    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.62);
+    expect(report.correctHighShare).toBeGreaterThanOrEqual(0.64);
   });
 });
 

@@ -183,7 +183,8 @@ describe('the re-ranker of the two best candidates (round 6)', () => {
 
   it('puts first the authentication entry for a regulation text naming "authentication" once', () => {
     const q = '164.312(d) Person or entity authentication: verify that a person or entity seeking access to ePHI is the one claimed.';
-    expect(matchQuestion(devIndex, { text: q }, { ranker: null }).candidates[0]?.entryId).not.toBe('iam-mfa');
+    // Since round 8 the vocabulary reads "entity authentication" as authentication, which puts the entry first without
+    // the re-ranker too (the re-ranker's own test is the change management one below).
     expect(match(q).candidates[0]?.entryId).toBe('iam-mfa');
   });
 
