@@ -7,10 +7,11 @@ import { z } from 'zod';
 import type { MatchIndex } from '../match';
 import { libraryFingerprint, libraryVersionFingerprint } from '../match/library-fingerprint';
 import type { IndexCache, RememberedRow } from '../db/index-cache';
-import { FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
+import { FromMatchWorkerEnvelopeSchema, FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot, ProposeFn } from './ports';
 import { ProposalSchema, type LibraryEntry, type Proposal } from '../schema';
 import { markOpen } from './open-marks';
+import { isExactProposalList } from './proposal-shape';
 
 /** Work per batch before the results go out and newer requests get a chance to replace this one. */
 const BATCH_MS = 25;
@@ -37,11 +38,12 @@ const REMEMBERED_WORDINGS = 5_000;
 const RememberedProposalsSchema = z.array(ProposalSchema);
 
 /**
- * Proposals remembered for a library, by wording, as read from the cache: each wording's list is checked with zod
- * when it is first asked for (a reopened page asks for its few hundred of up to REMEMBERED_WORDINGS), and one out
- * of shape counts as not remembered (matched again, and replaced).
+ * Proposals remembered for a library, by wording, as read from the cache: each wording's list is checked when it is
+ * first asked for (a reopened page asks for its few hundred of up to REMEMBERED_WORDINGS), its exact stored shape by
+ * `isExactProposalList` (./proposal-shape.ts), anything else by zod, and one out of shape counts as not remembered
+ * (matched again, and replaced).
  */
-class Remembered {
+export class Remembered {
   private readonly checked = new Map<string, Proposal[] | null>();
   private readonly stored: Record<string, unknown>;
 
@@ -53,8 +55,14 @@ class Remembered {
     let proposals = this.checked.get(wording);
     if (proposals === undefined) {
       if (!Object.hasOwn(this.stored, wording)) return undefined;
-      const parsed = RememberedProposalsSchema.safeParse(this.stored[wording]);
-      proposals = parsed.success ? parsed.data : null;
+      const stored = this.stored[wording];
+      // In the shape the worker stores them, the lists are taken as they are (what zod would give back); anything
+      // else is checked by zod.
+      if (isExactProposalList(stored)) proposals = stored;
+      else {
+        const parsed = RememberedProposalsSchema.safeParse(stored);
+        proposals = parsed.success ? parsed.data : null;
+      }
       this.checked.set(wording, proposals);
     }
     return proposals ?? undefined;
@@ -315,6 +323,13 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   };
   let latestRequest = -1;
   const send = (message: FromMatchWorker) => post(FromMatchWorkerSchema.parse(message));
+  /**
+   * For remembered proposals, each list already checked in this worker (when read, by `Remembered`; a list matched
+   * here, when it was sent): the message around them is checked, not every list again. The panel checks all of it
+   * with zod, as every message it receives.
+   */
+  const sendRemembered = (message: Extract<FromMatchWorker, { type: 'proposals' }>) =>
+    post({ ...FromMatchWorkerEnvelopeSchema.parse(message), proposals: message.proposals } as FromMatchWorker);
 
   // The library database, read ahead from the worker's start (while the panel still scans the page) and kept until
   // an extension page announces an entry change: a read started before the last announced change is not used. First
@@ -337,6 +352,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       markOpen('worker-version-read');
       if (read === undefined) return undefined;
       const fingerprint = await libraryVersionFingerprint(read, day);
+      markOpen('worker-fingerprinted');
       const lastRow = await last;
       const row = lastRow ? (lastRow.fingerprint === fingerprint ? lastRow : undefined) : await database!.readRemembered(fingerprint);
       markOpen('worker-remembered-read');
@@ -446,7 +462,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       if (last && done) markOpen('worker-last-batch');
       const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
       const entries = entriesOf(proposals);
-      send({ type: 'proposals', request: request.request, proposals, done: last && done, ...(entries !== undefined ? { entries } : {}) });
+      sendRemembered({ type: 'proposals', request: request.request, proposals, done: last && done, ...(entries !== undefined ? { entries } : {}) });
+      markOpen('worker-first-posted');
       if (last && done) return true;
       await nextTask();
     }
@@ -479,6 +496,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     // panel still renders these (a request that needs them loads them at once).
     const early = answerable ? await answerable : undefined;
     const whole = early ? answerWhole(request, early, shipped) : undefined;
+    markOpen('worker-answer-checked');
     if (early && whole) {
       const rowEntries = (proposals: ReturnType<ProposeFn>): string | undefined => {
         if (!shipped) return undefined;
