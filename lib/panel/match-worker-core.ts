@@ -11,7 +11,6 @@ import { FromMatchWorkerEnvelopeSchema, FromMatchWorkerSchema, ToMatchWorkerSche
 import type { LibrarySnapshot, ProposeFn } from './ports';
 import { ProposalSchema, type LibraryEntry, type Proposal } from '../schema';
 import { markOpen } from './open-marks';
-import { isExactProposalList } from './proposal-shape';
 
 /** Work per batch before the results go out and newer requests get a chance to replace this one. */
 const BATCH_MS = 25;
@@ -38,12 +37,11 @@ const REMEMBERED_WORDINGS = 5_000;
 const RememberedProposalsSchema = z.array(ProposalSchema);
 
 /**
- * Proposals remembered for a library, by wording, as read from the cache: each wording's list is checked when it is
- * first asked for (a reopened page asks for its few hundred of up to REMEMBERED_WORDINGS), its exact stored shape by
- * `isExactProposalList` (./proposal-shape.ts), anything else by zod, and one out of shape counts as not remembered
- * (matched again, and replaced).
+ * Proposals remembered for a library, by wording, as read from the cache: each wording's list is checked with zod
+ * when it is first asked for (a reopened page asks for its few hundred of up to REMEMBERED_WORDINGS), and one out
+ * of shape counts as not remembered (matched again, and replaced).
  */
-export class Remembered {
+class Remembered {
   private readonly checked = new Map<string, Proposal[] | null>();
   private readonly stored: Record<string, unknown>;
 
@@ -55,14 +53,8 @@ export class Remembered {
     let proposals = this.checked.get(wording);
     if (proposals === undefined) {
       if (!Object.hasOwn(this.stored, wording)) return undefined;
-      const stored = this.stored[wording];
-      // In the shape the worker stores them, the lists are taken as they are (what zod would give back); anything
-      // else is checked by zod.
-      if (isExactProposalList(stored)) proposals = stored;
-      else {
-        const parsed = RememberedProposalsSchema.safeParse(stored);
-        proposals = parsed.success ? parsed.data : null;
-      }
+      const parsed = RememberedProposalsSchema.safeParse(this.stored[wording]);
+      proposals = parsed.success ? parsed.data : null;
       this.checked.set(wording, proposals);
     }
     return proposals ?? undefined;
@@ -324,9 +316,9 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   let latestRequest = -1;
   const send = (message: FromMatchWorker) => post(FromMatchWorkerSchema.parse(message));
   /**
-   * For remembered proposals, each list already checked in this worker (when read, by `Remembered`; a list matched
-   * here, when it was sent): the message around them is checked, not every list again. The panel checks all of it
-   * with zod, as every message it receives.
+   * For remembered proposals, each list already checked with zod in this worker (when read, by `Remembered`; a
+   * list matched here, when it was sent): the message around them is checked, not every list again. The panel
+   * checks all of it with zod, as every message it receives.
    */
   const sendRemembered = (message: Extract<FromMatchWorker, { type: 'proposals' }>) =>
     post({ ...FromMatchWorkerEnvelopeSchema.parse(message), proposals: message.proposals } as FromMatchWorker);
