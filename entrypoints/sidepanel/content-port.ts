@@ -3,7 +3,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentPort } from '../../lib/panel/ports';
 import { isPageChange } from '../../lib/panel/target-tab';
-import { attachInFrame, fillTab, highlightInTab, onQuestionsChangedNotice, openSectionInTab, scanTab, scrollToField } from '../../lib/messaging/tab-client';
+import { attachInFrame, fillTab, highlightInTab, onQuestionsChangedNotice, openSectionInTab, scanTab, scanTabFromReplies, scrollToField } from '../../lib/messaging/tab-client';
+import { takeEarlyScan } from './early-scan';
 
 /**
  * Fills go only to the tab the analyst is looking at: the active tab of its window, or the tab the panel shows
@@ -31,7 +32,9 @@ export function createContentPort(tabId: number): ContentPort {
   return {
     async scan(options) {
       try {
-        return await scanTab(tabId, allowed, options);
+        // The first plain scan of this tab takes the one the panel's first module asked for, if still current.
+        const early = !options?.openLists && allowed.length === 0 ? await takeEarlyScan(tabId) : undefined;
+        return await (early ? scanTabFromReplies(tabId, early) : scanTab(tabId, allowed, options));
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
         if (isNoAccess(detail)) throw new Error(`The extension may not read this site yet: click the toolbar button to allow this site (${detail}).`);

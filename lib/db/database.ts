@@ -8,7 +8,9 @@ import type { EntryVersion, LearnedAlias, Setting, StoredEntry, StoredEvidence }
 
 export type { EntryMeta, EntryVersion, StoredEntry, LearnedAlias, Setting, EvidenceMeta, StoredEvidence } from './records';
 
-export const DB_NAME = 'questionnaire-autofill';
+import { DB_NAME } from './db-names';
+
+export { DB_NAME };
 
 /** One stored page of library entries (lib/db/entry-pages.ts): its number and its entries, in id order. */
 export interface EntryPage {

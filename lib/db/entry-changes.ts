@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { entryRowsOf } from '../schema/entry-rows';
 import type { StoredEntry } from './records';
+import { ENTRY_CHANGES_CHANNEL } from './db-names';
 
-const CHANNEL = 'questionnaire-autofill:entries';
+const CHANNEL = ENTRY_CHANGES_CHANNEL;
 
 export const EntryChangeSchema = z.union([
   z.object({ kind: z.literal('entries'), ids: z.array(z.string()).min(1) }),

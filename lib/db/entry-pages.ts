@@ -9,6 +9,7 @@
 // read-write transactions over the same store one after another, so two writes to one page never interleave.
 import type { AutofillDatabase, EntryPage } from './database';
 import type { StoredEntry } from './records';
+import { versionOfStamps } from './boot-read';
 
 /**
  * Pages the entries are spread over. Fixed: a page's number is part of the stored data (changing it needs a new
@@ -80,11 +81,7 @@ export async function readLibraryVersion(db: AutofillDatabase): Promise<string |
         stamps.push([cursor.primaryKey as number, String(stamp)]);
       }),
     ]);
-    if (stamps.length !== pages || stamps.some(([, stamp]) => stamp.length === 0)) return undefined;
-    return stamps
-      .sort((a, b) => a[0] - b[0])
-      .map(([page, stamp]) => `${page}:${stamp}`)
-      .join(',');
+    return versionOfStamps(pages, stamps);
   });
 }
 

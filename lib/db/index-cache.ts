@@ -7,7 +7,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { IndexSnapshot } from '../match/index-snapshot';
 
-export const INDEX_CACHE_DB_NAME = 'questionnaire-autofill-match-index';
+import { INDEX_CACHE_DB_NAME } from './db-names';
+
+export { INDEX_CACHE_DB_NAME };
 
 export interface CachedIndex {
   slot: 'library';

@@ -13,94 +13,21 @@ import {
   type PanelToContent,
 } from '../schema';
 import { PageScanSchema } from '../schema/detect';
-import { isPortalHost } from '../detect/portal-hosts';
 import { isFromContentScriptIn } from './sender-checks';
-import { judgeFrames } from './frame-trust';
+import { prepareFrames, sendRawToFrame, type RawFrameReplies } from './frame-send';
 import { parseContentReply } from './parse-reply';
 
-/** The content script bundle WXT builds from entrypoints/content.ts. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
-
-/** Set in the content script's isolated world when it starts; only our own scripts can see it. */
-export const LOADED_FLAG = '__questionnaireAutofillContent';
-
-interface FrameProbe {
-  frameId: number;
-  /** The frame's origin, read in our isolated world (a page script cannot change what we read). */
-  origin: string;
-  loaded: boolean;
-  portal: boolean;
-  /** The document finished loading, so the manifest's content script would already run there if it could. */
-  complete: boolean;
-}
-
-/** Frames of the tab we may script (host access or activeTab), with whether our content script already runs there. */
-export async function probeFrames(tabId: number): Promise<FrameProbe[]> {
-  const results = await browser.scripting.executeScript({
-    target: { tabId, allFrames: true },
-    func: (flag: string) => ({
-      loaded: (globalThis as Record<string, unknown>)[flag] === true,
-      host: location.hostname,
-      origin: self.origin,
-      complete: document.readyState === 'complete',
-    }),
-    args: [LOADED_FLAG],
-  });
-  return results
-    .filter((r) => r.result !== undefined && r.result !== null)
-    .map((r) => {
-      const res = r.result as { loaded: boolean; host: string; origin: string; complete: boolean };
-      return { frameId: r.frameId, origin: res.origin, loaded: res.loaded, portal: isPortalHost(res.host), complete: res.complete };
-    })
-    .sort((a, b) => a.frameId - b.frameId);
-}
-
-/**
- * Make sure every scriptable frame of the tab runs the content script, injecting it once where it is missing
- * (a buyer's own questionnaire site: activeTab + scripting). Portal hosts get it from the manifest, except in
- * tabs that were open before the extension was updated or reloaded: Chrome does not re-run manifest scripts
- * there, so a fully loaded portal frame without the script gets it injected too. Returns the frame ids that now
- * run it.
- */
-export async function ensureContentScript(tabId: number, allowedOrigins: readonly string[] = []): Promise<number[]> {
-  return (await prepareFrames(tabId, allowedOrigins)).frames.map((f) => f.frameId);
-}
-
-interface PreparedFrames {
-  /** Trusted frames now running the content script, with their origins. */
-  frames: Array<{ frameId: number; origin: string }>;
-  /** What each message tells the frames (frame-role.ts); undefined when the top frame could not be read. */
-  trust: FrameTrust | undefined;
-  refusedOrigins: string[];
-}
-
-/** Only trusted frames (frame-trust.ts) get the content script and our messages; refused origins are listed. */
-async function prepareFrames(tabId: number, allowedOrigins: readonly string[]): Promise<PreparedFrames> {
-  const frames = await probeFrames(tabId);
-  const verdicts = judgeFrames(frames, allowedOrigins);
-  const trusted = frames.filter((f) => verdicts.trusted.includes(f.frameId));
-  const missing = trusted.filter((f) => !f.loaded && (!f.portal || f.complete)).map((f) => f.frameId);
-  if (missing.length > 0) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: missing }, files: [CONTENT_SCRIPT_FILE] });
-  }
-  return {
-    frames: trusted.filter((f) => f.loaded || missing.includes(f.frameId)).map(({ frameId, origin }) => ({ frameId, origin })),
-    trust: verdicts.topOrigin === undefined ? undefined : { topOrigin: verdicts.topOrigin, allowedOrigins: [...allowedOrigins] },
-    refusedOrigins: verdicts.refusedOrigins,
-  };
-}
+export { CONTENT_SCRIPT_FILE, LOADED_FLAG, ensureContentScript, probeFrames } from './frame-send';
 
 async function sendToFrame(tabId: number, frameId: number, message: PanelToContent): Promise<ContentReply | undefined> {
-  let raw: unknown;
-  try {
-    raw = await browser.tabs.sendMessage(tabId, message, { frameId });
-  } catch {
-    // No receiver: the frame navigated away or its script was invalidated. The other frames still answer.
-    return undefined;
-  }
-  // A large scan is checked a slice of questions per task, so the panel stays responsive while it is read.
+  const sent = await sendRawToFrame(tabId, frameId, message);
+  return sent && checkReply(tabId, frameId, message.type, sent.raw);
+}
+
+/** A frame's raw reply, checked. A large scan is checked a slice of questions per task, so the panel stays responsive while it is read. */
+async function checkReply(tabId: number, frameId: number, type: PanelToContent['type'], raw: unknown): Promise<ContentReply> {
   const parsed = await parseContentReply(raw);
-  if (!parsed.success) throw new Error(`frame ${frameId} of tab ${tabId} sent an invalid reply to "${message.type}": ${parsed.message}`);
+  if (!parsed.success) throw new Error(`frame ${frameId} of tab ${tabId} sent an invalid reply to "${type}": ${parsed.message}`);
   return parsed.data;
 }
 
@@ -158,6 +85,21 @@ export function mergeFrameScans(scans: Array<{ frameId: number; origin?: string;
  */
 export async function scanTab(tabId: number, allowedOrigins: readonly string[] = [], options: { openLists?: boolean } = {}): Promise<PageScan> {
   const { replies, refusedOrigins } = await sendToAllFrames(tabId, options.openLists ? { type: 'scan', openLists: true } : { type: 'scan' }, allowedOrigins);
+  return mergeScanReplies(tabId, replies, refusedOrigins);
+}
+
+/**
+ * The tab's scan from replies already asked for (`askAllFramesRaw` with a plain scan message, no frame origin
+ * allowed): the panel's first module asks before the panel's modules have loaded (entrypoints/sidepanel/early-scan.ts).
+ * The replies are checked here as `scanTab` checks its own.
+ */
+export async function scanTabFromReplies(tabId: number, asked: RawFrameReplies): Promise<PageScan> {
+  const replies: FrameReplies['replies'] = [];
+  for (const { frameId, origin, raw } of asked.replies) replies.push({ frameId, origin, reply: await checkReply(tabId, frameId, 'scan', raw) });
+  return mergeScanReplies(tabId, replies, asked.refusedOrigins);
+}
+
+function mergeScanReplies(tabId: number, replies: FrameReplies['replies'], refusedOrigins: string[]): PageScan {
   const scans = replies.flatMap(({ frameId, origin, reply }) => (reply.type === 'scan-result' ? [{ frameId, origin, scan: reply.scan }] : []));
   if (scans.length === 0) throw new Error(`no frame of tab ${tabId} could be scanned (no host access, or every frame was refused)`);
   const merged = mergeFrameScans(scans);

@@ -48,8 +48,13 @@ interface Waiting {
   settle: (error?: Error) => void;
 }
 
-/** Wordings whose proposals are checked in the task the batch arrived in; a larger batch is checked in slices. */
+/** Wordings whose proposals are checked a slice at a time when a batch is checked in slices. */
 export const PROPOSALS_AT_ONCE = 100;
+/**
+ * Up to this many wordings are checked in the task the batch arrived in (a 300-question page reopened: one message
+ * of remembered proposals, about 15 ms of checks); a larger batch is checked in slices of PROPOSALS_AT_ONCE.
+ */
+export const PROPOSALS_IN_ONE_TASK = 300;
 
 /** How a large batch is checked: a pause between slices, the slice's time and its clock (fakes in tests). */
 export interface ProposalSlicing {
@@ -102,7 +107,7 @@ export function createBatchedProposer(
       if (list.success) checked[wording] = list.data;
       return list.success;
     };
-    if (wordings.length <= PROPOSALS_AT_ONCE) return wordings.every(checkOne) ? { ...message, proposals: checked } : undefined;
+    if (wordings.length <= PROPOSALS_IN_ONE_TASK) return wordings.every(checkOne) ? { ...message, proposals: checked } : undefined;
     return (async () => {
       let next = 0;
       while (next < wordings.length) {
@@ -127,6 +132,7 @@ export function createBatchedProposer(
     throw error;
   });
   worker.onmessage = (event) => {
+    markOpen('proposals-received');
     if (queued === 0) {
       const result = check(event.data);
       if (!(result instanceof Promise)) return receive(result);

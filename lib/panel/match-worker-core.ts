@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { MatchIndex } from '../match';
 import { libraryFingerprint, libraryVersionFingerprint } from '../match/library-fingerprint';
 import type { IndexCache, RememberedRow } from '../db/index-cache';
-import { FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
+import { FromMatchWorkerEnvelopeSchema, FromMatchWorkerSchema, ToMatchWorkerSchema, type FromMatchWorker, type ToMatchWorker } from './match-protocol';
 import type { LibrarySnapshot, ProposeFn } from './ports';
 import { ProposalSchema, type LibraryEntry, type Proposal } from '../schema';
 import { markOpen } from './open-marks';
@@ -315,6 +315,13 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
   };
   let latestRequest = -1;
   const send = (message: FromMatchWorker) => post(FromMatchWorkerSchema.parse(message));
+  /**
+   * For remembered proposals, each list already checked with zod in this worker (when read, by `Remembered`; a
+   * list matched here, when it was sent): the message around them is checked, not every list again. The panel
+   * checks all of it with zod, as every message it receives.
+   */
+  const sendRemembered = (message: Extract<FromMatchWorker, { type: 'proposals' }>) =>
+    post({ ...FromMatchWorkerEnvelopeSchema.parse(message), proposals: message.proposals } as FromMatchWorker);
 
   // The library database, read ahead from the worker's start (while the panel still scans the page) and kept until
   // an extension page announces an entry change: a read started before the last announced change is not used. First
@@ -337,6 +344,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       markOpen('worker-version-read');
       if (read === undefined) return undefined;
       const fingerprint = await libraryVersionFingerprint(read, day);
+      markOpen('worker-fingerprinted');
       const lastRow = await last;
       const row = lastRow ? (lastRow.fingerprint === fingerprint ? lastRow : undefined) : await database!.readRemembered(fingerprint);
       markOpen('worker-remembered-read');
@@ -446,7 +454,8 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
       if (last && done) markOpen('worker-last-batch');
       const proposals: ReturnType<ProposeFn> = Object.fromEntries(known.slice(start, start + perMessage));
       const entries = entriesOf(proposals);
-      send({ type: 'proposals', request: request.request, proposals, done: last && done, ...(entries !== undefined ? { entries } : {}) });
+      sendRemembered({ type: 'proposals', request: request.request, proposals, done: last && done, ...(entries !== undefined ? { entries } : {}) });
+      markOpen('worker-first-posted');
       if (last && done) return true;
       await nextTask();
     }
@@ -479,6 +488,7 @@ export function createMatchWorkerCore(post: (message: FromMatchWorker) => void, 
     // panel still renders these (a request that needs them loads them at once).
     const early = answerable ? await answerable : undefined;
     const whole = early ? answerWhole(request, early, shipped) : undefined;
+    markOpen('worker-answer-checked');
     if (early && whole) {
       const rowEntries = (proposals: ReturnType<ProposeFn>): string | undefined => {
         if (!shipped) return undefined;

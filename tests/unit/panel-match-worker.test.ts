@@ -2,7 +2,7 @@
 // proposer's, the library goes in chunks, re-asked wordings come from the cache, a newer request replaces an older
 // one, and the rows reducer fills rows in as batches land.
 import { describe, expect, it } from 'vitest';
-import { createBatchedProposer, PROPOSALS_AT_ONCE, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
+import { createBatchedProposer, PROPOSALS_AT_ONCE, PROPOSALS_IN_ONE_TASK, type MatchWorkerLike } from '../../lib/panel/batched-proposer';
 import { LIBRARY_CHUNK, shippedEntriesOf, type ToMatchWorker } from '../../lib/panel/match-protocol';
 import { createMatchWorkerCore } from '../../lib/panel/match-worker-core';
 import type { LibrarySnapshot } from '../../lib/panel/ports';
@@ -194,16 +194,16 @@ describe('a large batch checked in slices', () => {
     const worker: MatchWorkerLike & { sent: ToMatchWorker[] } = { sent: [], onmessage: null, postMessage: (m) => void worker.sent.push(m) };
     return worker;
   }
-  const many = Array.from({ length: 2 * PROPOSALS_AT_ONCE + 50 }, (_, i) => question({ key: `k${i}`, text: `Question number ${i} about widgets?` }));
+  const many = Array.from({ length: PROPOSALS_IN_ONE_TASK + 50 }, (_, i) => question({ key: `k${i}`, text: `Question number ${i} about widgets?` }));
   const proposal = createProposer(() => TODAY)(questions.slice(0, 1), library).a!;
   const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-  async function asked(bad?: number) {
+  async function asked(bad?: number, count = many.length) {
     const worker = handWorker();
     const yields = { n: 0 };
     const propose = createBatchedProposer(worker, () => TODAY, { slicing: { yieldTask: async () => void yields.n++, sliceMs: 8, now: () => 0 } });
     const batches: Record<string, Proposal[]>[] = [];
-    const result = propose(many, library, (b) => batches.push(b));
+    const result = propose(many.slice(0, count), library, (b) => batches.push(b));
     // The library goes first, in chunks a task apart; the match request after it.
     for (let i = 0; i < 20 && !worker.sent.some((m) => m.type === 'match'); i++) await tick();
     const match = worker.sent.find((m) => m.type === 'match')!;
@@ -225,8 +225,14 @@ describe('a large batch checked in slices', () => {
     expect(yields).toBe(Math.ceil(many.length / PROPOSALS_AT_ONCE));
   });
 
+  it('checks a batch of a reopened 300-question page in the task it arrived in, without a pause', async () => {
+    const { batches, yields } = await asked(undefined, PROPOSALS_IN_ONE_TASK);
+    expect(batches.map((b) => Object.keys(b).length)).toEqual([PROPOSALS_IN_ONE_TASK, 1]);
+    expect(yields).toBe(0);
+  });
+
   it('drops a batch with a malformed proposal in a later slice, as a check at once would, and lands the next', async () => {
-    const { batches } = await asked(2 * PROPOSALS_AT_ONCE + 10);
+    const { batches } = await asked(PROPOSALS_IN_ONE_TASK + 10);
     expect(batches.map((b) => Object.keys(b))).toEqual([['k0']]);
   });
 });

@@ -69,8 +69,17 @@ describe('the side panel opening', () => {
 const WORKER_LATER = /^lib\/(match\/(match-index|match-question|facets|terms|english-words|index-snapshot|evaluate|index|vocabulary|normalize)|panel\/(propose|match-engine))\.ts$/;
 
 describe('the matching worker', () => {
-  it('its first module reaches no matcher module through static imports (they come with match-engine.ts)', () => {
-    const reached = [...reachable(['entrypoints/sidepanel/match.worker.ts'])];
+  it('its boot module reaches neither Dexie, zod nor the core through static imports (they load while it reads)', () => {
+    const reached = [...reachable(['entrypoints/sidepanel/match.worker.ts']).keys()];
+    const files = reached.map((file) => relative(ROOT, file));
+    expect(files).toContain('lib/db/boot-read.ts');
+    const bare = reached.flatMap((file) => staticImports(readFileSync(file, 'utf8')).filter((spec) => !spec.startsWith('.')));
+    expect(bare).toEqual([]);
+    expect(files.filter((f) => /match-worker-(core|main)|library-reader|index-cache|database\.ts/.test(f))).toEqual([]);
+  });
+
+  it('its core module reaches no matcher module through static imports (they come with match-engine.ts)', () => {
+    const reached = [...reachable(['entrypoints/sidepanel/match-worker-main.ts'])];
     const files = reached.map(([file]) => relative(ROOT, file));
     // It does reach what answers a reopened page: the pages' read, the fingerprint, the cache.
     expect(files).toEqual(expect.arrayContaining(['lib/db/library-reader.ts', 'lib/match/library-fingerprint.ts', 'lib/db/index-cache.ts']));
