@@ -20,7 +20,7 @@ export function startMatchWorker(boot: BootHandover, queued: readonly unknown[])
   const receive = createMatchWorkerCore((message) => self.postMessage(message), {
     cache,
     rememberProposals: self.name !== MATCH_WORKER_INDEX_ONLY,
-    ...(readsDatabase ? { database: withBootRead(createLibraryReader(cache), boot) } : {}),
+    ...(readsDatabase ? { database: withBootRead(createLibraryReader(cache), boot, undefined, () => markOpen('worker-boot-late')) } : {}),
   });
   if (!readsDatabase) boot.stop();
   self.onmessage = (event: MessageEvent<unknown>) => receive(event.data);

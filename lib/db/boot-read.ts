@@ -31,8 +31,23 @@ export interface BootRead {
   last: BootRow | undefined;
 }
 
+/**
+ * Whether the database is listed, asked before opening it: opening one that does not exist starts an upgrade (which
+ * the open then aborts), and a worker ended in that upgrade (the panel starts a second worker when its services
+ * restart) is a state no open should ever have to wait behind. Factories without `databases()` are asked by opening.
+ */
+async function listed(factory: IDBFactory, name: string): Promise<boolean> {
+  if (typeof factory.databases !== 'function') return true;
+  try {
+    return (await factory.databases()).some((database) => database.name === name);
+  } catch {
+    return false;
+  }
+}
+
 /** Opens an existing database at whatever version it has; undefined if it does not exist (nothing is created). */
-function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
+async function openExisting(factory: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
+  if (!(await listed(factory, name))) return undefined;
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -133,6 +148,33 @@ export async function bootRead(
   }
 }
 
+/**
+ * How long the core waits for the boot's reads before reading through Dexie itself. They take a few milliseconds;
+ * the limit only keeps a read that never settles (an IndexedDB open held behind something) from holding the worker's
+ * first answer for ever.
+ */
+export const BOOT_READ_LIMIT_MS = 1500;
+
+/** `read`'s value, or undefined when it fails or has not settled within `limitMs` (then `onLate` is told). */
+function withinLimit<T>(read: Promise<T | undefined>, limitMs: number, onLate?: () => void): Promise<T | undefined> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      onLate?.();
+      resolve(undefined);
+    }, limitMs);
+    read.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      },
+    );
+  });
+}
+
 /** What the boot module hands to the worker's core: its reads, and whether an entry change was announced since they began. */
 export interface BootHandover {
   read: Promise<BootRead | undefined>;
@@ -146,12 +188,12 @@ export interface BootHandover {
  * them or an entry change was announced since it began (then, and for every later read, `reader`'s own). Call it
  * where the core starts watching for entry changes: a change announced after that makes the core read again itself.
  */
-export function withBootRead(reader: LibraryDatabase, boot: BootHandover): LibraryDatabase {
+export function withBootRead(reader: LibraryDatabase, boot: BootHandover, limitMs = BOOT_READ_LIMIT_MS, onLate?: () => void): LibraryDatabase {
   const pending = new Set<'version' | 'last'>(['version', ...(reader.readLastRemembered ? (['last'] as const) : [])]);
   const take = async (which: 'version' | 'last'): Promise<BootRead | undefined> => {
     if (!pending.has(which)) return undefined;
     pending.delete(which);
-    const read = await boot.read.catch(() => undefined);
+    const read = await withinLimit(boot.read, limitMs, onLate);
     const usable = read && !boot.changedSince() ? read : undefined;
     if (pending.size === 0) boot.stop();
     return usable;

@@ -46,7 +46,11 @@ interface Waiting {
   onBatch: (proposals: Record<string, Proposal[]>) => void;
   keysByMemo: Map<string, string[]>;
   settle: (error?: Error) => void;
+  /** A batch for this request failed the check and was dropped. */
+  dropped?: boolean;
 }
+
+const DROPPED = 'Matching failed: the matcher sent proposals that did not pass the check (Re-scan to match again)';
 
 /** Wordings whose proposals are checked a slice at a time when a batch is checked in slices. */
 export const PROPOSALS_AT_ONCE = 100;
@@ -135,17 +139,26 @@ export function createBatchedProposer(
     markOpen('proposals-received');
     if (queued === 0) {
       const result = check(event.data);
-      if (!(result instanceof Promise)) return receive(result);
+      if (!(result instanceof Promise)) return receive(result, event.data);
       queued++;
-      behind = result.then(receive).catch(rethrow).finally(landed);
+      behind = result.then((message) => receive(message, event.data)).catch(rethrow).finally(landed);
       return;
     }
     queued++;
-    behind = behind!.then(async () => receive(await check(event.data))).catch(rethrow).finally(landed);
+    behind = behind!.then(async () => receive(await check(event.data), event.data)).catch(rethrow).finally(landed);
   };
 
-  const receive = (message: FromMatchWorker | undefined) => {
-    if (!message) return;
+  const receive = (message: FromMatchWorker | undefined, data: unknown) => {
+    if (!message) {
+      // A message that fails the check is dropped. When it answers the request waited on, its questions would say
+      // "Matching…" for ever: the request goes on (later batches land) and ends with an error the panel shows, at
+      // its last batch or now when the dropped one was the last.
+      const { request, done } = typeof data === 'object' && data !== null ? (data as { request?: unknown; done?: unknown }) : {};
+      if (!waiting || request !== waiting.request) return;
+      if (done === true) waiting.settle(new Error(DROPPED));
+      else waiting.dropped = true;
+      return;
+    }
     // Entries are sent once per snapshot: kept even from the answer to a request since replaced.
     if (message.type === 'proposals' && message.entries && message.request >= firstRequestOfVersion) {
       for (const entry of shippedEntriesOf(message.entries) ?? []) entries.set(entry.id, entry);
@@ -164,7 +177,7 @@ export function createBatchedProposer(
     waiting.onBatch(byKey);
     if (message.done) {
       markOpen('all-proposals');
-      waiting.settle();
+      waiting.settle(waiting.dropped ? new Error(DROPPED) : undefined);
     }
   };
   worker.onerror = (event) => waiting?.settle(new Error(`The matcher stopped: ${event.message}`));

@@ -27,6 +27,7 @@ export type OpenMark =
   | 'worker-boot-version'
   | 'worker-boot-row'
   | 'worker-boot-read'
+  | 'worker-boot-late'
   | 'worker-start'
   | 'worker-library-received'
   | 'worker-version-read'

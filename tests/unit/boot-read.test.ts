@@ -107,3 +107,31 @@ describe('withBootRead', () => {
     expect(failed.calls).toEqual(['version']);
   });
 });
+
+describe('the boot read on a database not stored and a read that never settles', () => {
+  it('does not open (and so never starts an upgrade of) a database that is not listed', async () => {
+    const factory = new IDBFactory();
+    const open = vi.spyOn(factory, 'open');
+    expect(await bootRead(factory)).toBeUndefined();
+    expect(open).not.toHaveBeenCalled();
+    // Once listed, it is opened.
+    const cacheDb = new IndexCacheDatabase(INDEX_CACHE_DB_NAME, { indexedDB: factory, IDBKeyRange });
+    await cacheDb.open();
+    cacheDb.close();
+    open.mockClear();
+    await bootRead(factory);
+    expect(open.mock.calls.map(([name]) => name)).toEqual([INDEX_CACHE_DB_NAME]);
+  });
+
+  it('reads through the reader when the boot read has not settled within the limit, and says so', async () => {
+    const own = reader();
+    const late = vi.fn();
+    const stop = vi.fn();
+    const db = withBootRead(own, { read: new Promise<BootRead | undefined>(() => undefined), changedSince: () => false, stop }, 20, late);
+    expect(await db.readVersion!()).toBe('own-version');
+    expect((await db.readLastRemembered!())?.fingerprint).toBe('own');
+    expect(late).toHaveBeenCalledTimes(2);
+    expect(stop).toHaveBeenCalledOnce();
+    expect(own.calls).toEqual(['version', 'last']);
+  });
+});

@@ -213,12 +213,13 @@ describe('a large batch checked in slices', () => {
     send({ type: 'proposals', request: match.request, proposals, done: false });
     // Sent while the large batch is still being checked: it lands after it, not before.
     send({ type: 'proposals', request: match.request, proposals: { [match.questions[0]!.key]: [] }, done: true });
-    await result.done;
-    return { batches, yields: yields.n };
+    const error = await result.done.then(() => undefined, (e: unknown) => e);
+    return { batches, yields: yields.n, error };
   }
 
   it('lands the batch whole, in order with the next one, after a pause per slice', async () => {
-    const { batches, yields } = await asked();
+    const { batches, yields, error } = await asked();
+    expect(error).toBeUndefined();
     expect(batches.map((b) => Object.keys(b).length)).toEqual([many.length, 1]);
     expect(batches[0]!.k249).toEqual(proposal);
     expect(batches[1]!.k0).toEqual([]);
@@ -231,9 +232,22 @@ describe('a large batch checked in slices', () => {
     expect(yields).toBe(0);
   });
 
-  it('drops a batch with a malformed proposal in a later slice, as a check at once would, and lands the next', async () => {
-    const { batches } = await asked(PROPOSALS_IN_ONE_TASK + 10);
+  it('drops a batch with a malformed proposal in a later slice, as a check at once would, lands the next, and ends the request with an error', async () => {
+    const { batches, error } = await asked(PROPOSALS_IN_ONE_TASK + 10);
     expect(batches.map((b) => Object.keys(b))).toEqual([['k0']]);
+    // Its questions are not left matching for ever: the request ends with an error the panel shows.
+    expect(String(error)).toMatch(/did not pass the check/);
+  });
+
+  it('ends the request with an error at once when the dropped batch was its last', async () => {
+    const worker = handWorker();
+    const propose = createBatchedProposer(worker, () => TODAY);
+    const result = propose(questions.slice(0, 2), library, () => undefined);
+    for (let i = 0; i < 20 && !worker.sent.some((m) => m.type === 'match'); i++) await tick();
+    const match = worker.sent.find((m) => m.type === 'match')!;
+    if (match.type !== 'match') throw new Error('no match request');
+    worker.onmessage?.({ data: { type: 'proposals', request: match.request, proposals: { [match.questions[0]!.key]: [{ bad: true }] }, done: true } } as MessageEvent<unknown>);
+    await expect(result.done).rejects.toThrow(/did not pass the check/);
   });
 });
 
