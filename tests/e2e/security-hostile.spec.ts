@@ -4,6 +4,7 @@
 // detected nor filled; dangerous answers land as inert text.
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect } from './support/extension';
+import { attachPanelDiagnostics } from './support/panel-diagnostics';
 import { fillPage, highlightPage, scanPage, scrollToField } from './support/content';
 import { hostileLibrary } from '../fixtures/portals/hostile/library';
 import { findLeaks, readHostile } from '../fixtures/portals/hostile/leaks';
@@ -170,6 +171,8 @@ test.describe('a hostile portal page', () => {
 });
 
 test.describe('the side panel on a hostile page', () => {
+  test.afterEach(async ({ context }, testInfo) => attachPanelDiagnostics(context, testInfo));
+
   /** Open the hostile page with the hostile library and the panel on it; records the panel's requests. */
   async function openPanelOnHostilePage(
     { context, extensionId, portalUrl, openPanel }: { context: BrowserContext; extensionId: string; portalUrl: (h: 'servicenow', p: string) => string; openPanel: (p: Page) => Promise<Page> },
