@@ -183,15 +183,22 @@ test.describe('the side panel on a hostile page', () => {
     const requests: string[] = [];
     panel.on('request', (r) => requests.push(r.url()));
     await expect(panel.getByTestId('page-summary')).toHaveText(/^\d+ detected · \d+ proposed/, { timeout: 30_000 });
+    // Matching done: cards change height as their proposals land, and the virtualised list may then no longer
+    // render a card found while it still said "Matching…".
+    await expect(panel.getByTestId('matching-progress')).toHaveCount(0, { timeout: 30_000 });
     return { page, panel, requests };
   }
 
   /** Accept each question's proposal from its card, one click each, and wait for the card to say Filled. */
   async function acceptEach(panel: Page, questions: RegExp[]): Promise<void> {
     for (const text of questions) {
-      const card = await revealCard(panel, text);
-      await card.getByRole('button', { name: 'Accept & fill' }).click();
-      await expect(card.locator('.badge-filled'), String(text)).toHaveText('Filled', { timeout: 30_000 });
+      // A fill changes the heights of cards (a filled card shows its answer; a re-scan follows), so the card found
+      // may leave the list's rendered window before the click: find it again and retry until the click lands.
+      await expect(async () => {
+        const card = await revealCard(panel, text);
+        await card.getByRole('button', { name: 'Accept & fill' }).click({ timeout: 5_000 });
+      }).toPass({ timeout: 45_000 });
+      await expect((await revealCard(panel, text)).locator('.badge-filled'), String(text)).toHaveText('Filled', { timeout: 30_000 });
     }
   }
 
