@@ -315,11 +315,25 @@ function matchedWords(matched: readonly string[], wordsOf: ReadonlyMap<string, s
 
 /** The word of the entry's own question that makes it about a case (SUB_CASE_WORDS) the question does not name. */
 function subCaseWord(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): string | undefined {
-  const words = wordsOfNormalized(normalizeText(index.entries[s.entry]!.entry.question));
-  return words.find((w) => {
-    const st = stem(w);
-    return SUB_CASE_WORDS.has(st) && !questionStems.has(st);
-  });
+  return caseWordsOf(index, s.entry).find(([, st]) => !questionStems.has(st))?.[0];
+}
+
+/** Per index: the words of each entry's own question that name a case (SUB_CASE_WORDS) with their stems, made when first read. */
+const caseWordTables = new WeakMap<MatchIndex, Array<ReadonlyArray<readonly [string, string]> | undefined>>();
+function caseWordsOf(index: MatchIndex, entryIdx: number): ReadonlyArray<readonly [string, string]> {
+  let table = caseWordTables.get(index);
+  if (!table) {
+    table = [];
+    caseWordTables.set(index, table);
+  }
+  let words = table[entryIdx];
+  if (!words) {
+    words = wordsOfNormalized(normalizeText(index.entries[entryIdx]!.entry.question))
+      .map((w) => [w, stem(w)] as const)
+      .filter(([, st]) => SUB_CASE_WORDS.has(st));
+    table[entryIdx] = words;
+  }
+  return words;
 }
 
 /** Whether the entry's own question is about a case (SUB_CASE_WORDS) that the question does not name. */
