@@ -1,4 +1,4 @@
-// The re-ranker of the two best candidates (lib/match/rerank.ts), fitted on the training split of the dev set and
+// The re-ranker of the best candidates (lib/match/rerank.ts), fitted on the training split of the dev set and
 // judged out of fold (4-fold over the training split only; the held-out split is never read): top-1, and the
 // proposals after the band thresholds are re-fitted per fold by the calibration rule. `-- --write` writes the
 // weights fitted on the whole training split to lib/match/rerank-weights.ts.
@@ -75,8 +75,8 @@ if (process.argv.includes('--repeated')) {
   const shuffled = (seed: number) => shuffledFolds(train.length, FOLDS, seed);
   const base = train.filter((q, i) => firsts[i] && acceptedIds(q).includes(firsts[i]!)).length / answerable;
   console.log(`engine order: top-1 ${pct(base)}`);
-  for (const depth of [2, 3, 5]) {
-    for (const l2 of [0.1, 1, 10]) {
+  for (const depth of [2, 3, 4, 5]) {
+    for (const l2 of [10, 30, 100]) {
       const tops: number[] = [];
       for (let s = 1; s <= 10; s++) {
         const fold = shuffled(s);

@@ -200,7 +200,7 @@ export function rankItems(index: MatchIndex, questions: readonly LabelledQuestio
   });
 }
 
-export const RANK_FIT_OPTIONS: FitOptions = { l2: 10, iterations: 30 };
+export const RANK_FIT_OPTIONS: FitOptions = { l2: 100, iterations: 30 };
 
 /** One training question: its first candidates in the engine's order and the entries that answer it. */
 export interface RankItem {
@@ -229,6 +229,7 @@ export function fitRanker(items: readonly RankItem[], depth = RERANK_DEPTH, opti
     }
   }
   const model = fitLogistic(x, y, options);
-  return { features: [...RANK_FEATURES], weights: model.weights.map((w, j) => w / model.scale[j]!) };
+  return { features: [...RANK_FEATURES], weights: model.weights.map((w, j) => w / model.scale[j]!), ...(depth !== RERANK_DEPTH ? { depth } : {}) };
 }
+
 

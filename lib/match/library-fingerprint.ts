@@ -17,9 +17,11 @@ import type { LibraryEntry } from '../schema/library';
  * entry leads the runner-up twice over is no longer discounted for resting on one term or for words the library
  * never uses (confidence.ts, leadsLongText): more proposals, the index unchanged. 8: the vocabulary reads regulation
  * wording ("audit controls", "business associates", "configuration standards", ...) as its concepts and regulation
- * boilerplate ("objectives", "system components") is a stop word: the index's terms change.
+ * boilerplate ("objectives", "system components") is a stop word: the index's terms change. 9: the re-ranker orders
+ * the first four candidates with the question's head as an input (rerank.ts): the index is the same, the remembered
+ * proposals change.
  */
-export const INDEX_SNAPSHOT_FORMAT = 8;
+export const INDEX_SNAPSHOT_FORMAT = 9;
 
 /**
  * A fingerprint of everything an index is built from: every field of every entry, in order, and the day (staleness).

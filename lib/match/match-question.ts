@@ -36,7 +36,7 @@ export interface MatchOptions {
   onFeatures?: (features: ConfidenceFeatures) => void;
   /** Called with the first ranked candidates (by similarity, after preferAnswering) and what they are ranked on. */
   onCandidates?: (candidates: CandidateFeatures[]) => void;
-  /** Override the fitted re-ranker of the two best candidates (null: none; used to fit it and judge it out of fold). */
+  /** Override the fitted re-ranker of the best candidates (null: none; used to fit it and judge it out of fold). */
   ranker?: LinearRanker | null;
 }
 
@@ -58,6 +58,8 @@ export interface CandidateFeatures {
   /** Share of the matched question terms found in the best wording (the rest in tags or answer). */
   inWording: number;
   draftOrStale: boolean;
+  /** Share of the weight of the question's head (its first HEAD_WORDS content words) that the entry explains. */
+  headCover: number;
 }
 
 /** How much the answer/tags field counts next to the wordings, in retrieval and in coverage. */
@@ -313,11 +315,25 @@ function matchedWords(matched: readonly string[], wordsOf: ReadonlyMap<string, s
 
 /** The word of the entry's own question that makes it about a case (SUB_CASE_WORDS) the question does not name. */
 function subCaseWord(index: MatchIndex, s: Scored, questionStems: ReadonlySet<string>): string | undefined {
-  const words = wordsOfNormalized(normalizeText(index.entries[s.entry]!.entry.question));
-  return words.find((w) => {
-    const st = stem(w);
-    return SUB_CASE_WORDS.has(st) && !questionStems.has(st);
-  });
+  return caseWordsOf(index, s.entry).find(([, st]) => !questionStems.has(st))?.[0];
+}
+
+/** Per index: the words of each entry's own question that name a case (SUB_CASE_WORDS) with their stems, made when first read. */
+const caseWordTables = new WeakMap<MatchIndex, Array<ReadonlyArray<readonly [string, string]> | undefined>>();
+function caseWordsOf(index: MatchIndex, entryIdx: number): ReadonlyArray<readonly [string, string]> {
+  let table = caseWordTables.get(index);
+  if (!table) {
+    table = [];
+    caseWordTables.set(index, table);
+  }
+  let words = table[entryIdx];
+  if (!words) {
+    words = wordsOfNormalized(normalizeText(index.entries[entryIdx]!.entry.question))
+      .map((w) => [w, stem(w)] as const)
+      .filter(([, st]) => SUB_CASE_WORDS.has(st));
+    table[entryIdx] = words;
+  }
+  return words;
 }
 
 /** Whether the entry's own question is about a case (SUB_CASE_WORDS) that the question does not name. */
@@ -456,13 +472,41 @@ function citeSameDocument(index: MatchIndex, a: Scored, b: Scored): boolean {
 /** How many ranked candidates onCandidates reports. */
 const RERANK_REPORTED = 5;
 
-function candidateFeatures(index: MatchIndex, scored: readonly Scored[], asked: WhatIsAsked): CandidateFeatures[] {
+/** How many content words make the head of a question (what it is about, before the detail). */
+const HEAD_WORDS = 6;
+
+/** The terms of the question's head: those spelled within its first HEAD_WORDS content words. */
+function headTerms(pageWords: readonly string[], query: QueryTerms, spanOf: ReadonlyMap<string, readonly [number, number]>): ReadonlySet<string> {
+  let seen = 0;
+  let headEnd = pageWords.length;
+  for (let i = 0; i < pageWords.length; i++) {
+    if (STOP_WORDS.has(pageWords[i]!)) continue;
+    seen += 1;
+    if (seen === HEAD_WORDS) {
+      headEnd = i + 1;
+      break;
+    }
+  }
+  return new Set(query.terms.filter((t) => (spanOf.get(t)?.[0] ?? headEnd) < headEnd));
+}
+
+/** The features of the first `count` ranked candidates (what the re-ranker reads and the fit is given). */
+function candidateFeatures(index: MatchIndex, scored: readonly Scored[], count: number, asked: WhatIsAsked, query: QueryTerms, head: ReadonlySet<string>): CandidateFeatures[] {
   const questionStems = new Set(asked.pageWords.map(stem));
-  return scored.map((s) => {
+  return scored.slice(0, count).map((s) => {
     const indexed = index.entries[s.entry]!;
     const entry = indexed.entry;
     const unit = index.units[s.unit];
     const inUnit = unit ? s.matched.filter((t) => unit.terms.has(t)).length : 0;
+    let headWeight = 0;
+    let headMatched = 0;
+    const matched = new Set(s.matched);
+    for (let k = 0; k < query.terms.length; k++) {
+      const t = query.terms[k]!;
+      if (!head.has(t)) continue;
+      headWeight += query.weights[k]!;
+      if (matched.has(t)) headMatched += query.weights[k]!;
+    }
     return {
       entryId: entry.id,
       sim: s.sim,
@@ -475,6 +519,7 @@ function candidateFeatures(index: MatchIndex, scored: readonly Scored[], asked: 
       unitKind: unit?.kind,
       inWording: s.matched.length > 0 ? inUnit / s.matched.length : 0,
       draftOrStale: indexed.draft || indexed.stale,
+      headCover: headWeight > 0 ? headMatched / headWeight : 0,
     };
   });
 }
@@ -511,12 +556,15 @@ export function matchQuestion(index: MatchIndex, question: QuestionInput, option
     .sort((a, b) => b.sim - a.sim || a.entry - b.entry);
   const asked: WhatIsAsked = { normalized, pageWords, facets: askedFacets(normalized), scope: questionScope(normalized) };
   preferAnswering(index, scored, asked);
-  if (options.onCandidates) options.onCandidates(candidateFeatures(index, scored.slice(0, RERANK_REPORTED), asked));
   const ranker = options.ranker === undefined ? RANKER : options.ranker;
-  if (ranker && scored.length >= 2 && rerankedFirst(ranker, candidateFeatures(index, scored.slice(0, RERANK_DEPTH), asked)) !== 0) {
-    const [first, second] = scored;
-    scored[0] = second!;
-    scored[1] = first!;
+  if (options.onCandidates || (ranker && scored.length >= 2)) {
+    const head = headTerms(pageWords, weighted, spanOf);
+    if (options.onCandidates) options.onCandidates(candidateFeatures(index, scored, RERANK_REPORTED, asked, weighted, head));
+    if (ranker && scored.length >= 2) {
+      const depth = ranker.depth ?? RERANK_DEPTH;
+      const pick = rerankedFirst(ranker, candidateFeatures(index, scored, depth, asked, weighted, head), depth);
+      if (pick !== 0) scored.unshift(...scored.splice(pick, 1));
+    }
   }
 
   const outright = soleEntry(index, index.exact.get(normalized));

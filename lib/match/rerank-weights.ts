@@ -3,6 +3,6 @@
 import type { LinearRanker } from './rerank';
 
 export const RANKER: LinearRanker | null = {
-  features: ["sim","coverage","precision","retrieval","givesFacet","subCase","scopeMismatch","alternate","tag","inWording","draftOrStale","rank"],
-  weights: [2.02298835305,1.79035061216,0.388404346915,2.70715107897,1.94162893355,-0.226556200744,-2.01214875193,-0.341232700348,-0.191475692418,-0.16509308335,0.0039057157726,-0.871959197122],
+  features: ["sim","coverage","precision","retrieval","givesFacet","subCase","scopeMismatch","alternate","tag","inWording","draftOrStale","rank","headCover"],
+  weights: [1.411452465,1.15647715729,0.569705994952,1.69358482037,1.133625985,-0.165386370843,-1.32799047892,-0.0101325010828,-0.210812417935,-0.029528219858,0.168984014095,-0.397536215767,1.0981853431],
 };

@@ -1,7 +1,8 @@
-// A linear re-ranker of the two best candidates: which of them goes first, by a score fitted with pairwise logistic
-// loss on the training split of the dev set (fitRanker in confidence-fit.ts; scripts/fit-rerank.ts writes the weights to rerank-weights.ts). The
-// similarity orders entries by how much of the question they explain; the fit adds what it leaves out: a runner-up
-// that gives the asked facet or is on the question's side, a BM25 lead the similarity counts little.
+// A linear re-ranker of the best candidates: which of the first `depth` goes first, by a score fitted with pairwise
+// logistic loss on the training split of the dev set (fitRanker in confidence-fit.ts; scripts/fit-rerank.ts writes the
+// weights to rerank-weights.ts). The similarity orders entries by how much of the question they explain; the fit adds
+// what it leaves out: a candidate that gives the asked facet or is on the question's side, a BM25 lead the similarity
+// counts little, how much of the question's head (what it is about, before the detail) the candidate explains.
 import type { CandidateFeatures } from './match-question';
 
 /** The re-ranker's inputs, in order. */
@@ -18,6 +19,7 @@ export const RANK_FEATURES = [
   'inWording',
   'draftOrStale',
   'rank',
+  'headCover',
 ] as const;
 
 export function rankVector(c: CandidateFeatures, rank: number): number[] {
@@ -35,6 +37,7 @@ export function rankVector(c: CandidateFeatures, rank: number): number[] {
     c.inWording,
     flag(c.draftOrStale),
     rank,
+    c.headCover,
   ];
 }
 
@@ -42,6 +45,8 @@ export function rankVector(c: CandidateFeatures, rank: number): number[] {
 export interface LinearRanker {
   features: readonly string[];
   weights: readonly number[];
+  /** How many of the best candidates it orders (RERANK_DEPTH when not given). */
+  depth?: number;
 }
 
 export function rankScore(ranker: LinearRanker, c: CandidateFeatures, rank: number): number {
@@ -52,9 +57,9 @@ export function rankScore(ranker: LinearRanker, c: CandidateFeatures, rank: numb
 }
 
 /** How many of the best candidates the re-ranker orders. */
-export const RERANK_DEPTH = 2;
+export const RERANK_DEPTH = 4;
 /** The index of the candidate the ranker puts first among the first `depth`. */
-export function rerankedFirst(ranker: LinearRanker, candidates: readonly CandidateFeatures[], depth = RERANK_DEPTH): number {
+export function rerankedFirst(ranker: LinearRanker, candidates: readonly CandidateFeatures[], depth = ranker.depth ?? RERANK_DEPTH): number {
   let best = 0;
   let bestScore = -Infinity;
   candidates.slice(0, depth).forEach((c, i) => {

@@ -54,14 +54,16 @@ describe('the dev set itself', () => {
 // right proposals (held-out 61.0% -> 61.6% of answerable questions, dev set 64.2% -> 65.6%) and correct `high` (held-out
 // 33.1% -> 34.9%, dev set 35.1% -> 36.6%). The eighth round's regulation wording in the vocabulary raised top-1 on the
 // training split (86.1% -> 88.7%) and the dev set (85.0% -> 87.0%; held-out unchanged at 81.4%); these floors follow.
+// The ninth round's re-ranker of the first four candidates (with the question's head as an input) raised top-1: training
+// split 88.7% -> 89.3%, held-out 81.4% -> 82.0%, dev set 87.0% -> 87.5%; every proposal figure unchanged.
 describe.each([
   ['training split', devQuestions.filter((q) => q.split === 'train')],
   ['held-out split', devQuestions.filter((q) => q.split === 'holdout')],
 ])('dev set, %s', (_name, questions) => {
   const report = evaluate(devLibrary, questions);
-  // Bare control titles and long criteria statements are harder than the rest: 81.4% on held-out.
-  it('ranks the right entry first for at least 81% of answerable questions', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.81);
+  // Bare control titles and long criteria statements are harder than the rest: 82.0% on held-out.
+  it('ranks the right entry first for at least 81.5% of answerable questions', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.815);
     expect(report.top3).toBeGreaterThanOrEqual(0.91);
   });
   it('is right at least 94% of the time when it says high (high on a facet-missing entry counts as wrong)', () => {
@@ -85,8 +87,8 @@ describe('dev set, all questions', () => {
   it('proposes something for at most 5% of unanswerable questions', () => {
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.05);
   });
-  it('keeps top-1 at 86.5% and high precision at 97.5%', () => {
-    expect(report.top1).toBeGreaterThanOrEqual(0.865);
+  it('keeps top-1 at 87% and high precision at 97.5%', () => {
+    expect(report.top1).toBeGreaterThanOrEqual(0.87);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.975);
   });
   it('proposes the right entry for at least 66% of answerable questions, 37% of them as high', () => {

@@ -8,7 +8,8 @@ import { confidenceRows, fitConfidence, outOfFold, rankItems, shuffledFolds } fr
 import { FEATURE_NAMES, FIT_OPTIONS, fitLogistic, probabilityOf } from '../../lib/match/confidence-model';
 import { ENGINE_CALIBRATION_TARGETS, LabelledQuestionsSchema } from '../../lib/match/evaluate';
 import { fitRanker, type RankItem } from '../../lib/match/confidence-fit';
-import { RANK_FEATURES } from '../../lib/match/rerank';
+import { rerankedFirst, RANK_FEATURES, RERANK_DEPTH } from '../../lib/match/rerank';
+import type { CandidateFeatures } from '../../lib/match/match-question';
 import { RANKER } from '../../lib/match/rerank-weights';
 import { LibraryExportSchema } from '../../lib/schema';
 
@@ -89,12 +90,38 @@ describe('confidence rows of the training split', () => {
   });
 });
 
-describe('the re-ranker of the two best candidates', () => {
+describe('the re-ranker of the best candidates', () => {
   it('has the committed weights that the fit gives on the training split', () => {
     const refit = fitRanker(rankItems(devIndex, train).filter((it): it is RankItem => it !== undefined));
     expect(RANKER).not.toBeNull();
     expect(RANKER!.features).toEqual([...RANK_FEATURES]);
+    expect(RANKER!.weights).toHaveLength(RANK_FEATURES.length);
+    expect(RANKER!.depth ?? RERANK_DEPTH).toBe(refit.depth ?? RERANK_DEPTH);
     RANKER!.weights.forEach((w, j) => expect(w).toBeCloseTo(refit.weights[j]!, 6));
+  });
+
+  // Matching round 9: the first four are ordered (not two), and the share of the question's head the candidate
+  // explains is an input. Fails on the sixth round's ranker, which only looked at the first two.
+  it('puts first a third candidate, a little less similar, that gives the asked facet and explains the head', () => {
+    const candidate = (entryId: string, sim: number, givesFacet: boolean, headCover: number): CandidateFeatures => ({
+      entryId,
+      sim,
+      coverage: sim,
+      precision: 0.5,
+      retrieval: 0.9,
+      givesFacet,
+      subCase: false,
+      scopeMismatch: false,
+      unitKind: 'question',
+      inWording: 1,
+      draftOrStale: false,
+      headCover,
+    });
+    const list = [candidate('a', 0.5, false, 0.3), candidate('b', 0.49, false, 0.3), candidate('c', 0.47, true, 1), candidate('d', 0.3, false, 0.3)];
+    expect(RERANK_DEPTH).toBeGreaterThanOrEqual(3);
+    expect(rerankedFirst(RANKER!, list)).toBe(2);
+    // Without the facet and the head, the third stays behind.
+    expect(rerankedFirst(RANKER!, [list[0]!, list[1]!, candidate('c', 0.47, false, 0.3), list[3]!])).toBe(0);
   });
 
   it('is fitted on answerable ranked questions only, in the order before re-ranking', () => {
