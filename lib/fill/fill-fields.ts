@@ -38,6 +38,8 @@ export interface FillContext {
   layout: boolean;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** How long a covered field is looked at again before it is refused (COVER_SETTLE_MS). */
+  coverSettleMs?: number;
 }
 
 const TEXT_KINDS = new Set<QuestionKind>(['text', 'textarea', 'richtext', 'number', 'date']);
@@ -87,6 +89,26 @@ async function putBack(el: Element, previous: FieldValue, kind: QuestionKind, wr
   return result(fieldId, 'stale', previous, now, `${why} (the page changed it while it was filled; ${restored ? 'the previous value was put back' : 'check this field on the page'})`);
 }
 
+/**
+ * How long a field found covered at fill time is looked at again before it is refused: the cover may be the page's
+ * own popup on its way out (the previous field's calendar or list fading after its fill, slower on a busy machine).
+ * The field is written only if a check finds it uncovered, as before; a cover that stays costs this long.
+ */
+export const COVER_SETTLE_MS = 1_000;
+const COVER_RECHECK_MS = 50;
+const COVERED = 'covered by another element';
+
+/** refusalReason, looked at again every 50 ms while the only reason is a cover, for up to `ctx.coverSettleMs`. */
+async function refusalOnceCoverSettles(el: Element, ctx: FillContext, writer: string): Promise<string | null> {
+  let refusal = refusalReason(el, ctx.layout, writer);
+  const until = performance.now() + (ctx.coverSettleMs ?? COVER_SETTLE_MS);
+  while (ctx.layout && refusal?.endsWith(COVERED) && performance.now() < until && !ctx.signal?.aborted) {
+    await new Promise((resolve) => setTimeout(resolve, COVER_RECHECK_MS));
+    refusal = refusalReason(el, ctx.layout, writer);
+  }
+  return refusal;
+}
+
 export async function fillField(request: FillRequest, ctx: FillContext): Promise<FillResult> {
   const { fieldId, value } = request;
   const el = ctx.registry.resolve(fieldId);
@@ -99,7 +121,7 @@ export async function fillField(request: FillRequest, ctx: FillContext): Promise
   const read = (): FieldValue => writer.read(el, kindNow());
   const previous = read();
 
-  const refusal = refusalReason(el, ctx.layout, entry.writer);
+  const refusal = await refusalOnceCoverSettles(el, ctx, entry.writer);
   if (refusal) return result(fieldId, 'refused', previous, previous, refusal);
 
   const owners = ctx.owners();

@@ -111,6 +111,25 @@ test.describe('fill only what the analyst can see', () => {
     await acceptAndExpectFilled(panel, page, VISIBLE_FIELDS.plain);
   });
 
+  test('a field under a popup on its way out (the previous field\'s calendar fading) is filled once the popup has gone', async ({ context, portalUrl, openPanel }) => {
+    const { page, panel } = await open({ context, portalUrl, openPanel });
+    const card = await cardOf(panel, VISIBLE_FIELDS.plain.question);
+    // A popup of the page's own over the field, laid on after the scan and gone 600 ms after the click: the fill's
+    // first check finds the field covered (a refusal before), a check a little later finds it clear.
+    await page.evaluate((id) => {
+      const field = document.getElementById(id)!;
+      const box = field.getBoundingClientRect();
+      const popup = document.createElement('div');
+      popup.style.cssText = `position:absolute;left:${box.left + scrollX - 6}px;top:${box.top + scrollY - 6}px;width:${box.width + 12}px;height:${box.height + 12}px;background:#fff;z-index:50`;
+      document.body.append(popup);
+      (window as unknown as { __dropPopupIn(ms: number): void }).__dropPopupIn = (ms) => void setTimeout(() => popup.remove(), ms);
+    }, VISIBLE_FIELDS.plain.id);
+    await page.evaluate(() => (window as unknown as { __dropPopupIn(ms: number): void }).__dropPopupIn(600));
+    await card.getByRole('button', { name: 'Accept & fill' }).click();
+    await expect(card.locator('.badge-filled')).toHaveText('Filled', { timeout: 15_000 });
+    await expect(page.locator(`#${VISIBLE_FIELDS.plain.id}`)).toHaveValue(answerOf(VISIBLE_FIELDS.plain.id));
+  });
+
   test('a field hidden after the scan, with a look-alike in its place, is refused; a field under a sticky header is filled', async ({ context, portalUrl, openPanel }) => {
     const { page, panel } = await open({ context, portalUrl, openPanel });
     const swapCard = await cardOf(panel, SWAPPED.question);
