@@ -98,15 +98,23 @@ export const COVER_SETTLE_MS = 1_000;
 const COVER_RECHECK_MS = 50;
 const COVERED = 'covered by another element';
 
-/** refusalReason, looked at again every 50 ms while the only reason is a cover, for up to `ctx.coverSettleMs`. */
+/**
+ * refusalReason, looked at again every 50 ms while the only reason is a cover, for up to `ctx.coverSettleMs`. A
+ * field first found covered must then be found clear by two checks in a row, 50 ms apart: a page that flickers a
+ * cover gains little from the retries (it has to leave the field in plain view for that long).
+ */
 async function refusalOnceCoverSettles(el: Element, ctx: FillContext, writer: string): Promise<string | null> {
   let refusal = refusalReason(el, ctx.layout, writer);
+  if (!ctx.layout || !refusal?.endsWith(COVERED)) return refusal;
   const until = performance.now() + (ctx.coverSettleMs ?? COVER_SETTLE_MS);
-  while (ctx.layout && refusal?.endsWith(COVERED) && performance.now() < until && !ctx.signal?.aborted) {
+  let clear = 0;
+  while (clear < 2 && performance.now() < until && !ctx.signal?.aborted) {
     await new Promise((resolve) => setTimeout(resolve, COVER_RECHECK_MS));
     refusal = refusalReason(el, ctx.layout, writer);
+    if (refusal && !refusal.endsWith(COVERED)) return refusal;
+    clear = refusal ? 0 : clear + 1;
   }
-  return refusal;
+  return clear >= 2 ? null : (refusal ?? `the field is hidden: ${COVERED}`);
 }
 
 export async function fillField(request: FillRequest, ctx: FillContext): Promise<FillResult> {
