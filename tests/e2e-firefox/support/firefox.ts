@@ -62,7 +62,15 @@ export async function waitForText(page: Page, selector: string, pattern: RegExp,
     .catch(async (e: unknown) => {
       // Say what was there instead: a timeout alone does not tell a wrong text from a missing element.
       const seen = await page.$$eval(selector, (els) => els.map((el) => el.textContent ?? '')).catch(() => []);
-      throw new Error(`No ${selector} matched ${pattern} within ${timeout} ms; seen: ${JSON.stringify(seen)} (${e instanceof Error ? e.message : String(e)})`);
+      // And what the page says: an alert, a status line or a still-open preview explains a missing element.
+      const said = await page
+        .$$eval('[role=alert], [role=status], .library-preview h3, button:disabled', (els) =>
+          els.map((el) => `${el.tagName === 'BUTTON' ? 'disabled button: ' : ''}${(el.textContent ?? '').trim().slice(0, 200)}`).filter((t) => t.length > 0),
+        )
+        .catch(() => []);
+      throw new Error(
+        `No ${selector} matched ${pattern} within ${timeout} ms; seen: ${JSON.stringify(seen)}; the page says: ${JSON.stringify(said)} (${e instanceof Error ? e.message : String(e)})`,
+      );
     });
   return page.evaluate((el) => (el as unknown as Element).textContent ?? '', matching);
 }
@@ -101,9 +109,13 @@ export async function card(panel: Page, text: RegExp): Promise<ElementHandle<Ele
   return el;
 }
 
-/** Click the button named `name` (its text) inside `within` or the page, as a real user click. */
+/**
+ * Click the button named `name` (its text) inside `within` or the page, as a real user click, once it is enabled: a
+ * click on a disabled button is dropped without a word (Apply import is disabled while ticking "Remove the sample
+ * entries" re-plans the import, which takes longer on a busy machine), and Playwright's own click waits the same way.
+ */
 export async function clickButton(page: Page, name: RegExp, within?: ElementHandle<Element>): Promise<void> {
-  const button = await byText(page, 'button', name, within);
+  const button = await byText(page, 'button:not(:disabled)', name, within);
   await button.click();
 }
 
