@@ -1,6 +1,6 @@
 // Fitting a confidence model on a labelled question set and judging it out of fold against the hand-written
 // confidence (confidence.ts). Used by scripts/fit-confidence.ts and the unit tests; not imported by the engine: the
-// sixth matching round measured it and kept the hand-written confidence (README, Matching).
+// sixth matching round measured it and kept the hand-written confidence (docs/MATCHING.md).
 import type { ConfidenceBand } from '../schema/proposal';
 import { bandOf } from './confidence';
 import { featureVector, fitLogistic, probabilityOf, FIT_OPTIONS, type ConfidenceFeatures, type FitOptions, type LogisticModel } from './confidence-model';

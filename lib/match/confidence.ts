@@ -168,7 +168,7 @@ const DOMINANT_RATIO = 0.7;
 const DOMINANCE_BONUS = 0.2;
 /**
  * A long control text and the lead that makes its best entry the answer (see leadsLongText), and what that lead is
- * worth on top of the dominance bonus; fitted out of fold on the training split (README, Matching, seventh round).
+ * worth on top of the dominance bonus; fitted out of fold on the training split (docs/MATCHING.md, seventh round).
  */
 const LONG_TEXT_PHRASES = 7;
 const LONG_TEXT_LEAD_RATIO = 0.5;
