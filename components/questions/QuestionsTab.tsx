@@ -9,7 +9,7 @@ import { describeBulkChanges, recheckBulkPlan } from '../../lib/panel/bulk-reche
 import { commandForKey, stepSelection } from '../../lib/panel/keyboard';
 import { countByFilter, matchesRowFilter, nextUnresolved, type RowFilter } from '../../lib/panel/row-filter';
 import { keysPausedReason, nextWorkingTab, type ShownTab, type TargetTab } from '../../lib/panel/target-tab';
-import { currentProposal, type QuestionRow } from '../../lib/panel/question-rows';
+import { currentProposal, type HiddenFill, type QuestionRow } from '../../lib/panel/question-rows';
 import { formatCounts, NO_SECTION, summarize } from '../../lib/panel/summary';
 import { usePanelServices } from '../common/PanelServices';
 import { BulkFillPreview, type SectionStep } from './BulkFillPreview';
@@ -444,6 +444,7 @@ export function QuestionsTab({ target, active }: { target: TargetTab | undefined
           <p className="hint">Check each answer on the page; the portal may have changed its layout.</p>
         </div>
       )}
+      {session.hidden.length > 0 && <HiddenFills hidden={session.hidden} onDismiss={session.dismissHidden} />}
       {scan?.refusedFrameOrigins && <RefusedFrames origins={scan.refusedFrameOrigins} onAllow={(origin) => void session.allowFrameOrigin(origin)} />}
       {headerOpen && scan?.sections && scan.sections.names.length > 1 && (
         <SectionBar
@@ -562,5 +563,34 @@ function TargetLine({ target }: { target: TargetTab }) {
     <p className="target-tab" data-testid="target-tab">
       Working on: <strong>{target.label}</strong>
     </p>
+  );
+}
+
+/**
+ * Filled questions the page hid after the fill, as a portal hides a dependent question when the answer it depends on
+ * changes: the analyst no longer sees them, and what was filled may still be saved with the form.
+ */
+function HiddenFills({ hidden, onDismiss }: { hidden: readonly HiddenFill[]; onDismiss: () => void }) {
+  const one = hidden.length === 1;
+  return (
+    <div className="warning" role="note" aria-label="Filled questions the page hid" data-testid="hidden-fills">
+      <strong>{one ? 'A question you filled is no longer shown' : `${hidden.length} questions you filled are no longer shown`}</strong>
+      <ul>
+        {hidden.map((h) => (
+          <li key={h.key}>
+            {h.number ? `${h.number} ` : ''}
+            {h.text}
+            {h.section ? ` (${h.section})` : ''}
+          </li>
+        ))}
+      </ul>
+      <p className="hint">
+        The page hid {one ? 'it' : 'them'} after another answer changed. What was filled may still be saved with the form: check
+        in the portal, or change that answer back to show {one ? 'it' : 'them'} here again and undo the fill.
+      </p>
+      <button type="button" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
   );
 }

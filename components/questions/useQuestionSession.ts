@@ -637,6 +637,9 @@ export function useQuestionSession(tabId: number | undefined, active: boolean) {
     scan,
     scanTabId,
     rows: state.rows,
+    /** Filled questions the page has hidden since (a dependent question after its parent's answer changed). */
+    hidden: state.hidden,
+    dismissHidden: () => dispatch({ type: 'dismiss-hidden' }),
     entries,
     wholeLibrary,
     searcher,

@@ -44,6 +44,20 @@ export interface RowsState {
   rows: QuestionRow[];
   /** Rows by key from every scan of this page, so a section switch or re-render keeps what was done. */
   memory: ReadonlyMap<string, QuestionRow>;
+  /** Filled questions the page hid since (see hiddenSinceFill), oldest first, until they show again or are dismissed. */
+  hidden: readonly HiddenFill[];
+}
+
+/**
+ * A question filled from the panel that a later scan no longer finds while questions shown beside it in its
+ * section are still there: the page hid it, as a portal hides a dependent question when the answer it depends on
+ * changes. What was filled into it may still be saved with the form, and the analyst no longer sees it.
+ */
+export interface HiddenFill {
+  key: string;
+  number?: string;
+  text: string;
+  section?: string;
 }
 
 export type RowsAction =
@@ -61,9 +75,30 @@ export type RowsAction =
   | { type: 'undone'; key: string; fieldId?: string; results: FillResult[] }
   | { type: 'skip'; key: string }
   | { type: 'choose'; key: string; index: number }
-  | { type: 'add-proposal'; key: string; proposal: Proposal };
+  | { type: 'add-proposal'; key: string; proposal: Proposal }
+  /** The analyst has read the notice of filled questions the page hid. */
+  | { type: 'dismiss-hidden' };
 
-export const emptyRows: RowsState = { rows: [], memory: new Map() };
+export const emptyRows: RowsState = { rows: [], memory: new Map(), hidden: [] };
+
+const filledHere = (r: QuestionRow) => r.lastFill !== undefined && (r.status === 'filled' || r.status === 'edited');
+const placeOf = (q: DetectedQuestion) => `${q.frameUrl ?? ''}\n${q.section ?? ''}`;
+
+/**
+ * The filled questions of the previous scan that `questions` (the new scan) no longer has, while another question
+ * that was shown beside them in their section (same frame) still is: a question hidden on the page, not a section
+ * left or a page changed (then none of its neighbours stays). A question found again under a new key (renumbered)
+ * is found by its field.
+ */
+export function hiddenSinceFill(previous: readonly QuestionRow[], questions: readonly DetectedQuestion[]): HiddenFill[] {
+  const keys = new Set(questions.map((q) => q.key));
+  const fields = new Set(questions.map((q) => q.fieldId));
+  const present = (r: QuestionRow) => keys.has(r.key) || fields.has(r.question.fieldId);
+  const placesStillShown = new Set(previous.filter(present).map((r) => placeOf(r.question)));
+  return previous
+    .filter((r) => filledHere(r) && !present(r) && placesStillShown.has(placeOf(r.question)))
+    .map((r) => ({ key: r.key, number: r.question.number, text: r.question.text, section: r.question.section }));
+}
 
 export function baseStatus(row: Pick<QuestionRow, 'proposals'>): RowStatus {
   return row.proposals.length > 0 ? 'proposed' : 'no-match';
@@ -112,7 +147,7 @@ function patch(state: RowsState, key: string, change: (row: QuestionRow) => Ques
   const next = change(state.rows[index]!);
   const rows = state.rows.slice();
   rows[index] = next;
-  return { rows, memory: new Map(state.memory).set(next.key, next) };
+  return { ...state, rows, memory: new Map(state.memory).set(next.key, next) };
 }
 
 /** The page's current value of a filled question when someone (or the page) changed it after the fill. */
@@ -178,8 +213,14 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       });
       const memory = new Map(state.memory);
       for (const row of rows) memory.set(row.key, row);
-      return { rows, memory };
+      const shownKeys = new Set(action.questions.map((q) => q.key));
+      const stillHidden = state.hidden.filter((h) => !shownKeys.has(h.key));
+      const newlyHidden = hiddenSinceFill(state.rows, action.questions).filter((h) => !stillHidden.some((o) => o.key === h.key));
+      const hidden = stillHidden.length === state.hidden.length && newlyHidden.length === 0 ? state.hidden : [...stillHidden, ...newlyHidden];
+      return { rows, memory, hidden };
     }
+    case 'dismiss-hidden':
+      return state.hidden.length === 0 ? state : { ...state, hidden: [] };
     case 'proposed': {
       const memory = new Map(state.memory);
       const rows = state.rows.map((r) => {
@@ -190,7 +231,7 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
         memory.set(r.key, row);
         return row;
       });
-      return { rows, memory };
+      return { ...state, rows, memory };
     }
     case 'matching-stopped':
       return state.rows.some((r) => r.matching) ? { ...state, rows: state.rows.map((r) => (r.matching ? { ...r, matching: false } : r)) } : state;

@@ -62,6 +62,8 @@ test('sections: shows which is open, opens the next, steps through all filling h
   expect(filled).toBeGreaterThan(0);
   // The last section is left open.
   await expect(sections).toContainText('1 open: Business Continuity');
+  // The filled questions of the sections left are not on the page now, nor hidden by an answer: nothing to warn of.
+  await expect(panel.getByTestId('hidden-fills')).toHaveCount(0);
 
   const after = await otValues(page);
   const changed = Object.keys(after).filter((k) => after[k] !== before[k] && after[k] !== '');

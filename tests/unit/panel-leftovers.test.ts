@@ -90,7 +90,7 @@ describe('accept check', () => {
   it('a mapped option, a text question, and settled rows', () => {
     expect(acceptBlock(scanned({ key: 'q', kind: 'yesno', options: ['Yes', 'No'] }, [proposal({ entryId: 'yes', choice: 'Yes' })]), entries)).toBeUndefined();
     expect(acceptBlock(scanned({ key: 'q' }, [proposal({ entryId: 'e' })]), entries)).toBeUndefined();
-    const skipped = rowsReducer({ rows: [scanned({ key: 'q' }, [proposal({ entryId: 'e' })])], memory: new Map() }, { type: 'skip', key: 'q' }).rows[0]!;
+    const skipped = rowsReducer({ rows: [scanned({ key: 'q' }, [proposal({ entryId: 'e' })])], memory: new Map(), hidden: [] }, { type: 'skip', key: 'q' }).rows[0]!;
     expect(acceptBlock(skipped, entries)?.kind).toBe('skipped');
   });
 });

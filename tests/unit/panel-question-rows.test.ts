@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeFillOutcome, emptyRows, rowsReducer, type RowsState } from '../../lib/panel/question-rows';
+import type { DetectedQuestion } from '../../lib/schema';
 import { proposal, question } from './panel-fixtures';
 
 function scanned(state: RowsState = emptyRows): RowsState {
@@ -139,5 +140,63 @@ describe('describeFillOutcome', () => {
     const req = [{ fieldId: 'a', value: 'abcdef' }];
     expect(describeFillOutcome(req, [{ fieldId: 'a', status: 'truncated', actual: 'abc', previous: '' }]).reason).toContain('kept 3 characters');
     expect(describeFillOutcome(req, []).reason).toContain('did not answer');
+  });
+
+  describe('filled questions the page hid', () => {
+    const page = (keys: string[], over: Partial<DetectedQuestion> = {}) => keys.map((key) => question({ key, section: 'Access', ...over, number: key.slice(1) }));
+    const fillRow = (state: RowsState, key: string, edited = false) => {
+      const requests = [{ fieldId: `f-${key}`, value: 'Yes', question: { key, text: `Question ${key}?` } }];
+      return rowsReducer(state, { type: 'fill-finished', key, fill: { requests, results: [filled(`f-${key}`, 'Yes')], value: 'Yes', edited } });
+    };
+    const scan = (state: RowsState, questions: DetectedQuestion[]) => rowsReducer(state, { type: 'scanned', questions, proposals: {} });
+
+    it('lists a filled question that left while its neighbours stayed, until it shows again', () => {
+      let state = scan(emptyRows, page(['q1', 'q2', 'q3']));
+      state = fillRow(state, 'q2', true);
+      state = fillRow(state, 'q3');
+      // The answer q2 depends on changed: the page hides q2 (and q3, filled too, stays).
+      state = scan(state, page(['q1', 'q3']));
+      expect(state.hidden).toEqual([{ key: 'q2', number: '2', text: 'Question q2?', section: 'Access' }]);
+      // Another scan with q2 still hidden keeps the notice (same object: nothing to redraw).
+      const again = scan(state, page(['q1', 'q3']));
+      expect(again.hidden).toBe(state.hidden);
+      // Shown again: no longer listed, and the row still holds its fill (undo is there).
+      state = scan(again, page(['q1', 'q2', 'q3']));
+      expect(state.hidden).toEqual([]);
+      expect(state.rows.find((r) => r.key === 'q2')).toMatchObject({ status: 'edited' });
+    });
+
+    it('does not list questions that were not filled, were undone, or left with their whole section or page', () => {
+      let state = scan(emptyRows, page(['q1', 'q2', 'q3']));
+      state = fillRow(state, 'q1');
+      state = fillRow(state, 'q2');
+      state = rowsReducer(state, { type: 'undone', key: 'q2', results: [filled('f-q2', '')] });
+      // q2 (undone) and q3 (never filled) leave: nothing to say.
+      expect(scan(state, page(['q1'])).hidden).toEqual([]);
+      // The next section replaces this one (no question of "Access" stays): a section left, not a question hidden.
+      expect(scan(state, page(['q4', 'q5'], { section: 'Data' })).hidden).toEqual([]);
+      // A page without sections that swaps every question: the same.
+      let plain = scan(emptyRows, page(['q1', 'q2'], { section: undefined }));
+      plain = fillRow(plain, 'q1');
+      expect(scan(plain, page(['q7', 'q8'], { section: undefined })).hidden).toEqual([]);
+      // A question of another frame staying is not a neighbour.
+      let framed = scan(emptyRows, [...page(['q1']), ...page(['q2'], { frameUrl: 'https://portal.example/frame' })]);
+      framed = fillRow(framed, 'q1');
+      expect(scan(framed, page(['q2'], { frameUrl: 'https://portal.example/frame' })).hidden).toEqual([]);
+    });
+
+    it('finds a renumbered question by its field, and forgets the notice when dismissed', () => {
+      let state = scan(emptyRows, page(['q1', 'q2', 'q3']));
+      state = fillRow(state, 'q3');
+      // A question shown above renumbers q3: a new key, the same field.
+      const renumbered = { ...question({ key: 'q3b', section: 'Access', number: '4' }), fieldId: 'f-q3' };
+      expect(scan(state, [...page(['q1', 'q2']), renumbered]).hidden).toEqual([]);
+      state = scan(state, page(['q1', 'q2']));
+      expect(state.hidden.map((h) => h.key)).toEqual(['q3']);
+      state = rowsReducer(state, { type: 'dismiss-hidden' });
+      expect(state.hidden).toEqual([]);
+      expect(rowsReducer(state, { type: 'dismiss-hidden' })).toBe(state);
+      expect(rowsReducer(state, { type: 'reset' }).hidden).toEqual([]);
+    });
   });
 });
