@@ -5,11 +5,12 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yIssues } from './support/a11y';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
+import { card } from './support/drawn-card';
+import { SP_SURVEY, startSurvey } from './support/sp-survey';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 300_000 });
 
-const SURVEY = '/sp?id=take_survey&instance_id=3c1f2b7e1b8a4d10a6f2c9e4d7b01a5f';
 const MFA = 'a1f0c3e21b2a4d10b8e2f1a7c9d04e03';
 const METHODS = 'a1f0c3e21b2a4d10b8e2f1a7c9d04e04';
 
@@ -28,16 +29,10 @@ async function model(page: Page, id: string, value?: string): Promise<SurveyQues
   );
 }
 
-function card(panel: Page, text: RegExp) {
-  return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-}
-
 test('a filled dependent question the page hides after its parent answer changed is named, until it shows again', async ({ context, extensionId, portalUrl, openPanel }) => {
   await importSampleAsTeamLibrary(context, extensionId);
   const survey = await context.newPage();
-  await survey.goto(portalUrl('servicenow', SURVEY));
-  await survey.getByRole('button', { name: 'Get Started' }).click();
-  await expect(survey.locator('.question-label:visible').first()).toBeVisible();
+  await startSurvey(survey, portalUrl('servicenow', SP_SURVEY));
   const panel = await openPanel(survey);
   const summary = panel.getByTestId('page-summary');
   await expect(summary).toHaveText(/^4 detected · /);

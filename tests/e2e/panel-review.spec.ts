@@ -6,13 +6,14 @@ import { expectNoSeriousA11yIssues } from './support/a11y';
 import type { Page } from '@playwright/test';
 import { test, expect as baseExpect } from './support/extension';
 import { importSampleAsTeamLibrary } from './support/team-library';
+import { card } from './support/drawn-card';
+import { SP_SURVEY, startSurvey } from './support/sp-survey';
 import { fillAnswersLabel } from '../../lib/panel/bulk-labels';
 
 // The machine running e2e may be busy: scans and fills get more time than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
 test.describe.configure({ timeout: 300_000 });
 
-const SURVEY = '/sp?id=take_survey&instance_id=3c1f2b7e1b8a4d10a6f2c9e4d7b01a5f';
 const CLASSIC = '/assessment_take2.do?sysparm_assessable_type=a1&sysparm_assessable_sysid=b2';
 const Q = {
   legalName: 'a1f0c3e21b2a4d10b8e2f1a7c9d04e01',
@@ -29,17 +30,11 @@ async function surveyModel(page: Page, id: string): Promise<{ value: string; add
   }, id);
 }
 
-function card(panel: Page, text: RegExp) {
-  return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
-}
-
 test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with preview, history and CSV export', async ({ context, extensionId, portalUrl, openPanel }) => {
   // Sample entries are never bulk-filled: the team library (the sample's answers, as the team's export) replaces it.
   await importSampleAsTeamLibrary(context, extensionId);
   const survey = await context.newPage();
-  await survey.goto(portalUrl('servicenow', SURVEY));
-  await survey.getByRole('button', { name: 'Get Started' }).click();
-  await expect(survey.locator('.question-label:visible').first()).toBeVisible();
+  await startSurvey(survey, portalUrl('servicenow', SP_SURVEY));
 
   const panel = await openPanel(survey);
   const summary = panel.getByTestId('page-summary');
@@ -148,8 +143,7 @@ test('review loop: scan, accept, edit, skip, undo, follow tabs, bulk fill with p
 
 test('keyboard: next, accept and undo without the mouse; shortcuts are listed; focus is visible', async ({ context, portalUrl, openPanel }) => {
   const survey = await context.newPage();
-  await survey.goto(portalUrl('servicenow', SURVEY));
-  await survey.getByRole('button', { name: 'Get Started' }).click();
+  await startSurvey(survey, portalUrl('servicenow', SP_SURVEY));
   const panel = await openPanel(survey);
   await expect(panel.getByTestId('page-summary')).toHaveText(/^4 detected/);
 

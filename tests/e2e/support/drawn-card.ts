@@ -15,3 +15,8 @@ export async function drawnCard(panel: Page, question: string): Promise<Locator>
     .toBe(true);
   return card;
 }
+
+/** The card of the question whose heading matches `text` (drawn or not: the locator waits). */
+export function card(panel: Page, text: RegExp): Locator {
+  return panel.locator('article.card').filter({ has: panel.getByRole('heading', { name: text }) });
+}
