@@ -43,12 +43,12 @@ describe('the dev set itself', () => {
 
 // Floors just under the figures of the engine in use (README, Matching): a regression fails here. The held-out
 // split is below the issue's goals (README says by how much); these floors only keep it from getting worse. The
-// fourth matching round (README) lowered one of them: held-out `high` precision fell from 96.4% (55) to 92.6% (68)
+// fourth matching round (docs/MATCHING.md) lowered one of them: held-out `high` precision fell from 96.4% (55) to 92.6% (68)
 // while every figure of the training split and of the whole dev set rose; the round's changes were chosen on the
 // training split only and not undone on the held-out figure (that would be tuning on it). The fifth round grew the
 // set to 900 (CCM v4 titles, SOC 2 criteria, PCI DSS and HIPAA statements are harder: top-1 falls to 79.7% on
 // held-out) and its calibration raised the `high` cut from 0.698 to 0.832: held-out `high` precision 92.3% (78) ->
-// 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (README, Matching). The sixth round's re-ranker
+// 95.0% (60), correct `high` 41.9% -> 33.1% of answerable questions (docs/MATCHING.md). The sixth round's re-ranker
 // of the two best candidates raised top-1 (held-out 79.7% -> 81.4%, dev set 83.6% -> 85.0%, sample library 91.9% ->
 // 93.5%) and left every proposal figure as it was. The seventh round's long-control-text lead (confidence.ts) raised
 // right proposals (held-out 61.0% -> 61.6% of answerable questions, dev set 64.2% -> 65.6%) and correct `high` (held-out
@@ -103,7 +103,7 @@ describe('sample library (demo and portal fixtures)', () => {
     expect(report.top1).toBeGreaterThanOrEqual(0.93);
     expect(report.highPrecision).toBeGreaterThanOrEqual(0.95);
     // 2 of its 16 unanswerable questions get a review proposal since the review threshold moved down to the
-    // training split's cut (README, Matching): "special categories of personal data", "source code escrow".
+    // training split's cut (docs/MATCHING.md): "special categories of personal data", "source code escrow".
     expect(report.falseProposalRate).toBeLessThanOrEqual(0.125);
     expect(report.proposalAccuracy).toBeGreaterThanOrEqual(0.8);
     expect(report.correctHighShare).toBeGreaterThanOrEqual(0.64);
