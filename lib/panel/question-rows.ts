@@ -55,6 +55,7 @@ export interface RowsState {
  */
 export interface HiddenFill {
   key: string;
+  fieldId: string;
   number?: string;
   text: string;
   section?: string;
@@ -97,7 +98,7 @@ export function hiddenSinceFill(previous: readonly QuestionRow[], questions: rea
   const placesStillShown = new Set(previous.filter(present).map((r) => placeOf(r.question)));
   return previous
     .filter((r) => filledHere(r) && !present(r) && placesStillShown.has(placeOf(r.question)))
-    .map((r) => ({ key: r.key, number: r.question.number, text: r.question.text, section: r.question.section }));
+    .map((r) => ({ key: r.key, fieldId: r.question.fieldId, number: r.question.number, text: r.question.text, section: r.question.section }));
 }
 
 export function baseStatus(row: Pick<QuestionRow, 'proposals'>): RowStatus {
@@ -213,8 +214,10 @@ export function rowsReducer(state: RowsState, action: RowsAction): RowsState {
       });
       const memory = new Map(state.memory);
       for (const row of rows) memory.set(row.key, row);
+      // Shown again, under its key or (renumbered) by its field: no longer hidden.
       const shownKeys = new Set(action.questions.map((q) => q.key));
-      const stillHidden = state.hidden.filter((h) => !shownKeys.has(h.key));
+      const shownFields = new Set(action.questions.map((q) => q.fieldId));
+      const stillHidden = state.hidden.filter((h) => !shownKeys.has(h.key) && !shownFields.has(h.fieldId));
       const newlyHidden = hiddenSinceFill(state.rows, action.questions).filter((h) => !stillHidden.some((o) => o.key === h.key));
       const hidden = stillHidden.length === state.hidden.length && newlyHidden.length === 0 ? state.hidden : [...stillHidden, ...newlyHidden];
       return { rows, memory, hidden };

@@ -156,7 +156,7 @@ describe('describeFillOutcome', () => {
       state = fillRow(state, 'q3');
       // The answer q2 depends on changed: the page hides q2 (and q3, filled too, stays).
       state = scan(state, page(['q1', 'q3']));
-      expect(state.hidden).toEqual([{ key: 'q2', number: '2', text: 'Question q2?', section: 'Access' }]);
+      expect(state.hidden).toEqual([{ key: 'q2', fieldId: 'f-q2', number: '2', text: 'Question q2?', section: 'Access' }]);
       // Another scan with q2 still hidden keeps the notice (same object: nothing to redraw).
       const again = scan(state, page(['q1', 'q3']));
       expect(again.hidden).toBe(state.hidden);
@@ -193,6 +193,8 @@ describe('describeFillOutcome', () => {
       expect(scan(state, [...page(['q1', 'q2']), renumbered]).hidden).toEqual([]);
       state = scan(state, page(['q1', 'q2']));
       expect(state.hidden.map((h) => h.key)).toEqual(['q3']);
+      // Shown again under a new number: no longer hidden.
+      expect(scan(state, [...page(['q1', 'q2']), renumbered]).hidden).toEqual([]);
       state = rowsReducer(state, { type: 'dismiss-hidden' });
       expect(state.hidden).toEqual([]);
       expect(rowsReducer(state, { type: 'dismiss-hidden' })).toBe(state);
